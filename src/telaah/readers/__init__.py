@@ -1,0 +1,155 @@
+"""Readers turn input files into ``Article`` objects, or into ``InputProblem`` reports.
+
+Every input either becomes an article or is reported with its path and reason: nothing is
+dropped silently. ``read_inputs`` walks files, directories (recursively) and ``-`` (JSONL on
+standard input) and yields both kinds of result in a stable order.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Article
+from ..errors import InputError
+from .feed import read_feed
+from .html import read_html
+from .jsonl import read_jsonl_lines
+from .text import read_text
+
+TEXT_EXT = {".txt", ".text"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+FEED_EXT = {".xml", ".rss", ".atom", ".feed"}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass
+class InputProblem:
+    """An input that could not be analysed; printed on stderr and counted in the exit code."""
+
+    path: str
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.path}: {self.reason}"
+
+
+@dataclass
+class IgnoredFile:
+    """A file inside a directory that is not an article type (README.md, images): noted, not failed."""
+
+    path: str
+
+
+def _sniff(head: bytes) -> str:
+    """Guess the input kind of a file whose extension says nothing."""
+    s = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if s.startswith(b"{"):
+        return "jsonl"
+    if s.startswith(b"<"):
+        if b"<rss" in s or b"<feed" in s or b"<rdf:rdf" in s:
+            return "feed"
+        return "html"
+    return "text"
+
+
+def kind_of(path: Path) -> str | None:
+    ext = path.suffix.lower()
+    if ext in TEXT_EXT:
+        return "text"
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSONL_EXT:
+        return "jsonl"
+    if ext in FEED_EXT:
+        return "feed"
+    return None
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})", "E001") from exc
+    if size > max_bytes:
+        raise InputError(
+            str(path),
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article; "
+            "split it (or give articles as JSONL, read line by line) or raise --max-bytes",
+            "E005",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})", "E001") from exc
+
+
+def read_file(path: Path, display: str, published=None, max_bytes: int = DEFAULT_MAX_BYTES,
+              kind: str | None = None) -> Iterator[Article | InputProblem]:
+    """Read one file of any supported kind."""
+    try:
+        if kind == "jsonl" or (kind is None and kind_of(path) == "jsonl"):
+            with open(path, "rb") as fh:
+                yield from read_jsonl_lines(fh, display, published, max_bytes)
+            return
+        data = _read_bytes(path, max_bytes)
+        kind = kind or kind_of(path) or _sniff(data[:2048])
+        if kind == "jsonl":
+            import io
+            yield from read_jsonl_lines(io.BytesIO(data), display, published, max_bytes)
+        elif kind == "html":
+            yield read_html(data, display, path.stem, published)
+        elif kind == "feed":
+            yield from read_feed(data, display, path.stem, published)
+        else:
+            yield read_text(data, display, path.stem, published)
+    except InputError as exc:
+        yield InputProblem(exc.path, exc.code, exc.reason)
+
+
+def read_inputs(paths: Iterable[str], published=None, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin=None) -> Iterator[Article | InputProblem | IgnoredFile]:
+    """Yield an Article, InputProblem or IgnoredFile for everything the given paths hold."""
+    for given in paths:
+        if given == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_jsonl_lines(stream, "<stdin>", published, max_bytes)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    child = Path(root) / name
+                    if name.startswith(".") or kind_of(child) is None:
+                        yield IgnoredFile(str(child))
+                        continue
+                    yield from read_file(child, str(child), published, max_bytes)
+        elif path.exists():
+            yield from read_file(path, given, published, max_bytes)
+        else:
+            yield InputProblem(given, "E001", "no such file or directory")
+
+
+def unique_ids(articles: list[Article]) -> list[Article]:
+    """Make article ids unique within one run ("a", "a-2", ...), warning where an id changed."""
+    seen: dict[str, int] = {}
+    for art in articles:
+        base = art.id or "article"
+        if base in seen:
+            seen[base] += 1
+            new = f"{base}-{seen[base]}"
+            while new in seen:
+                seen[base] += 1
+                new = f"{base}-{seen[base]}"
+            art.warnings.append(f"id '{base}' was already used by another input; this article is '{new}'")
+            art.id = new
+            seen[new] = 1
+        else:
+            seen[base] = 1
+    return articles

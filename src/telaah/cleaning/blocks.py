@@ -1,0 +1,167 @@
+"""Blocks: every non-empty line or paragraph, classified; plus title, dateline, outlet, credit.
+
+Nothing is removed. Lines are classified conservatively: a line is chrome only when a pattern
+from ``lang/id/boilerplate.tsv`` matches all of it (or its start, for prefixed chrome such as
+"Baca juga:"), because losing a body line is worse than keeping a share prompt.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from ..document import Article, Block
+from ..pipeline import ArticleStage, Options
+from .rules import chrome_rules, dateline_patterns
+
+SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')')
+TITLE_MAX_CHARS = 250
+TITLE_MAX_WORDS = 35
+WRAP_MIN_CHARS = 60  # wrapped prose lines are long; a short line without a full stop is a heading
+SITE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,40}$")
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
+
+
+def iter_lines(text: str):
+    """(start, end) of each non-empty line, trimmed of surrounding whitespace, and whether a
+    blank line (or the text start) precedes it."""
+    pos, blank_before = 0, True
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            yield start, start + len(stripped), blank_before
+            blank_before = False
+        else:
+            blank_before = True
+        pos += len(line)
+
+
+def is_wrapped(prev_line: str, line: str) -> bool:
+    """Does ``line`` continue the paragraph of ``prev_line`` (hard-wrapped text)?"""
+    if prev_line.endswith(SENTENCE_END) or norm(prev_line) == norm(line):
+        return False
+    return line[:1].islower() or len(prev_line) >= WRAP_MIN_CHARS
+
+
+def classify_line(line: str) -> tuple[str, str | None]:
+    for rule in chrome_rules():
+        if rule.test(line):
+            return rule.kind, rule.reason
+    return "body", None
+
+
+def headline_like(line: str) -> bool:
+    words = line.split()
+    if not words or len(line) > TITLE_MAX_CHARS or len(words) > TITLE_MAX_WORDS:
+        return False
+    return not line.rstrip().endswith(".") or line.rstrip().endswith("...")
+
+
+def same_title(line: str, title: str) -> bool:
+    a, b = norm(line), norm(title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    stripped = norm(SITE_SUFFIX_RE.sub("", line))
+    if stripped == b:
+        return True
+    return len(a) > 15 and fuzz.ratio(a, b) >= 92
+
+
+def match_dateline(text: str, start: int, end: int):
+    """The dateline opening the paragraph text[start:end]: (match, place, outlet) or None."""
+    head = text[start:min(end, start + 120)]
+    for _name, rx in dateline_patterns():
+        m = rx.match(head)
+        if m:
+            gd = m.groupdict()
+            return m, gd.get("place"), gd.get("outlet")
+    return None
+
+
+class BlockStage(ArticleStage):
+    """Classify lines; find the title, duplicate titles, the dateline, outlet and credit."""
+
+    name = "blocks"
+    requires = ("article.text",)
+    assigns = ("article.blocks", "article.title", "article.dateline", "article.outlet", "article.credit")
+
+    def __call__(self, article: Article, options: Options) -> None:
+        text = article.text
+        blocks: list[Block] = []
+        for start, end, blank_before in iter_lines(text):
+            kind, reason = classify_line(text[start:end])
+            prev = blocks[-1] if blocks else None
+            # A hard-wrapped paragraph: join a body line to the body line above it when no blank
+            # line separates them and the line above does not end a sentence.
+            if kind == "body" and prev is not None and prev.kind == "body" and not blank_before \
+                    and is_wrapped(text[prev.start:prev.end], text[start:end]):
+                prev.end = end
+                continue
+            blocks.append(Block(start, end, kind, reason))
+        article.blocks = blocks
+        self._find_title(article)
+        self._find_dateline(article)
+        self._find_credit(article)
+
+    def _find_title(self, article: Article) -> None:
+        text, blocks = article.text, article.blocks
+        meta_title = article.title
+        title_idx = None
+        # The headline is the first non-chrome line, if it reads like one (or equals the metadata title).
+        for i, b in enumerate(blocks[:6]):
+            if b.kind != "body":
+                continue
+            line = text[b.start:b.end]
+            if meta_title and same_title(line, meta_title):
+                title_idx = i
+            elif headline_like(line) and i + 1 < len(blocks) and not match_dateline(text, b.start, b.end):
+                title_idx = i
+            break
+        if title_idx is not None:
+            b = blocks[title_idx]
+            b.kind, b.reason = "title", "first line reads as a headline"
+            if not meta_title:
+                article.title = text[b.start:b.end]
+        title = article.title
+        if not title:
+            return
+        for i, b in enumerate(blocks):
+            if i == title_idx or b.kind not in ("body", "boilerplate"):
+                continue
+            if same_title(text[b.start:b.end], title):
+                b.kind, b.reason = "duplicate_title", "repeats the headline"
+
+    def _find_dateline(self, article: Article) -> None:
+        text = article.text
+        for b in article.blocks:
+            if b.kind != "body":
+                continue
+            found = match_dateline(text, b.start, b.end)
+            if found:
+                m, place, outlet = found
+                if m.end() >= b.end - b.start:  # the line is only a dateline
+                    b.kind, b.reason = "dateline", "dateline on its own line"
+                article.dateline = place.strip() if place else None
+                if outlet and not article.outlet:
+                    article.outlet = outlet.strip()
+            return  # only the first body paragraph can open with a dateline
+
+    def _find_credit(self, article: Article) -> None:
+        text = article.text
+        for b in article.blocks:
+            if b.kind != "credit" or b.reason != "agency credit":
+                continue
+            line = text[b.start:b.end]
+            value = re.sub(r"^(?:sumber|source)\s*:\s*", "", line, flags=re.IGNORECASE).strip(" ().")
+            if value:
+                article.credit = value
+                return

@@ -1,0 +1,65 @@
+"""Compiled chrome, dateline and outlet patterns, built once from the language data files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import DataFileError
+from ..lang import load_lines, load_table
+
+PLACE = r"[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3}"
+SEARCH_MAX_LEN = 300  # a 'search' rule never fires on a long paragraph: that is body prose
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    kind: str
+    match: str
+    reason: str
+    regex: re.Pattern
+
+    def test(self, line: str) -> bool:
+        if self.match == "full":
+            return self.regex.fullmatch(line) is not None
+        if self.match == "prefix":
+            return self.regex.match(line) is not None
+        return len(line) <= SEARCH_MAX_LEN and self.regex.search(line) is not None
+
+
+@lru_cache(maxsize=None)
+def chrome_rules(lang: str = "id") -> tuple[ChromeRule, ...]:
+    rules = []
+    for i, row in enumerate(load_table("boilerplate.tsv", lang), 2):
+        if row["kind"] not in ("boilerplate", "credit", "caption") or row["match"] not in ("full", "prefix", "search"):
+            raise DataFileError(f"{lang}/boilerplate.tsv row {i}: bad kind or match")
+        try:
+            rx = re.compile(row["pattern"], re.IGNORECASE)
+        except re.error as exc:
+            raise DataFileError(f"{lang}/boilerplate.tsv row {i}: bad pattern ({exc})") from exc
+        rules.append(ChromeRule(row["kind"], row["match"], row["reason"], rx))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def outlet_alternation(lang: str = "id") -> str:
+    names = sorted(set(load_lines("outlets.txt", lang)), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+@lru_cache(maxsize=None)
+def dateline_patterns(lang: str = "id") -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for row in load_table("datelines.tsv", lang):
+        pat = row["pattern"].replace("{OUTLET}", f"(?:{outlet_alternation(lang)})").replace("{PLACE}", PLACE)
+        try:
+            out.append((row["name"], re.compile(pat)))
+        except re.error as exc:
+            raise DataFileError(f"{lang}/datelines.tsv '{row['name']}': bad pattern ({exc})") from exc
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def abbreviations(lang: str = "id") -> frozenset[str]:
+    entries = load_lines("abbreviations.txt", lang)
+    return frozenset(entries) | frozenset(e.lower() for e in entries)

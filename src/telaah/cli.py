@@ -1,0 +1,167 @@
+"""Command line: ``telaah analyze``, ``telaah eval``, ``telaah validate``.
+
+Exit codes: 0 every input analysed; 1 some inputs skipped (each reported on stderr with its path
+and reason) or nothing could be read; 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .errors import TelaahError
+
+EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "summary")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="telaah", description="What Indonesian news sources, together, actually say.")
+    p.add_argument("--version", action="version", version=f"telaah {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser("analyze", help="analyse articles and write a story dossier",
+                       description="Analyse .txt, .html, .jsonl and RSS/Atom files (and directories, "
+                                   "recursively; '-' reads JSONL from standard input) into one dossier.")
+    a.add_argument("inputs", nargs="+", metavar="PATH")
+    a.add_argument("-o", "--output", metavar="FILE", help="write the dossier JSON here (default: standard output)")
+    a.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
+    a.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none")
+    a.add_argument("--summary-sentences", type=_positive, default=6, metavar="N",
+                   help="sentences in each story summary (default 6)")
+    a.add_argument("--max-bytes", type=_positive, default=20_000_000, metavar="N",
+                   help="refuse single articles larger than this (default 20000000)")
+    a.add_argument("-q", "--quiet", action="store_true", help="no story summary on the terminal")
+
+    e = sub.add_parser("eval", help="run an evaluation on the data in ../shared/data",
+                       description="Evaluations: " + ", ".join(EVALUATIONS) + ". Pass --help after the name.")
+    e.add_argument("name", choices=EVALUATIONS)
+    e.add_argument("args", nargs=argparse.REMAINDER)
+
+    v = sub.add_parser("validate", help="check a dossier file against the schema and its spans")
+    v.add_argument("dossier", metavar="FILE")
+    return p
+
+
+def _story_digest(dossier: dict, out) -> None:
+    arts = {a["id"]: a for a in dossier["articles"]}
+    nums = {n["id"]: n for n in dossier["numbers"]}
+    for s in dossier["stories"]:
+        sources = []
+        for aid in s["articles"]:
+            a = arts[aid]
+            label = a.get("outlet") or a.get("credit") or aid
+            dup = f" (copy of {a['duplicate_of']})" if a.get("duplicate_of") else ""
+            sources.append(f"{label} [{aid}]{dup}")
+        print(f"\n== {s['id']}: {s.get('title') or '(untitled)'}", file=out)
+        print(f"   sources ({len(s['articles'])}): " + "; ".join(sources), file=out)
+        for item in s["summary"]:
+            print(f"   - {' '.join(item['text'].split())} [{item['article']}]", file=out)
+        for d in s["number_disputes"]:
+            vals = []
+            for nid in d["numbers"]:
+                n = nums.get(nid)
+                if n:
+                    vals.append(f"{n['text']} [{n['article']}]")
+            print(f"   ! disputed figure, {d['object']}: " + " vs ".join(vals), file=out)
+        for c in s["claim_conflicts"]:
+            print(f"   ! conflicting claims on '{c['claim']}': {len(c['assert'])} assert, "
+                  f"{len(c['deny'])} deny, {len(c.get('unconfirmed', []))} unconfirmed", file=out)
+
+
+def cmd_analyze(args) -> int:
+    from .analyze import analyze_paths
+    from .dossier import validate
+    from .pipeline import Options
+
+    options = Options(published=args.published, summary_sentences=args.summary_sentences,
+                      max_bytes=args.max_bytes)
+    result = analyze_paths(args.inputs, options)
+    for problem in result.problems:
+        print(f"telaah: skipped {problem}", file=sys.stderr)
+    if result.ignored:
+        names = ", ".join(i.path for i in result.ignored[:5])
+        more = f" and {len(result.ignored) - 5} more" if len(result.ignored) > 5 else ""
+        print(f"telaah: note: ignored {len(result.ignored)} file(s) that are not articles "
+              f"(.txt .html .jsonl .xml/.rss/.atom): {names}{more}", file=sys.stderr)
+    dossier = result.dossier()
+    validate(dossier)
+    payload = json.dumps(dossier, ensure_ascii=False, indent=1)
+    if args.output:
+        Path(args.output).write_text(payload + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(payload + "\n")
+    if args.html:
+        from .report import render_report
+
+        Path(args.html).write_text(render_report(dossier), encoding="utf-8")
+    digest_out = sys.stdout if args.output else sys.stderr
+    if not args.quiet:
+        n = len(dossier["articles"])
+        print(f"telaah: analysed {n} article(s) into {len(dossier['stories'])} story(ies)"
+              f"{'; ' + str(len(result.problems)) + ' input(s) skipped' if result.problems else ''}",
+              file=digest_out)
+        _story_digest(dossier, digest_out)
+        if args.output:
+            print(f"\ndossier: {args.output}", file=digest_out)
+        if args.html:
+            print(f"report:  {Path(args.html).resolve()}", file=digest_out)
+    if not dossier["articles"]:
+        print("telaah: no article could be read from the inputs", file=sys.stderr)
+        return 1
+    return 1 if result.problems else 0
+
+
+def cmd_eval(args) -> int:
+    module = importlib.import_module(f"telaah.evaluation.{args.name}")
+    return int(module.main(list(args.args)) or 0)
+
+
+def cmd_validate(args) -> int:
+    from .dossier import validate
+
+    try:
+        dossier = json.loads(Path(args.dossier).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        print(f"telaah: cannot read {args.dossier}: {exc}", file=sys.stderr)
+        return 1
+    validate(dossier)
+    print(f"{args.dossier}: valid telaah.dossier/1 ({len(dossier['articles'])} articles)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return {"analyze": cmd_analyze, "eval": cmd_eval, "validate": cmd_validate}[args.command](args)
+    except TelaahError as exc:
+        print(f"telaah: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("telaah: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,175 @@
+import json
+
+import pytest
+
+from telaah.cleaning.blocks import BlockStage, classify_line
+from telaah.document import Article
+from telaah.pipeline import Options
+
+CHROME = [
+    ("Baca juga: Gempa Majene, BNPB kirim bantuan", "boilerplate"),
+    ("BACA JUGA:Gempa Majene", "boilerplate"),
+    ("baca juga : Jokowi sampaikan duka", "boilerplate"),
+    ("Baca Juga:", "boilerplate"),
+    ("SIMAK JUGA :   Arema Batal Kontrak Yanto Basna", "boilerplate"),
+    ("Lihat juga: Video banjir Jakarta", "boilerplate"),
+    ("Berita Terkait", "boilerplate"),
+    ("Simak berita dan artikel lainnya di Google News", "boilerplate"),
+    ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran WhatsApp favoritmu", "boilerplate"),
+    ("Ikuti berita terkini dari kami di Google News, klik di sini", "boilerplate"),
+    ("Bagikan:", "boilerplate"),
+    ("Share this:", "boilerplate"),
+    ("Facebook Twitter WhatsApp", "boilerplate"),
+    ("Facebook | Twitter | Telegram | Copy Link", "boilerplate"),
+    ("ADVERTISEMENT", "boilerplate"),
+    ("SCROLL TO CONTINUE WITH CONTENT", "boilerplate"),
+    ("Tags: gempa, mamuju", "boilerplate"),
+    ("Topik: Gempa Sulbar", "boilerplate"),
+    ("#gempa #mamuju #bnpb", "boilerplate"),
+    ("Home > Berita > Nasional", "boilerplate"),
+    ("Tinggalkan Balasan", "boilerplate"),
+    ("Leave a Reply", "boilerplate"),
+    ("Cancel reply", "boilerplate"),
+    ("Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *", "boilerplate"),
+    ("Your email address will not be published. Required fields are marked *", "boilerplate"),
+    ("Komentar *", "boilerplate"),
+    ("Comment", "boilerplate"),
+    ("Nama *", "boilerplate"),
+    ("Email *", "boilerplate"),
+    ("Situs Web", "boilerplate"),
+    ("Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.", "boilerplate"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "boilerplate"),
+    ("Kirim Komentar", "boilerplate"),
+    ("Post Comment", "boilerplate"),
+    ("0 Komentar", "boilerplate"),
+    ("Copyright © 2024 ANTARA", "boilerplate"),
+    ("Jumat, 15 Januari 2021 10:15 WIB", "boilerplate"),
+    ("Senin, 27 Mar 2017 | 10:15 WIB", "boilerplate"),
+    ("Sumber: antara", "credit"),
+    ("Sumber : Reuters", "credit"),
+    ("Pewarta: Amirullah", "credit"),
+    ("Editor: Budi Santoso", "credit"),
+    ("Reporter : Fair Cholis", "credit"),
+    ("(ant/rh)", "credit"),
+    ("(Reuters)", "credit"),
+    ("Foto: ANTARA FOTO/Akbar Tado", "caption"),
+    ("(Foto: Dok. Humas Polri)", "caption"),
+    ("Petugas memeriksa lokasi gempa di Mamuju, Jumat (15/1/2021). ANTARA FOTO/Akbar Tado/wsj.", "caption"),
+    ("Warga mengungsi di tenda darurat. (Foto: Istimewa)", "caption"),
+]
+
+BODY = [
+    "Mamuju (ANTARA) - Gempa bermagnitudo 6,2 mengguncang Kabupaten Mamuju, Sulawesi Barat.",
+    "Komentar Presiden itu memicu protes dari kalangan oposisi di parlemen.",
+    "Baca pernyataan lengkapnya, kata dia, sudah dikirim ke redaksi.",
+    "Sumber dana kampanye itu kini diselidiki oleh Bawaslu.",
+    "Sumber di kepolisian menyebut pelaku sudah diamankan sejak pekan lalu.",
+    "Editor senior majalah itu ditangkap polisi pada Senin (4/3).",
+    "Foto-foto kerusakan beredar luas di media sosial sejak pagi.",
+    "Nama tersangka belum diumumkan polisi hingga Selasa malam.",
+    "Oleh karena itu pemerintah akan menambah anggaran bantuan.",
+    "Facebook dan Twitter menghapus ratusan akun palsu, kata juru bicara perusahaan.",
+    "Bagikan bantuan secara merata, kata Gubernur kepada para camat.",
+    "Tag nama korban sudah dipasang oleh tim DVI di rumah sakit.",
+    "Email yang dikirim tersangka menjadi barang bukti di pengadilan.",
+    "Reuters melaporkan bahwa sedikitnya 200 orang tewas dalam serangan itu.",
+    "Iklan kampanye itu ditarik dari televisi setelah diprotes.",
+    "Kirim bantuan secepatnya ke lokasi bencana, ujar Presiden.",
+    "Situs web kementerian sempat tidak dapat diakses pada Rabu pagi.",
+]
+
+
+@pytest.mark.parametrize("line,kind", CHROME)
+def test_chrome_lines_are_flagged(line, kind):
+    assert classify_line(line)[0] == kind
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_lines_stay_body(line):
+    assert classify_line(line)[0] == "body"
+
+
+def run_blocks(text, title=None):
+    art = Article(id="x", text=text, title=title)
+    BlockStage()(art, Options())
+    return art, [(art.text[b.start:b.end], b.kind) for b in art.blocks]
+
+
+def test_title_duplicate_title_dateline_and_credit():
+    text = ("Gempa Guncang Mamuju, 34 Tewas\nGempa Guncang Mamuju, 34 Tewas\n\n"
+            "Mamuju (ANTARA) - Gempa bermagnitudo 6,2 mengguncang Mamuju. Sedikitnya 34 orang tewas.\n\n"
+            "Sumber: antara\n")
+    art, blocks = run_blocks(text)
+    assert blocks[0] == ("Gempa Guncang Mamuju, 34 Tewas", "title")
+    assert blocks[1] == ("Gempa Guncang Mamuju, 34 Tewas", "duplicate_title")
+    assert blocks[2][1] == "body"
+    assert art.title == "Gempa Guncang Mamuju, 34 Tewas"
+    assert art.dateline == "Mamuju" and art.outlet == "ANTARA" and art.credit == "antara"
+
+
+@pytest.mark.parametrize("opening,place,outlet", [
+    ("Jakarta (ANTARA) - Presiden", "Jakarta", "ANTARA"),
+    ("JAKARTA, KOMPAS.com - Presiden", "JAKARTA", "KOMPAS.com"),
+    ("WASHINGTON - Presiden", "WASHINGTON", None),
+    ("Suara.com - Presiden", None, "Suara.com"),
+    ("Jakarta, CNN Indonesia -- Presiden", "Jakarta", "CNN Indonesia"),
+    ("Liputan6.com, Jakarta - Presiden", "Jakarta", "Liputan6.com"),
+    ("TEMPO.CO, Jakarta - Presiden", "Jakarta", "TEMPO.CO"),
+    ("MOSKOW, RADAR JABAR - Presiden", "MOSKOW", "RADAR JABAR"),
+    ("SEOUL (Reuters) - Presiden", "SEOUL", "Reuters"),
+    ("New York (AP) — Presiden", "New York", "AP"),
+])
+def test_datelines(opening, place, outlet):
+    art, _ = run_blocks("Judul Berita Ini\n\n" + opening + " Joko Widodo meresmikan jembatan itu pada Senin.\n")
+    assert art.dateline == place
+    assert art.outlet == outlet
+
+
+def test_no_title_when_first_paragraph_is_prose():
+    art, blocks = run_blocks("Presiden Joko Widodo meresmikan jembatan itu pada Senin (4/3). Jembatan itu panjangnya 1.500 meter.\n\nIa berharap jembatan itu memperlancar arus barang.\n")
+    assert all(k == "body" for _, k in blocks)
+    assert art.title is None
+
+
+def test_metadata_title_marks_first_line_and_repeats():
+    art, blocks = run_blocks("Banjir di Jakarta\n\nBanjir di Jakarta\n\nBanjir melanda Jakarta pada Senin.\n", title="Banjir di Jakarta")
+    assert [k for _, k in blocks] == ["title", "duplicate_title", "body"]
+
+
+def test_hard_wrapped_paragraph_is_one_block_but_headline_is_not_fused():
+    text = ("Headline Pendek Tanpa Titik\n"
+            "Presiden Joko Widodo meresmikan jembatan terpanjang di Kalimantan Timur pada\n"
+            "hari Senin, didampingi oleh sejumlah menteri kabinet.\n")
+    _, blocks = run_blocks(text)
+    assert blocks[0] == ("Headline Pendek Tanpa Titik", "title")
+    assert len(blocks) == 2 and blocks[1][1] == "body" and blocks[1][0].endswith("kabinet.")
+
+
+def test_every_nonempty_line_is_covered_and_nothing_changes():
+    text = "Judul\r\n\r\nBaca juga: x\r\nIsi berita yang panjang sekali. Kalimat kedua.\r\n\r\n  Editor: Y  \r\n"
+    art, blocks = run_blocks(text)
+    assert art.text == text
+    covered = "".join(art.text[b.start:b.end] for b in art.blocks)
+    assert covered.replace(" ", "") == "".join(l.strip() for l in text.splitlines()).replace(" ", "")
+
+
+CHROME_STARTS = ("baca juga", "simak juga", "sumber", "reporter", "editor", "penulis", "video", "foto",
+                 "pewarta", "lihat juga")
+
+
+def test_no_indosum_body_paragraph_is_flagged(shared):
+    """Real paragraphs from IndoSum (non-held-out): only genuine chrome may be flagged."""
+    from telaah.datasets.indosum import iter_articles, detokenize
+
+    checked = wrong = 0
+    bad = []
+    for rec in iter_articles(shared):
+        for para in rec["paragraphs"]:
+            line = " ".join(detokenize(s) for s in para)
+            checked += 1
+            if classify_line(line)[0] != "body" and not line.lower().startswith(CHROME_STARTS) and "(foto" not in line.lower() \
+                    and len(line.split()) > 4:
+                wrong += 1
+                bad.append(line[:100])
+    assert checked > 10000
+    assert wrong == 0, bad[:10]
