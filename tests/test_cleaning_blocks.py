@@ -118,6 +118,8 @@ def test_title_duplicate_title_dateline_and_credit():
     ("MOSKOW, RADAR JABAR - Presiden", "MOSKOW", "RADAR JABAR"),
     ("SEOUL (Reuters) - Presiden", "SEOUL", "Reuters"),
     ("New York (AP) — Presiden", "New York", "AP"),
+    ("Jakarta - Presiden", "Jakarta", None),
+    ("Sementara itu -", None, None),
 ])
 def test_datelines(opening, place, outlet):
     art, _ = run_blocks("Judul Berita Ini\n\n" + opening + " Joko Widodo meresmikan jembatan itu pada Senin.\n")
@@ -173,3 +175,12 @@ def test_no_indosum_body_paragraph_is_flagged(shared):
                 bad.append(line[:100])
     assert checked > 10000
     assert wrong == 0, bad[:10]
+
+
+def test_caption_glued_to_photo_credit():
+    text = ("Judul Berita\n\nBagikan:\nMiryam mengenakan rompi tahanan saat keluar dari Gedung KPK, Selasa dini hari.\n"
+            "Foto: ANTARA/Ilustrasi Redaksi\n\nJakarta (ANTARA) - KPK resmi menahan Miryam.\n")
+    _, blocks = run_blocks(text)
+    kinds = dict(blocks)
+    assert kinds["Miryam mengenakan rompi tahanan saat keluar dari Gedung KPK, Selasa dini hari."] == "caption"
+    assert kinds["Jakarta (ANTARA) - KPK resmi menahan Miryam."] == "body"

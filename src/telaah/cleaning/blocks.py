@@ -18,6 +18,7 @@ from .rules import chrome_rules, dateline_patterns
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')')
 TITLE_MAX_CHARS = 250
 TITLE_MAX_WORDS = 35
+CAPTION_MAX_CHARS = 200
 WRAP_MIN_CHARS = 60  # wrapped prose lines are long; a short line without a full stop is a heading
 SITE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,40}$")
 
@@ -97,6 +98,7 @@ class BlockStage(ArticleStage):
     def __call__(self, article: Article, options: Options) -> None:
         text = article.text
         blocks: list[Block] = []
+        joined_above: list[bool] = []  # no blank line between this block and the one above
         for start, end, blank_before in iter_lines(text):
             kind, reason = classify_line(text[start:end])
             prev = blocks[-1] if blocks else None
@@ -107,10 +109,27 @@ class BlockStage(ArticleStage):
                 prev.end = end
                 continue
             blocks.append(Block(start, end, kind, reason))
+            joined_above.append(not blank_before)
+        self._captions_beside_credits(text, blocks, joined_above)
         article.blocks = blocks
         self._find_title(article)
         self._find_dateline(article)
         self._find_credit(article)
+
+    @staticmethod
+    def _captions_beside_credits(text: str, blocks: list[Block], joined_above: list[bool]) -> None:
+        """A short line glued to a photo-credit line (no blank line between) is its caption."""
+        for i, b in enumerate(blocks):
+            if b.kind != "caption" or b.reason != "photo credit":
+                continue
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(blocks)) or not joined_above[max(i, j)]:
+                    continue
+                n = blocks[j]
+                line = text[n.start:n.end]
+                if n.kind == "body" and len(line) <= CAPTION_MAX_CHARS and not match_dateline(text, n.start, n.end) \
+                        and not any(q in line for q in '"“”'):
+                    n.kind, n.reason = "caption", "caption beside a photo credit"
 
     def _find_title(self, article: Article) -> None:
         text, blocks = article.text, article.blocks

@@ -1,0 +1,44 @@
+# telaah: `make demo` sets everything up in .venv and analyses the bundled examples;
+# `make test` runs the test suite (slow evaluations are excluded: `make eval`).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test eval train-ner gazetteer examples lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/telaah analyze examples/ -o dossier.json --html report.html
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	$(PY) -m pytest -q -m slow
+	for e in ner aliases quotes numbers times stories summary; do $(VENV)/bin/telaah eval $$e || exit 1; done
+
+train-ner: $(STAMP)
+	$(PY) scripts/train_ner.py
+
+gazetteer: $(STAMP)
+	$(PY) scripts/build_gazetteer.py
+
+examples: $(STAMP)
+	$(PY) scripts/make_examples.py
+
+# Regenerate the lock after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,eval]"
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) dossier.json report.html test-output .pytest_cache
