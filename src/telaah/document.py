@@ -63,6 +63,9 @@ class Speaker:
     entity: str | None = None
     role: str | None = None
     kind: str = "named"  # named | pronoun | description | group
+    # where a pronoun/clitic or description stood when the speaker span is its resolved antecedent
+    anaphor_start: int | None = None
+    anaphor_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -106,6 +109,7 @@ class NumberClaim:
     quote_index: int | None = None  # index into Article.quotes while per-article
     attributed_to: str | None = None
     id: str | None = None
+    attributed_mention: int | None = None  # the quoting speaker's index into Article.mentions
 
 
 @dataclass(slots=True)

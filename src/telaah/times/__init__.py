@@ -1,0 +1,130 @@
+"""Time expressions: find them, put them on the calendar, and check them against each other.
+
+``extract_times`` works on one text; ``TimeStage`` runs it over an article, inferring the
+publication date from the text when none was given; ``StoryDateStage`` lends an undated article
+the dates of the other articles of its story.
+"""
+from __future__ import annotations
+
+from datetime import date
+from statistics import median_low
+
+from ..document import Article, Corpus, Sentence, TimeExpr
+from ..pipeline import ArticleStage, CorpusStage, Options
+from . import resolve as R
+from .extract import _parse_inner, extract_times, timeml_value
+from .lexicon import lexicon, norm
+
+__all__ = [
+    "extract_times",
+    "infer_publication",
+    "timeml_value",
+    "borrow_sibling_dates",
+    "TimeStage",
+    "StoryDateStage",
+]
+
+
+def infer_publication(text: str, sentences: list[Sentence], *, today: date | None = None) -> dict | None:
+    """Guess the publication date from the text: ``{"value": "YYYY-MM-DD", "basis": ...}`` or None.
+
+    News reports date their events ("Sabtu (2/11/2024)"), and the latest dated weekday is the
+    best evidence for when the article was written; a weekday without a year picks the year in
+    which that day and month fall on that weekday. Without dated weekdays, the latest explicit
+    full date is used. Dates in sentences about the future are skipped.
+    """
+    today = today or date.today()
+    found = extract_times(text, sentences, None)
+    explicit_years = [int(t.value[:4]) for t in found if t.anchor == "explicit" and t.value and t.value[:4].isdigit()]
+    hint = max((y for y in explicit_years if y <= today.year), default=today.year)
+    lx = lexicon()
+    dated: list[tuple[date, TimeExpr]] = []
+    full: list[tuple[date, TimeExpr]] = []
+    for t in found:
+        low = norm(t.text)
+        if any(w in low.split() for w in ("depan", "mendatang")):
+            continue
+        first = low.split()[0] if low else ""
+        if first == "hari" and len(low.split()) > 1:
+            first = low.split()[1]
+        if first in lx.weekdays and "(" in t.text:
+            inner = _parse_inner(t.text[t.text.index("(") + 1 : t.text.rindex(")")] if ")" in t.text else "")
+            if not inner:
+                continue
+            d, m, y = inner
+            day = R.valid_date(y, m, d) if y else R.weekday_year_date(d, m, lx.weekdays[first], hint)
+            if day and day <= today:
+                dated.append((day, t))
+        elif t.anchor == "explicit" and t.granularity == "day" and t.value:
+            day = date.fromisoformat(t.value[:10])
+            if day <= today:
+                full.append((day, t))
+    pool, how = (dated, "latest date given with its weekday") if dated else (full, "latest explicit date")
+    if not pool:
+        return None
+    day, t = max(pool, key=lambda p: p[0])
+    return {"value": day.isoformat(), "basis": f"{how}: '{t.text}' in sentence {t.sentence}"}
+
+
+class TimeStage(ArticleStage):
+    """Times of one article, against its given date, else the date inferred from its text."""
+
+    name = "times"
+    requires = ("article.sentences",)
+    assigns = ("article.times", "article.published_inferred")
+
+    def __call__(self, article: Article, options: Options) -> None:
+        ref, label = article.published, "published"
+        if ref is None and options is not None and options.published is not None:
+            ref = options.published
+        if ref is None:
+            inferred = infer_publication(article.text, article.sentences)
+            if inferred:
+                article.published_inferred = inferred
+                ref, label = date.fromisoformat(inferred["value"]), "inferred"
+        article.times = extract_times(article.text, article.sentences, ref, anchor=label)
+        _copy_warnings(article)
+
+
+def _copy_warnings(article: Article) -> None:
+    for t in article.times:
+        for w in t.warnings:
+            if w not in article.warnings:
+                article.warnings.append(w)
+
+
+def borrow_sibling_dates(corpus: Corpus) -> list[str]:
+    """Resolve undated articles against the dates of their story's other articles.
+
+    The date lent is the middle (lower median) of the siblings' dates; returns the ids of the
+    articles that borrowed one.
+    """
+    by_id = {a.id: a for a in corpus.articles}
+    borrowed = []
+    for story in corpus.stories:
+        members = [by_id[i] for i in story.articles if i in by_id]
+        dated = {a.id: a.reference_date for a in members if a.reference_date}
+        if not dated:
+            continue
+        for a in members:
+            if a.reference_date is not None:
+                continue
+            siblings = sorted(dated.items(), key=lambda p: p[1])
+            day = median_low([d for _, d in siblings])
+            names = ", ".join(i for i, _ in siblings)
+            a.published_inferred = {"value": day.isoformat(), "basis": f"dates of sibling articles in story {story.id} ({names})"}
+            a.times = extract_times(a.text, a.sentences, day, anchor="inferred")
+            _copy_warnings(a)
+            borrowed.append(a.id)
+    return borrowed
+
+
+class StoryDateStage(CorpusStage):
+    """Articles without any date borrow one from the articles of the same story."""
+
+    name = "story_dates"
+    requires = ("corpus.stories",)
+    assigns = ("article.times.story_anchor",)
+
+    def __call__(self, corpus: Corpus, options: Options) -> None:
+        borrow_sibling_dates(corpus)

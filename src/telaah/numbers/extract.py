@@ -1,0 +1,498 @@
+"""Find quantity claims in Indonesian news sentences and normalise them.
+
+A claim is a figure ("1.500", "3,5", "dua puluh lima", "ratusan", "Rp 4,5 miliar") with what
+it counts. Everything that looks like a figure but is not a quantity (dates, years, clock times,
+decades, ordinals, model names, phone numbers, article numbers, scores) is dropped here so the
+dossier only carries claims a reader could dispute.
+
+Conventions (see ``lang/id/README.md`` and ``tests/gold/NUMBERS_GUIDELINES.md``):
+
+- ``value`` is the stated figure; it is ``None`` for vague amounts ("ratusan") and for ranges
+  ("10-15 orang"), whose extent is in ``low``/``high``.
+- A qualifier ("lebih dari", "hampir", "sekitar") keeps ``value`` and sets ``approx``; a lower- or
+  upper-bound qualifier also puts the figure in ``low`` or ``high``.
+- ``unit`` is an ISO 4217 code for money ("IDR", "USD"), a symbol for measures ("%", "km",
+  "ha"), the duration word for durations ("tahun"), and the counted head noun for counts
+  ("orang", "rumah"; for a classifier like "ekor" the noun after it).
+- ``object`` is the counted phrase after the figure, up to a stop word or punctuation, at most
+  four words ("warga sipil tewas").
+
+Language knowledge is in the data files ``number_words.tsv``, ``number_qualifiers.tsv``,
+``currencies.tsv``, ``units.tsv`` and ``number_context.tsv``; the patterns are compiled from them
+once, at first use.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import NumberClaim, Sentence
+from ..lang import load_table
+
+MAX_OBJECT_WORDS = 4
+SCORE_CUE_WINDOW = 3  # words before a "2-1" that may say it is a score
+
+
+@dataclass(frozen=True)
+class _Word:
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, _Word]
+    qualifiers: dict[str, tuple[bool, str | None]]
+    currencies: dict[str, str]  # lowercased form -> code (case handled by the pattern)
+    units: dict[str, tuple[str, str]]  # lowercased form -> (unit, kind)
+    context: dict[str, frozenset[str]]  # kind -> words (lowercase)
+    max_context_words: int
+    pattern: re.Pattern[str]
+    single_pattern: re.Pattern[str]
+
+
+def _alternation(forms, case_sensitive=lambda f: False, prefix: bool = False) -> str:
+    """A regex alternation of ``forms``, longest first, whole words (a prefix may touch digits)."""
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        esc = re.escape(form).replace(r"\ ", r"\s+")
+        if not case_sensitive(form):
+            esc = f"(?i:{esc})"
+        if form[-1].isalnum():
+            esc += r"(?![^\W\d_])" if prefix else r"(?!\w)"
+        parts.append(esc)
+    return "|".join(parts)
+
+
+def _f(x: str) -> float | None:
+    return float(x) if x.strip() else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """Build the lexicon and the claim pattern from the data files (once per process)."""
+    words = {r["word"]: _Word(r["kind"], _f(r["value"]), _f(r["low"]), _f(r["high"]))
+             for r in load_table("number_words.tsv")}
+    qualifiers = {r["qualifier"].lower(): (r["approx"] == "1", None if r["bound"] == "-" else r["bound"])
+                  for r in load_table("number_qualifiers.tsv")}
+    cur_rows = load_table("currencies.tsv")
+    currencies = {r["form"].lower(): r["code"] for r in cur_rows}
+    cur_case = {r["form"] for r in cur_rows if r["case"] == "s"}
+    unit_rows = load_table("units.tsv")
+    units = {r["form"].lower(): (r["unit"], r["kind"]) for r in unit_rows}
+    context: dict[str, set[str]] = {}
+    for r in load_table("number_context.tsv"):
+        context.setdefault(r["kind"], set()).add(r["word"].lower())
+
+    word_alt = _alternation(words)
+    mult_alt = _alternation([w for w, d in words.items() if d.kind in ("mult", "scale", "teen")
+                             or (d.kind == "vague" and d.low >= 1000)])
+    digits = r"\d+(?:[.,]\d+)*"
+    amount = rf"(?:{digits}(?:\s*(?:{mult_alt}))*|(?:{word_alt})(?:[ \t]+(?:{word_alt}))*)"
+    prefix_alt = _alternation([r["form"] for r in cur_rows if r["position"] in ("prefix", "both")],
+                              lambda f: f in cur_case, prefix=True)
+    suffix_forms = [r["form"] for r in cur_rows if r["position"] in ("suffix", "both")]
+    measure_forms = [r["form"] for r in unit_rows if r["kind"] in ("percent", "measure")]
+    suffix_alt = _alternation(suffix_forms + measure_forms,
+                              lambda f: f in cur_case or (f in units and (len(f) <= 2 or any(c.isupper() for c in f))))
+    qual_alt = _alternation(qualifiers)
+    start = r"(?<![\w$€£¥+\-/.,:@#])"
+    end = r"(?![\w/:@]|[.,]\d|-\w)"
+    head = rf"{start}(?:(?P<qual>{qual_alt})\s+)?(?:(?P<cur>{prefix_alt})\s*)?(?P<a>{amount})"
+    unit1 = rf"(?:\s*(?P<u1>{suffix_alt}))?"
+    rng = (rf"(?:\s*(?P<sep>[-–—]|s/d|s\.d\.?|(?i:sampai\s+dengan|hingga|sampai))\s*"
+           rf"(?:(?P<cur2>{prefix_alt})\s*)?(?P<b>{amount})(?:\s*(?P<u2>{suffix_alt}))?)?")
+    pattern = re.compile(head + unit1 + rng + end)
+    single = re.compile(head + unit1 + end)
+    max_ctx = max(len(w.split()) for ws in context.values() for w in ws)
+    return _Lexicon(words, qualifiers, currencies, units,
+                    {k: frozenset(v) for k, v in context.items()}, max_ctx, pattern, single)
+
+
+# --- parsing figures ---------------------------------------------------------------------------
+
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def parse_digits(s: str) -> float | None:
+    """Indonesian digit formats: "1.500" = 1500, "3,5" = 3.5, "3.761,412" = 3761.412.
+
+    A single dot followed by other than three digits is a decimal point ("2.5", "141.90"), as in
+    wire copy translated from English; "1,234.5" is read the English way.
+    """
+    dots, commas = s.count("."), s.count(",")
+    try:
+        if dots and commas:
+            if s.rfind(",") > s.rfind("."):
+                return float(s.replace(".", "").replace(",", "."))
+            return float(s.replace(",", ""))
+        if dots:
+            groups = s.split(".")[1:]
+            if all(len(g) == 3 for g in groups):
+                return float(s.replace(".", ""))
+            return float(s) if dots == 1 else None
+        if commas:
+            groups = s.split(",")[1:]
+            if commas > 1:
+                return float(s.replace(",", "")) if all(len(g) == 3 for g in groups) else None
+            return float(s.replace(",", "."))
+        return float(s)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Amount:
+    value: float | None  # None when vague
+    low: float | None
+    high: float | None
+    has_mult: bool
+    is_word: bool
+    raw_base: float | None  # the figure before any multiplier ("40" of "40 - 50 juta")
+    mults: float  # product of the trailing multipliers
+    approx: bool = False  # "14 ribuan"
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Value of "1,2 juta", "dua puluh lima", "satu setengah juta", "puluhan ribu"; None if not a number."""
+    lex = lexicon()
+    text = text.strip()
+    m = _DIGITS_RE.match(text)
+    if m:
+        base = parse_digits(m.group())
+        if base is None:
+            return None
+        mult = 1.0
+        for w in text[m.end():].split():
+            d = lex.words.get(w.lower())
+            if d is not None and d.kind == "vague" and d.low >= 1000:  # "14 ribuan": about 14,000
+                amt = Amount(base * mult * d.low, None, None, True, False, base, mult * d.low)
+                amt.approx = True
+                return amt
+            if d is None or d.kind not in ("mult", "scale", "teen"):
+                return None
+            mult = mult * d.value if d.kind != "teen" else mult  # "2 belas" does not occur; ignore
+        return Amount(base * mult, None, None, mult != 1.0, False, base, mult)
+    total, group, last = 0.0, 0.0, None
+    vague: tuple[float, float] | None = None
+    mults = 1.0
+    seen_any = False
+    for w in text.split():
+        d = lex.words.get(w.lower())
+        if d is None:
+            return None
+        if d.kind == "vague":
+            if seen_any:
+                return None
+            vague = (d.low, d.high)
+        elif vague is not None:
+            if d.kind != "mult":
+                return None
+            vague = (vague[0] * d.value, (vague[1] + 1) * d.value - 1)
+            mults *= d.value
+        elif d.kind == "digit":
+            if d.value >= 10:
+                if last is not None:
+                    return None
+                group += d.value
+            else:
+                if last is not None:
+                    return None
+                last = d.value
+        elif d.kind == "teen":
+            if last is None:
+                return None
+            group += last + 10
+            last = None
+        elif d.kind == "scale":
+            if last is None:
+                return None
+            group += last * d.value
+            last = None
+        elif d.kind in ("half", "fraction"):
+            group += (last or 0) + d.value
+            last = None
+        elif d.kind == "mult":
+            g = group + (last or 0)
+            if not seen_any or g == 0:
+                return None
+            total += g * d.value
+            mults = d.value
+            group, last = 0.0, None
+        seen_any = True
+    if vague is not None:
+        return Amount(None, vague[0], vague[1], mults != 1.0, True, None, mults)
+    value = total + group + (last or 0)
+    return Amount(value, None, None, mults != 1.0, True, value / mults, mults)
+
+
+# --- context -----------------------------------------------------------------------------------
+
+_WORD_AFTER = re.compile(r"[ \t]*([^\W\d_](?:[\w'’]*\w)?(?:-\w+)*)")
+_TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+def _words_before(text: str, pos: int, floor: int, n: int) -> list[str]:
+    """Up to ``n`` whitespace-separated tokens before ``pos`` (nearest last), not before ``floor``."""
+    chunk = text[max(floor, pos - 80):pos]
+    return [t for t in re.split(r"[\s/]+", chunk) if t][-n:] if n else []
+
+
+def _ends_with_phrase(tokens: list[str], phrases: frozenset[str], max_words: int) -> bool:
+    low = [t.lower() for t in tokens]
+    for k in range(1, max_words + 1):
+        if len(low) >= k and " ".join(low[-k:]) in phrases:
+            return True
+    return False
+
+
+def _next_words(text: str, pos: int, limit: int, n: int) -> list[tuple[int, int, str]]:
+    out = []
+    while len(out) < n:
+        m = _WORD_AFTER.match(text, pos, limit)
+        if not m:
+            break
+        out.append((m.start(1), m.end(1), m.group(1)))
+        pos = m.end()
+    return out
+
+
+def _is_year(a_text: str, amt: Amount) -> bool:
+    return bool(re.fullmatch(r"\d{4}", a_text)) and 1900 <= amt.value <= 2100 and not amt.has_mult
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+def extract_numbers(text: str, sentences: list[Sentence]) -> list[NumberClaim]:
+    """Quantity claims inside the given sentence spans, in text order."""
+    out: list[NumberClaim] = []
+    for sent in sentences:
+        out.extend(_extract_sentence(text, sent))
+    return out
+
+
+def _extract_sentence(text: str, sent: Sentence) -> list[NumberClaim]:
+    lex = lexicon()
+    ctx = lex.context
+    claims: list[NumberClaim] = []
+    pos = sent.start
+    while pos < sent.end:
+        m = lex.pattern.search(text, pos, sent.end)
+        if not m:
+            break
+        claim, consumed_to = _claim_from_match(text, sent, m, lex, ctx)
+        if claim is None and m.group("b") is not None and consumed_to is None:
+            # an impossible range ("10 hingga 5"): take the first figure alone, look again after it
+            m1 = lex.single_pattern.match(text, m.start(), sent.end)
+            if m1:
+                claim, consumed_to = _claim_from_match(text, sent, m1, lex, ctx)
+                consumed_to = consumed_to or m1.end()
+        if claim is not None:
+            claims.append(claim)
+        pos = max(consumed_to or m.end(), m.start() + 1)
+    return claims
+
+
+def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | None, int | None]:
+    """Build the claim for one pattern match, or (None, end) when the figure is not a quantity.
+
+    Returns (None, None) only for an impossible range, so the caller can retry without it.
+    """
+    a_text, b_text = m.group("a"), m.group("b")
+    a = parse_amount(a_text)
+    if a is None:
+        return None, m.end()
+    b = parse_amount(b_text) if b_text else None
+    if b_text and b is None:
+        return None, None
+    qual = m.group("qual")
+    cur = m.group("cur") or m.group("cur2")
+    suffix = m.group("u2") or m.group("u1")
+    suffix_info = None
+    if suffix:
+        key = " ".join(suffix.lower().split())
+        if key in lex.currencies:
+            suffix_info = (lex.currencies[key], "money")
+        else:
+            suffix_info = lex.units.get(key)
+    start = m.start("cur") if m.group("cur") else m.start("a")
+    first_token_of_sentence = not text[sent.start:m.start()].strip(" \t\"'“‘(")
+    before = _words_before(text, m.start(), sent.start, lex.max_context_words + 1)
+    prev = before[-1] if before else ""
+    nxt = _next_words(text, m.end(), sent.end, 2)
+    nxt_word = nxt[0][2].lower() if nxt else ""
+    touching_next = bool(nxt) and text[m.end():nxt[0][0]].strip() == ""
+    is_word_number = a.is_word
+    marked = bool(cur or suffix or a.has_mult or qual)
+
+    # --- what is not a quantity claim ---
+    if is_word_number:
+        first_char = a_text[0]
+        if first_char.isupper() and not (first_token_of_sentence and not qual):
+            if not (qual and qual[0].isupper() and first_token_of_sentence):
+                return None, m.end()
+        if not qual and before and before[-1].lower() in ctx.get("not_claim_before", ()):
+            return None, m.end()
+        if touching_next and nxt_word in ctx.get("not_claim_after", ()) and a.value == 1:
+            return None, m.end()
+    else:
+        raw = re.match(r"\d+", a_text).group()
+        if raw.startswith("0") and len(raw) >= 4:  # phone numbers, codes
+            return None, m.end()
+        if not marked:
+            if _is_year(a_text, a) and (b is None or (b_text and re.fullmatch(r"\d{2,4}", b_text))):
+                return None, m.end()
+        if text[m.end():m.end() + 1] == ")" and text[m.start() - 1:m.start()] == "(" and not marked:
+            return None, m.end()  # "Budi (45)", "(1)"
+        if first_token_of_sentence and not marked and re.match(r"\s*[.)]", text[m.end():m.end() + 2]):
+            return None, m.end()  # list numbering "1." / "2)"
+    if not cur and not qual:
+        if _ends_with_phrase(before, ctx.get("identifier_before", frozenset()), lex.max_context_words):
+            return None, m.end()
+        if prev and not is_word_number and not marked:
+            # "Liga 1", "iPhone 15", "Pemilu 2014": a capitalised name right before a bare figure
+            word = prev.strip("\"'“”‘’(")
+            counted_next = bool(nxt) and touching_next and nxt[0][2][0].islower() and not (
+                nxt_word in ctx.get("object_stop", ()) or _looks_predicate(nxt_word, lex))
+            mixed_case = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+            if word and word[0].isalpha() and word[-1].isalnum() and (mixed_case or not counted_next) and (
+                any(c.isupper() for c in word[1:]) or (word[0].isupper() and not first_token_of_sentence_at(text, sent, m.start(), prev))
+            ):
+                return None, m.end()
+    if _ends_with_phrase(before, ctx.get("time_before", frozenset()), lex.max_context_words) and not marked:
+        return None, m.end()
+    if _ends_with_phrase(before, ctx.get("date_before", frozenset()), lex.max_context_words) and not marked:
+        return None, m.end()
+    if nxt_word in ctx.get("time_after", ()) or nxt_word in ctx.get("month", ()):
+        if not suffix:
+            return None, m.end()
+
+    if nxt_word == "tahun" and not marked:
+        after = _next_words(text, nxt[0][1], sent.end, 1)
+        if not after and re.match(r"\s+\d{4}(?!\d)", text[nxt[0][1]:nxt[0][1] + 6]):
+            return None, m.end()  # "UU Nomor 35 Tahun 2009": a law's number
+    post_low = nxt_word in ctx.get("qualifier_after_low", ()) and touching_next and b_text is None
+
+    # --- ranges ---
+    value, low, high = a.value, a.low, a.high
+    if b is not None:
+        sep = m.group("sep")
+        if a.value is not None and b.value is not None and not a.has_mult and b.has_mult and a.raw_base < b.raw_base:
+            a = Amount(a.raw_base * b.mults, None, None, True, a.is_word, a.raw_base, b.mults)
+        a_low = a.value if a.value is not None else a.low
+        b_high = b.value if b.value is not None else b.high
+        b_low = b.value if b.value is not None else b.low
+        if sep in "-–—" and not marked and a.value is not None and b.value is not None \
+                and float(a.value).is_integer() and float(b.value).is_integer():
+            cue = _ends_with_any(before[-SCORE_CUE_WINDOW:], ctx.get("score_before", frozenset()))
+            if cue or b.value <= a.value or a.value == 0:
+                return None, m.end()  # a score "2-1"
+        if a_low is None or b_low is None or b_low <= a_low:
+            if sep in "-–—" and b_low is not None and a_low is not None:
+                return None, m.end()
+            return None, None
+        value, low, high = None, a_low, b_high
+
+    approx = a.value is None or a.approx  # vague plurals are approximate by nature
+    if post_low and value is not None:  # "1.000 lebih personel"
+        approx, low = True, value
+    if qual:
+        q_approx, bound = lex.qualifiers[" ".join(qual.lower().split())]
+        approx = approx or q_approx
+        if value is not None:
+            if bound == "low":
+                low = value
+            elif bound == "high":
+                high = value
+
+    # --- unit and object ---
+    unit: str | None = None
+    obj: str | None = None
+    end = m.end()
+    if cur:
+        unit = lex.currencies.get(" ".join(cur.lower().split()))
+    if suffix_info:
+        unit = suffix_info[0]
+    if not cur and (not suffix_info or suffix_info[1] == "percent"):
+        words = _object_words(text, nxt[0][1] if post_low else end, sent.end, lex)
+        if words:
+            first = words[0][2].lower()
+            uinfo = lex.units.get(first)
+            if uinfo and uinfo[1] == "time" and not suffix_info:
+                after = words[1][2].lower() if len(words) > 1 else (nxt[1][2].lower() if len(nxt) > 1 else "")
+                after2 = " ".join(w[2].lower() for w in _next_words(text, words[0][1], sent.end, 2))
+                if (after in ctx.get("relative_after", ()) or after2 in ctx.get("relative_after", ())
+                        or (not qual and prev.lower() in ctx.get("duration_before", ()))):
+                    return None, m.end()  # "dua hari lalu", "selama dua tahun": the times stage's
+                unit, end = uinfo[0], words[0][1]
+                obj = " ".join(w[2] for w in words)
+            elif suffix_info:  # "30 persen saham"
+                obj = text[words[0][0]:words[-1][1]]
+            else:
+                if is_word_number and a.value == 1 and b is None and not marked and not uinfo:
+                    return None, m.end()  # "satu laporan": "satu" as an article, not a count
+                if uinfo and uinfo[1] == "classifier":
+                    if len(words) > 1 and not _looks_predicate(words[1][2], lex):
+                        unit, end = words[1][2].lower(), words[1][1]
+                        words = words[1:]
+                    else:
+                        unit, end = uinfo[0], words[0][1]
+                elif first in ctx.get("modifier", ()) and len(words) > 1:  # "dua mantan pimpinan"
+                    unit, end = words[1][2].lower(), words[1][1]
+                elif not _looks_predicate(first, lex):
+                    unit, end = first, words[0][1]
+                obj = text[words[0][0]:words[-1][1]]
+    if unit is None and obj is None and is_word_number and a.value == 1 and b is None and not marked:
+        return None, m.end()  # a lone "satu" ("Golkar itu satu")
+    claim = NumberClaim(
+        start=start if not qual else m.start(),
+        end=end,
+        text=text[(start if not qual else m.start()):end],
+        sentence=sent.id,
+        value=value,
+        low=low,
+        high=high,
+        approx=approx,
+        unit=unit,
+        object=obj,
+    )
+    return claim, end
+
+
+def first_token_of_sentence_at(text: str, sent: Sentence, pos: int, prev: str) -> bool:
+    """Whether ``prev`` (the token right before ``pos``) opens the sentence."""
+    head = text[sent.start:pos].rstrip()
+    head = head[: len(head) - len(prev)] if head.endswith(prev) else head
+    return not head.strip(" \t\"'“‘(")
+
+
+def _looks_predicate(word: str, lex: _Lexicon) -> bool:
+    """A verb or adjective after a figure ("tewas", "ditangkap") is not the counted noun."""
+    w = word.lower()
+    if w in lex.context.get("predicate", ()):
+        return True
+    if w in lex.context.get("noun", ()):
+        return False
+    return len(w) >= 6 and w.startswith(_VERB_PREFIXES)
+
+
+_VERB_PREFIXES = ("me", "di", "ber", "ter")
+
+
+def _ends_with_any(tokens: list[str], words: frozenset[str]) -> bool:
+    return any(t.lower().strip(",.;:\"'") in words for t in tokens)
+
+
+def _object_words(text: str, pos: int, limit: int, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    stops = lex.context.get("object_stop", frozenset())
+    out = []
+    for s, e, w in _next_words(text, pos, limit, MAX_OBJECT_WORDS):
+        lw = w.lower()
+        if lw in stops or lw in lex.words or lw in lex.qualifiers:
+            break
+        out.append((s, e, w))
+    return out

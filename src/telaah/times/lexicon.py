@@ -1,0 +1,210 @@
+"""The Indonesian time vocabulary, read once from the data files in ``telaah/lang/id/``.
+
+Every word list the time patterns use comes from here, so adding a spelling variant is a data
+change ("Agt", "Jum'at"), never a code change.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lang import load_table
+
+
+def _phrase(words) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of whitespace."""
+    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
+
+
+def norm(s: str) -> str:
+    """Lower-case with single spaces and straight apostrophes, the form the tables are keyed by."""
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.months = {norm(r["form"]): int(r["month"]) for r in load_table("time_months.tsv")}
+        self.full_months = {f for f, m in self.months.items() if len(f) > 4 or f in ("mei", "juni", "juli")}
+        self.weekdays = {norm(r["form"]): int(r["weekday"]) for r in load_table("time_weekdays.tsv")}
+        self.units = {norm(r["form"]): (r["unit"], r["iso"], int(r["factor"])) for r in load_table("time_units.tsv")}
+        self.directions = {
+            norm(r["form"]): (int(r["direction"]), r["anaphoric"] == "1") for r in load_table("time_directions.tsv")
+        }
+        self.deictic = {norm(r["phrase"]): (int(r["offset"]), r["part"] or None) for r in load_table("time_deictic.tsv")}
+        self.parts = {norm(r["form"]): r["timeml"] for r in load_table("time_parts_of_day.tsv")}
+        self.vague = {norm(r["phrase"]): r["timeml"] for r in load_table("time_vague.tsv")}
+        self.anaphora = {norm(r["phrase"]): (r["unit"], r["part"] or None) for r in load_table("time_anaphora.tsv")}
+        self.markers: dict[str, set[str]] = {}
+        for r in load_table("time_markers.tsv"):
+            self.markers.setdefault(r["kind"], set()).add(norm(r["form"]))
+        self.cues: dict[str, set[str]] = {}
+        for r in load_table("time_cues.tsv"):
+            self.cues.setdefault(r["role"], set()).add(norm(r["word"]))
+        self.fixed = {norm(r["phrase"]): (r["type"], r["value"]) for r in load_table("time_fixed.tsv")}
+        self.numbers = {norm(r["word"]): int(r["value"]) for r in load_table("time_number_words.tsv")}
+
+    def number(self, words: str) -> int | None:
+        """Value of a count: digits, a number word, or a compound with belas/puluh."""
+        w = norm(words)
+        if w.isdigit():
+            return int(w)
+        if w in self.numbers:
+            return self.numbers[w]
+        total, current = 0, 0
+        for tok in w.split():
+            if tok == "belas":
+                current = (current or 1) + 10
+            elif tok == "puluh":
+                total += (current or 1) * 10
+                current = 0
+            elif tok in self.numbers and tok != "se":
+                current += self.numbers[tok]
+            else:
+                return None
+        return total + current or None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern]:
+    """The time patterns, compiled once from the lexicon."""
+    lx = lexicon()
+    B = r"(?<![\w-])"  # start of a word (not inside "minggu-minggu")
+    E = r"(?![\w])"  # end of a word
+    NE = r"(?![\w/]|[.,:]\d)"  # end of a number: not 1.500, 3,5, 8/3
+    month = _phrase(lx.months)
+    full_month = _phrase(lx.full_months)
+    weekday = _phrase(lx.weekdays)
+    part = _phrase(lx.parts)
+    unit = _phrase(lx.units)
+    fused_unit = _phrase(u for u in lx.units if " " not in u)
+    direction = _phrase(lx.directions)
+    numword = _phrase(w for w in lx.numbers if w != "se")
+    count = rf"(?:\d{{1,3}}|{numword}(?:\s+(?:belas|puluh)(?:\s+{numword})?)?|beberapa|berapa)"
+    vague_count = r"(?:beberapa|puluhan|belasan|ratusan|ribuan)"
+    relation = _phrase(lx.markers["relation"])
+    sets = _phrase(lx.markers["set"])
+    clock = (
+        rf"(?:(?:pukul|jam|pkl\.?)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?{NE}"
+        rf"|(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})(?=\s*(?:WIB|WITA|WIT)\b))"
+        rf"(?:\s*(?P<tz>WIB|WITA|WIT|GMT|UTC|waktu\s+setempat)\b)?(?:\s+(?P<cpart>{part}){E})?"
+    )
+    ic = re.IGNORECASE
+    return {
+        # "Jumat (8/3/2024)", "Senin, 29 Desember 2014", "hari Minggu pagi", "Kamis lalu"
+        "weekday": re.compile(
+            rf"{B}(?:hari\s+)?(?P<wd>{weekday}){E}"
+            rf"(?:\s+(?P<part1>{part}){E})?"
+            rf"(?:\s*,?\s*\((?P<inner>[^()\n]{{1,40}})\)|\s*,?\s+(?P<after>\d{{1,2}}\s+{month}\.?(?:\s+\d{{4}})?{NE}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}{NE}))?"
+            rf"(?:\s+(?P<dir>{direction}){E})?(?:\s+(?P<part2>{part}){E})?",
+            ic,
+        ),
+        # "8/3/2024", "08-03-2024", "2024-03-08"
+        "numdate": re.compile(
+            rf"{B}(?:(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+            rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})){NE}",
+            ic,
+        ),
+        # "tanggal 8/3" (a numeric day and month only with "tanggal")
+        "tanggal": re.compile(rf"{B}(?:tanggal|tgl\.?)\s+(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?{NE}", ic),
+        "fixed": re.compile(rf"{B}(?P<ph>{_phrase(lx.fixed)}){E}", ic),
+        # "8 Maret 2024", "tanggal 8 Maret", "8 Des."
+        "textdate": re.compile(
+            rf"{B}(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?",
+            ic,
+        ),
+        # "Maret 2024", "bulan Juni", "awal Juni lalu", "Des 2024"
+        "month": re.compile(
+            rf"{B}(?:(?P<mod>awal|akhir|pertengahan|medio)\s+)?(?:(?P<bulan>bulan)\s+)?(?P<mon>{month})\.?{E}"
+            rf"(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?(?:\s+(?P<dir>{direction}){E})?",
+            ic,
+        ),
+        # "tahun 2019", "pada 2019", "1990-an", "tahun 90-an", "awal 2015"
+        "year": re.compile(
+            rf"(?<![\w/.,:])(?:(?P<mod>awal|akhir|pertengahan|medio)\s+)?(?:(?P<tahun>tahun)\s+)?"
+            rf"(?:(?P<y>(?:1[5-9]|20)\d\d)(?P<an>-?an)?|(?P<yy>\d0)-?an){NE}(?:\s+(?P<dir>lalu|silam|yang\s+lalu){E})?",
+            ic,
+        ),
+        "deictic": re.compile(
+            rf"{B}(?P<ph>{_phrase(lx.deictic)}){E}(?:\s+(?P<part>{part}){E})?(?:\s+(?P<dh>hari){E})?", ic
+        ),
+        # "dua hari lalu", "sepekan lalu", "3 tahun silam"
+        "relcount": re.compile(
+            rf"{B}(?:(?P<count>{count})\s+(?P<unit>{unit})|se(?P<funit>{fused_unit})){E}\s+(?P<dir>{direction}){E}",
+            ic,
+        ),
+        # "pekan lalu", "bulan ini", "tahun depan", "minggu lalu"
+        "relunit": re.compile(rf"{B}(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?P<dir>{direction}){E}", ic),
+        # "akhir pekan", "awal bulan depan", "akhir tahun lalu"
+        "period": re.compile(
+            rf"{B}(?P<mod>awal|akhir|pertengahan)\s+(?P<unit>pekan|minggu|bulan|tahun){E}(?:\s+(?P<dir>{direction}){E})?",
+            ic,
+        ),
+        "clock": re.compile(rf"{B}(?:(?:sekitar|sekira)\s+)?{clock}", ic),
+        # "pada malam hari", "pagi hari"
+        "part": re.compile(rf"{B}(?P<part>{part})\s+hari{E}", ic),
+        "anaphora": re.compile(rf"{B}(?P<ph>{_phrase(lx.anaphora)}){E}", ic),
+        "vague": re.compile(rf"{B}(?P<ph>{_phrase(lx.vague)}){E}", ic),
+        # "sehari setelah", "dua pekan sebelum"
+        "event": re.compile(
+            rf"{B}(?:(?P<count>{count})\s+(?P<unit>{unit})|se(?P<funit>{fused_unit})){E}\s+(?P<rel>{relation}){E}", ic
+        ),
+        # "tiga tahun", "setahun", "beberapa hari", "bertahun-tahun", "24 jam", "lima tahun terakhir"
+        "duration": re.compile(
+            rf"{B}(?:(?P<count>{count}|{vague_count})\s+(?P<unit>{unit})|se(?P<funit>{fused_unit})"
+            rf"|ber(?P<runit>{fused_unit})-(?P=runit)){E}(?:\s+(?P<last>{_phrase(lx.markers['duration_after'])}){E})?",
+            ic,
+        ),
+        "set": re.compile(rf"{B}(?:{sets})\s+(?P<what>{unit}|{weekday}){E}", ic),
+    }
+
+
+TOKEN_RE = re.compile(r"[a-z']+|\d")
+
+
+def tokens_of(text: str) -> set[str]:
+    """Lower-case word tokens and single digits: what the triggers are checked against."""
+    return set(TOKEN_RE.findall(text.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, frozenset[str]]:
+    """For each pattern, the tokens one of which must occur in a sentence for it to match at all.
+
+    Checking a set of tokens is much cheaper than running every pattern over every sentence.
+    """
+    lx = lexicon()
+
+    def first(phrases) -> set[str]:
+        return {TOKEN_RE.findall(p)[0] for p in phrases if TOKEN_RE.findall(p)}
+
+    digits = set("0123456789")
+    units = set(lx.units)
+    fused = {pre + u for u in units for pre in ("se", "ber")}
+    counted = units | fused
+    sets = {w for s in lx.markers["set"] for w in TOKEN_RE.findall(s)}
+    return {
+        "weekday": frozenset(first(lx.weekdays)),
+        "numdate": frozenset(digits),
+        "tanggal": frozenset({"tanggal", "tgl"}),
+        "fixed": frozenset(first(lx.fixed)),
+        "textdate": frozenset(first(lx.months)),
+        "month": frozenset(first(lx.months)),
+        "year": frozenset(digits),
+        "deictic": frozenset(first(lx.deictic)),
+        "relcount": frozenset(counted),
+        "relunit": frozenset(units),
+        "period": frozenset(units),
+        "clock": frozenset(digits),
+        "part": frozenset(first(lx.parts)),
+        "anaphora": frozenset(first(lx.anaphora)),
+        "vague": frozenset(first(lx.vague)),
+        "event": frozenset(counted),
+        "duration": frozenset(counted),
+        "set": frozenset(sets),
+    }

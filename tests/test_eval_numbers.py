@@ -1,0 +1,58 @@
+"""`telaah eval numbers`: the scorer on tiny inputs, and the gold file's integrity."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from telaah.datasets import shared_data_dir
+from telaah.evaluation import numbers as ev
+
+HELDOUT_FROM = 1498867200
+
+
+def test_gold_spans_from_iob():
+    assert ev.gold_spans(["O", "B-QUANTITY", "I-QUANTITY", "O", "I-QUANTITY"]) == [(1, 2), (4, 4)]
+
+
+def test_detection_scores_exact_and_overlap():
+    sents = [(["Ada", "sekitar", "20", "orang", "tewas"], ["O", "B-QUANTITY", "I-QUANTITY", "I-QUANTITY", "O"])]
+    scores = ev.score_detection(ev.extract_numbers, sents)
+    assert scores["exact"]["f1"] == 1.0 and scores["overlap"]["f1"] == 1.0
+    base = ev.score_detection(ev.baseline_numbers, sents)
+    assert base["exact"]["f1"] == 0.0 and base["overlap"]["f1"] == 1.0
+
+
+def test_normalisation_scoring():
+    gold = [{"sentence": "Ada ratusan rumah rusak.", "figure": "ratusan", "figure_start": 4,
+             "value": None, "low": 100.0, "high": 999.0, "approx": True, "unit": "rumah"}]
+    assert ev.score_normalisation(ev.extract_numbers, gold)["accuracy"] == 1.0
+    assert ev.score_normalisation(ev.baseline_numbers, gold)["found"] == 0.0
+
+
+def test_gold_file_is_sound():
+    gold = ev.load_gold()
+    assert len(gold) >= 300
+    assert {g["split"] for g in gold} == {"dev", "test"}
+    for g in gold:
+        assert int(g["article_id"].split("-")[0]) < HELDOUT_FROM  # never the held-out part
+        assert g["sentence"][g["figure_start"]:g["figure_start"] + len(g["figure"])] == g["figure"]
+        assert g["value"] is not None or (g["low"] is not None and g["high"] is not None)
+    dev = {g["article_id"] for g in gold if g["split"] == "dev"}
+    test = {g["article_id"] for g in gold if g["split"] == "test"}
+    assert not dev & test
+
+
+def test_main_json(capsys):
+    assert ev.main(["--json", "--split", "dev"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["normalisation"]["telaah"]["figures"] > 0
+
+
+@pytest.mark.slow
+def test_detection_on_ner_ugm():
+    data = shared_data_dir()
+    if data is None or not (data / ev.NER_DIR).is_dir():
+        pytest.skip("../shared/data not found: NER UGM needed")
+    det = ev.detection(data)
+    assert det["test"]["telaah"]["overlap"]["f1"] > det["test"]["baseline"]["overlap"]["f1"]
