@@ -1,0 +1,4 @@
+"""Who said what: attributed statements with speaker, cue, content span and stance."""
+from .extract import QuoteStage, extract_quotes
+
+__all__ = ["QuoteStage", "extract_quotes"]

@@ -1,0 +1,819 @@
+"""Who said what: direct and reported statements, their speakers, cues and stances.
+
+Rules, not a model: Indonesian news attributes speech with a small closed set of cues
+(``speech_cues.tsv``), so direct quotes are found by their marks and attributed from the cue
+after (``"…," kata X``) or before (``X mengatakan: "…"``) them, or carried over from the
+previous statement (continuation paragraphs); reported speech is a preposed reporting verb with
+a clausal complement, ``menurut X, …`` or a postposed ``…, kata X``. All word lists are data.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Article, Cue, Quote, Speaker
+from ..lang import load_lines, load_table
+from ..pipeline import ArticleStage, Options
+from ..text.tokens import tokenize
+
+QUOTE_MARKS = "\"“”„«»"
+OPENERS = "“„«"
+CLOSERS = "”»"
+_SPACE_LIKE = " \t\u00a0\u2060\u200b\ufeff"
+_PUNCT_END = ".,;:!?"
+MIN_DIRECT_WORDS = 4  # shorter quoted stretches are names, terms or partial quotes
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cues: dict  # tuple(words) -> (stance, kind)
+    max_cue_len: int
+    negators: frozenset  # tuple(words)
+    words: dict  # word -> set(kinds)
+    complementizers: frozenset
+    clause_words: frozenset
+    deny_openers: tuple  # tuple(words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    cues: dict = {}
+    comp, clause, deny = set(), set(), []
+    for row in load_table("speech_cues.tsv"):
+        key = tuple(row["cue"].lower().split())
+        kind = row["kind"]
+        if kind == "complementizer":
+            comp.add(key[0])
+        elif kind == "clause_word":
+            clause.add(key[0])
+        elif kind == "content":
+            deny.append(key)
+        else:
+            cues.setdefault((key, kind), row["stance"])
+    by_key: dict = {}
+    for (key, kind), stance in cues.items():
+        by_key.setdefault(key, {})[kind] = stance
+    words: dict = {}
+    for row in load_table("speaker_words.tsv"):
+        words.setdefault(row["word"].lower() if row["kind"] != "weekday" else row["word"], set()).add(row["kind"])
+    negs = frozenset(tuple(n.lower().split()) for n in load_lines("negators.txt"))
+    return _Lexicon(
+        cues=by_key,
+        max_cue_len=max(len(k) for k in by_key),
+        negators=negs,
+        words=words,
+        complementizers=frozenset(comp),
+        clause_words=frozenset(clause),
+        deny_openers=tuple(sorted(deny, key=len, reverse=True)),
+    )
+
+
+def _kinds(word: str) -> set:
+    lex = lexicon()
+    return lex.words.get(word.lower(), set()) | lex.words.get(word, set())
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+NEGATION_FLIP = {"deny": "assert", "accuse": "other", "assert": "other", "demand": "other"}
+
+
+# ----------------------------------------------------------------------------- text helpers
+class _Text:
+    """Tokens of the article with their lowercased forms, for cue lookups by token index."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = tokenize(text)
+        self.low = [text[s:e].lower() for s, e in self.spans]
+        self.starts = [s for s, _ in self.spans]
+
+    def index_at(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_left(self.starts, offset)
+
+    def range(self, start: int, end: int) -> range:
+        return range(self.index_at(start), self.index_at(end))
+
+    def word(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
+
+    def match_cue(self, i: int, limit: int):
+        """Longest cue starting at token ``i`` (not past ``limit``): (n_tokens, {kind: stance})."""
+        lex = lexicon()
+        for n in range(min(lex.max_cue_len, limit - i), 0, -1):
+            key = tuple(self.low[i : i + n])
+            if key in lex.cues:
+                return n, lex.cues[key]
+        # clitic form: ujarnya, katanya, tegasnya
+        w = self.low[i]
+        if w.endswith("nya") and (w[:-3],) in lex.cues:
+            return 1, {k + "+nya": v for k, v in lex.cues[(w[:-3],)].items()}
+        return 0, None
+
+    def negated(self, i: int) -> bool:
+        lex = lexicon()
+        for n in (2, 1):
+            if i - n >= 0 and tuple(self.low[i - n : i]) in lex.negators:
+                return True
+        return False
+
+
+def _strip(text: str, start: int, end: int, chars: str = _SPACE_LIKE + "\n") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = _strip(text, pos, pos + len(line))
+        if e > s:
+            out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+# ----------------------------------------------------------------------------- direct quotes
+def _direct_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, bool]]:
+    """(open mark, close mark or paragraph end, closed?) for the double-quoted stretches."""
+    marks = [m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text[para[0] : para[1]])]
+    marks = [para[0] + m for m in marks]
+    out, open_at = [], None
+    for m in marks:
+        ch = text[m]
+        before = text[m - 1] if m > para[0] else " "
+        after = text[m + 1] if m + 1 < para[1] else " "
+        can_open = ch in OPENERS or (ch not in CLOSERS and (before in _SPACE_LIKE or before in "([:" or before in QUOTE_MARKS))
+        can_close = ch in CLOSERS or (ch not in OPENERS and (before not in _SPACE_LIKE or after in _SPACE_LIKE + _PUNCT_END))
+        if open_at is None:
+            if can_open or not can_close:
+                open_at = m
+        elif can_close:
+            out.append((open_at, m, True))
+            open_at = None
+        else:  # a second opener: the first quote was never closed
+            out.append((open_at, m, False))
+            open_at = m
+    if open_at is not None:
+        out.append((open_at, para[1], False))
+    return out
+
+
+# ----------------------------------------------------------------------------- speakers
+@dataclass
+class _SpeakerSpan:
+    start: int
+    end: int
+    kind: str
+    role: str | None = None
+
+
+def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
+    """The speaker at the right end of ``text[start:end]`` (the words before a preposed cue)."""
+    idx = list(t.range(start, end))
+    # drop adverbs/negators right before the cue
+    while idx and ("adverb" in _kinds(t.low[idx[-1]]) or (t.low[idx[-1]],) in lexicon().negators):
+        idx.pop()
+    # drop written-statement phrases ("X dalam sebuah pernyataan mengatakan")
+    for n in range(5, 1, -1):
+        if len(idx) > n and "phrase" in lexicon().cues.get(tuple(t.low[i] for i in idx[-n:]), {}):
+            idx = idx[:-n]
+            break
+    if not idx:
+        return None
+    # drop parentheticals and relative clauses: "Jolie yang saat itu bertugas ... (UNHCR) menyerukan"
+    flat, depth = [], 0
+    for i in idx:
+        if t.low[i] == "(":
+            depth += 1
+        elif t.low[i] == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            flat.append(i)
+    idx = flat
+    if "yang" in [t.low[i] for i in idx]:
+        cut = [t.low[i] for i in idx].index("yang")
+        if cut > 0 and _is_cap(t.word(idx[cut - 1])):
+            idx = idx[:cut]
+    if not idx:
+        return None
+    # comma segments: apposition "Kapolsek Pancoran, Kompol Aswin, menerangkan"
+    segments, cur = [], []
+    for i in idx:
+        if t.low[i] in (",", ";", ":", "(", ")", "—", "–", "-", '"', "“", "”"):
+            if cur:
+                segments.append(cur)
+            cur = []
+        else:
+            cur.append(i)
+    if cur:
+        segments.append(cur)
+    if not segments:
+        return None
+    seg = segments[-1]
+    role = None
+    if len(segments) > 1 and "role" in _kinds(t.low[segments[-2][0]]):
+        prev = segments[-2]
+        role = t.text[t.spans[prev[0]][0] : t.spans[prev[-1]][1]]
+    sp = _phrase(t, seg, from_right=True)
+    if sp and role and sp.kind == "named" and not sp.role:
+        sp.role = role
+    return sp
+
+
+def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
+    """Classify a run of tokens as a named, pronoun, description or group speaker."""
+    if not seg:
+        return None
+    last = seg[-1] if from_right else None
+    words = [t.low[i] for i in seg]
+    if from_right:
+        w = t.low[last]
+        if "pronoun" in _kinds(w) or "pronoun_group" in _kinds(w):
+            return _SpeakerSpan(*t.spans[last], "pronoun")
+        if _is_cap(t.word(last)) or t.word(last).isdigit():
+            j = len(seg) - 1
+            while j > 0 and (_is_cap(t.word(seg[j - 1])) or t.low[seg[j - 1]] in ("bin", "binti", "van", "de", "al", "&")):
+                j -= 1
+            return _name_with_role(t, seg[j:])
+        if "definite" in _kinds(w):
+            window = seg[max(0, len(seg) - 9) : -1]
+            heads = [k for k, i in enumerate(window) if {"role", "org_head", "group"} & _kinds(t.low[i])]
+            if heads:
+                return _SpeakerSpan(t.spans[window[heads[0]]][0], t.spans[last][1], "description")
+            j = len(seg) - 2  # "pengusaha kayu ini": an unknown head noun
+            while j > 0 and not _kinds(t.low[seg[j - 1]]) & {"stop", "lead"} and len(seg) - j < 4:
+                j -= 1
+            return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "description") if j >= 0 and len(seg) > 1 else None
+        for j, wd in enumerate(words):
+            if "group" in _kinds(wd) or "org_head" in _kinds(wd):
+                if ("group" in _kinds(wd) or j == len(words) - 1) and len(words) - j <= 4:
+                    return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
+        return None
+    return None
+
+
+def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
+    """Split "Kapolres Jaktim Kombes Andry Wibowo" into role and name."""
+    kinds = [_kinds(t.low[i]) for i in run]
+    last_title = max((k for k, ks in enumerate(kinds) if "title" in ks), default=-1)
+    k = 0
+    while k < len(run) and "role" in kinds[k]:
+        k += 1
+    if last_title >= 0 and last_title + 1 < len(run):
+        name = run[last_title + 1 :]
+        role_toks = [i for i in run[:last_title + 1]]
+    elif k == 0:
+        return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "named")
+    else:
+        rest = run[k:]
+        if not rest or (len(rest) <= 2 and any(t.word(i).isupper() and len(t.word(i)) > 1 for i in rest)) or len(rest) == 0:
+            return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "description",
+                                role=t.text[t.spans[run[0]][0] : t.spans[run[-1]][1]])
+        name = rest[-2:] if len(rest) >= 3 else rest
+        role_toks = run[: run.index(name[0])]
+    role = t.text[t.spans[role_toks[0]][0] : t.spans[role_toks[-1]][1]] if role_toks else None
+    return _SpeakerSpan(t.spans[name[0]][0], t.spans[name[-1]][1], "named", role=role)
+
+
+def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | None, int]:
+    """The speaker right after a postposed cue ("kata Jusuf Kalla di ..."); returns (span, next token)."""
+    if i >= limit:
+        return None, i
+    w = t.low[i]
+    if "pronoun" in _kinds(w) or "pronoun_group" in _kinds(w):
+        return _SpeakerSpan(*t.spans[i], "pronoun"), i + 1
+    run = []
+    j = i
+    if _is_cap(t.word(i)):
+        while j < limit and (_is_cap(t.word(j)) or t.low[j] in ("bin", "van", "de", "al") or (t.word(j).isdigit() and run)):
+            if "weekday" in _kinds(t.word(j)) and run:
+                break
+            run.append(j)
+            j += 1
+        sp = _name_with_role(t, run)
+    else:
+        while j < limit and j - i < 7 and t.low[j] not in ",.;:()" and "stop" not in _kinds(t.low[j]):
+            run.append(j)
+            j += 1
+            if "definite" in _kinds(t.low[j - 1]):
+                break
+        sp = _phrase(t, run, from_right=True) if run else None
+        if sp is None and run and ({"group", "org_head", "role"} & _kinds(t.low[run[0]])):
+            sp = _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "group")
+    # apposition: "kata Bona, Presiden Direktur X," / "terang Kanit Laka Lantas, Ipda Bachtiar,"
+    if sp and j + 1 < limit and t.low[j] == "," and _is_cap(t.word(j + 1)) and "weekday" not in _kinds(t.word(j + 1)):
+        k = j + 1
+        app = []
+        while k < limit and (_is_cap(t.word(k)) or t.low[k] in ("dan", "&")) and len(app) < 8:
+            app.append(k)
+            k += 1
+        if app and (k >= limit or t.low[k] in (",", ".") or not _is_cap(t.word(k))):
+            app_sp = _name_with_role(t, app)
+            app_text = t.text[t.spans[app[0]][0] : t.spans[app[-1]][1]]
+            if "role" in _kinds(t.low[app[0]]) and sp.kind == "named" and app_sp.kind == "description":
+                sp.role = app_text
+                j = k
+            elif sp.kind == "description" and app_sp.kind == "named":
+                app_sp.role = app_sp.role or t.text[sp.start : sp.end]
+                sp, j = app_sp, k
+            elif "title" in _kinds(t.low[app[0]]) or ({"role"} & _kinds(t.low[run[0]]) if run else False):
+                app_sp.role = app_sp.role or t.text[sp.start : sp.end]
+                sp, j = app_sp, k
+    return sp, j
+
+
+def _reporting_source(t: _Text, j: int, limit: int) -> _SpeakerSpan | None:
+    """"… seperti dilansir Daily Mail": the outlet that reports the words."""
+    k = j
+    while k < min(limit, j + 8):
+        if "reporting" in _kinds(t.low[k]):
+            k += 1
+            if k < limit and t.low[k] in ("dari", "oleh"):
+                k += 1
+            run = []
+            while k < limit and (_is_cap(t.word(k)) or t.word(k).isdigit()):
+                run.append(k)
+                k += 1
+            if run:
+                return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "named")
+            return None
+        if t.low[k] in (".", "\n"):
+            return None
+        k += 1
+    return None
+
+
+# ----------------------------------------------------------------------------- statements
+@dataclass
+class _Stmt:
+    start: int
+    end: int
+    direct: bool
+    speaker: _SpeakerSpan | None
+    cue: tuple[int, int] | None
+    stance: str
+    reported_by: _SpeakerSpan | None = None
+    anchor: int = 0  # where the attribution is, for ordering
+
+
+def _stance(t: _Text, i: int, stances: dict) -> str:
+    stance = next(iter(stances.values()))
+    if t.negated(i):
+        stance = NEGATION_FLIP.get(stance, stance)
+    return stance
+
+
+def _content_deny(text: str, start: int, end: int, stance: str) -> str:
+    if stance != "assert":
+        return stance
+    low = [w.lower() for w in re.findall(r"\w+", text[start : min(end, start + 60)])]
+    for opener in lexicon().deny_openers:
+        n = len(opener)
+        for k in range(0, min(3, len(low) - n + 1)):
+            if tuple(low[k : k + n]) == opener:
+                return "deny"
+    return stance
+
+
+def _is_clause(t: _Text, idx: list[int], had_complementizer: bool) -> bool:
+    words = [t.low[i] for i in idx if t.low[i][:1].isalnum()]
+    if len(words) < 3:
+        return False
+    if had_complementizer:
+        return True
+    lex = lexicon()
+    if any(w in lex.clause_words or w in lex.complementizers for w in words[:12]):
+        return True
+    return any(w.startswith(("me", "ber", "di", "ter")) and len(w) > 5 for w in words[1:12])
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _strip(text, start, end, _SPACE_LIKE + "\n,:;")
+    while end > start and text[end - 1] in ".;,:!" + _SPACE_LIKE:
+        end -= 1
+    return start, end
+
+
+def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]:
+    """Reported speech in the clause region ``text[start:end]``.
+
+    Returns statements and "pending" cues (cue with a speaker but no clausal content, which may
+    introduce the direct quote that follows or give a stance to it).
+    """
+    text = t.text
+    idx = list(t.range(start, end))
+    out: list[_Stmt] = []
+    pending: list[tuple] = []
+    n = 0
+    while n < len(idx):
+        i = idx[n]
+        size, stances = t.match_cue(i, idx[-1] + 1)
+        if not size:
+            n += 1
+            continue
+        kinds = set(stances)
+        cue = (t.spans[i][0], t.spans[i + size - 1][1])
+        after = idx[n + size :]
+        before_start = start
+        # ---- menurut X, CLAUSE
+        if "prep" in kinds:
+            k = n + 1
+            while k < len(idx) and t.low[idx[k]] != ",":
+                k += 1
+            sp = _phrase(t, idx[n + 1 : k], from_right=True) if k > n + 1 else None
+            if sp is None and k > n + 1:
+                sp = _SpeakerSpan(t.spans[idx[n + 1]][0], t.spans[idx[k - 1]][1], "named")
+            if sp and k < len(idx):
+                a = _trim_content(text, before_start, cue[0])
+                b = _trim_content(text, t.spans[idx[k]][1], end)
+                cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) else a
+                if ce - cs > 10:
+                    out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), anchor=cue[0]))
+            n = k
+            continue
+        # ---- postposed: ", kata X" / ", ujarnya" / "Kata X, CLAUSE"
+        post = [k for k in kinds if k.startswith("postposed")]
+        at_edge = n == 0 or t.low[idx[n - 1]] == "," or "lead" in _kinds(t.low[idx[n - 1]])
+        if post and at_edge:
+            stance = _stance(t, i, {k: stances[k] for k in post})
+            if post[0].endswith("+nya"):
+                sp = _SpeakerSpan(t.spans[i][1] - 3, t.spans[i][1], "pronoun")
+                cue = (t.spans[i][0], t.spans[i][1] - 3)
+                nxt = n + 1
+            else:
+                sp, j = _analyse_postposed(t, i + size, idx[-1] + 1)
+                nxt = idx.index(j) if j in idx else len(idx)
+            if sp is None:
+                n += 1
+                continue
+            rep = _reporting_source(t, idx[nxt] if nxt < len(idx) else end, idx[-1] + 1)
+            prev_comma = n > 0 and t.low[idx[n - 1]] == "," and len(re.findall(r"\w+", text[start : t.spans[i][0]])) >= 3
+            if prev_comma:  # CLAUSE, kata X  (or "A, kata X, B": the longer part)
+                cs, ce = _trim_content(text, start, t.spans[idx[n - 1]][0])
+                if nxt < len(idx) and t.low[idx[nxt]] == ",":
+                    bs, be = _trim_content(text, t.spans[idx[nxt]][1], end)
+                    if be - bs > ce - cs:
+                        cs, ce = bs, be
+                # nested: "Y menegaskan CLAUSE, kata X": Y is the speaker, X reports
+                inner, _ = _indirect(t, cs, ce)
+                if inner and inner[0].speaker is not None:
+                    st = inner[0]
+                    st.reported_by = sp
+                    out.append(st)
+                elif _is_clause(t, list(t.range(cs, ce)), False) or ce - cs > 20:
+                    out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), reported_by=rep, anchor=cue[0]))
+            else:  # (Dan,) kata X, CLAUSE
+                k = nxt
+                while k < len(idx) and t.low[idx[k]] in (",", ":"):
+                    k += 1
+                if k < len(idx):
+                    cs, ce = _trim_content(text, t.spans[idx[k]][0], end)
+                    if _is_clause(t, list(t.range(cs, ce)), True):
+                        out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0]))
+            return out, pending
+        if "verb+nya" in kinds:  # "Sarip menepisnya." : the cue's object is the previous claim
+            sp = _analyse_subject(t, start, cue[0])
+            if sp is not None:
+                pending.append((sp, (t.spans[i][0], t.spans[i][1] - 3), _stance(t, i, {"v": stances["verb+nya"]})))
+            n += 1
+            continue
+        if "verb" not in kinds:
+            n += 1
+            continue
+        # ---- preposed verb: SUBJECT VERB (bahwa) CLAUSE
+        stance = _stance(t, i, {"verb": stances["verb"]})
+        sp = _analyse_subject(t, start, cue[0])
+        if sp is None:
+            n += 1
+            continue
+        k = 0
+        comp = False
+        while k < len(after) and (t.low[after[k]] in (",", ":") or t.low[after[k]] in lexicon().complementizers):
+            comp = comp or t.low[after[k]] != ","
+            k += 1
+        body = after[k:]
+        # a postposed attribution later in the region makes this a nested statement
+        stop = end
+        for m, j in enumerate(body):
+            if t.low[j] == "," and m + 1 < len(body):
+                sz, st2 = t.match_cue(body[m + 1], body[-1] + 1)
+                if sz and any(x.startswith("postposed") for x in st2):
+                    stop = t.spans[j][0]
+                    break
+        if not body:
+            pending.append((sp, cue, stance))
+            return out, pending
+        cs, ce = _trim_content(text, t.spans[body[0]][0], stop)
+        if _is_clause(t, list(t.range(cs, ce)), comp):
+            st = _Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0])
+            if stop != end:
+                rep_sp, _ = _analyse_postposed(t, t.index_at(stop) + 2, idx[-1] + 1)
+                st.reported_by = rep_sp
+            out.append(st)
+        else:
+            pending.append((sp, cue, stance))
+        return out, pending
+    return out, pending
+
+
+def _inside_reported(t: _Text, mark: int, para_start: int) -> bool:
+    """Is the quote mark inside a sentence that already has a preposed speech verb before it?"""
+    if t.text[:mark].rstrip()[-1:] in (":", ",", ".", ""):
+        return False  # 'X mengatakan, "…"' introduces a direct quote
+    i = t.index_at(mark) - 1
+    first = t.index_at(para_start)
+    while i >= first and t.low[i] not in (".", "!", "?", '"', "”", "“"):
+        size, stances = t.match_cue(i, i + 3)
+        if size and "verb" in stances:
+            return True
+        i -= 1
+    return False
+
+
+def _attribution_after(t: _Text, close: int, para_end: int):
+    """'"…," kata X' / '"…," ujarnya' / '"…," Zulkifli menambahkan': (speaker, cue, stance, end)."""
+    i = t.index_at(close)
+    limit = t.index_at(para_end)
+    if i < limit and t.low[i] in (",", "."):
+        i += 1
+    if i >= limit:
+        return None
+    size, stances = t.match_cue(i, limit)
+    if size and any(k.startswith("postposed") or k == "verb" for k in stances):
+        key = next(k for k in stances if k.startswith("postposed") or k == "verb")
+        stance = _stance(t, i, {key: stances[key]})
+        if key.endswith("+nya"):
+            s, e = t.spans[i]
+            return _SpeakerSpan(e - 3, e, "pronoun"), (s, e - 3), stance, e, None
+        sp, j = _analyse_postposed(t, i + size, limit)
+        if sp is None:
+            return None
+        rep = _reporting_source(t, j, limit)
+        return sp, (t.spans[i][0], t.spans[i + size - 1][1]), stance, t.spans[j - 1][1], rep
+    # "…," Zulkifli menambahkan / "…," dia menegaskan
+    for j in range(i + 1, min(limit, i + 7)):
+        size, stances = t.match_cue(j, limit)
+        if size and "verb" in stances:
+            sp = _analyse_subject(t, t.spans[i][0], t.spans[j][0])
+            if sp and sp.start == t.spans[i][0] or (sp and sp.kind == "pronoun"):
+                return sp, (t.spans[j][0], t.spans[j + size - 1][1]), _stance(t, j, {"verb": stances["verb"]}), t.spans[j + size - 1][1], None
+            return None
+        if t.low[j] in ",.;":
+            return None
+    return None
+
+
+# ----------------------------------------------------------------------------- resolution
+class _Resolver:
+    def __init__(self, article: Article, direct_spans: list[tuple[int, int]]):
+        self.article = article
+        self.mentions = sorted(
+            (m for m in enumerate(article.mentions) if m[1].type in ("PER", "ORG")), key=lambda m: m[1].start
+        )
+        self.inside = direct_spans
+        self.tokens: _Text | None = None
+        self.speakers: list[Speaker] = []
+
+    def mention_for(self, start: int, end: int) -> int | None:
+        best = None
+        for k, m in self.mentions:
+            if m.start < end and start < m.end:
+                if best is None or (m.end - m.start) > (self.article.mentions[best].end - self.article.mentions[best].start):
+                    best = k
+        return best
+
+    def _quoted(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.inside)
+
+    def antecedent(self, pos: int, want: str, role_head: str | None) -> int | None:
+        cands = [(k, m) for k, m in self.mentions if m.end <= pos and m.type == want and not self._quoted(m.start)]
+        if role_head:
+            for k, m in reversed(cands):
+                if m.role and role_head in m.role.lower():
+                    return k
+        return cands[-1][0] if cands else None
+
+
+def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
+    """Fallback antecedent without mentions: the nearest capitalised word run before ``pos``
+    that does not open a sentence, is no weekday and is not a role or title word alone."""
+    i = t.index_at(pos) - 1
+    while i > 0:
+        w = t.word(i)
+        if _is_cap(w) and t.low[i - 1] not in (".", "\n", '"', "“", "”") and not (_kinds(w) & {"weekday", "role", "title"}):
+            j = i
+            while j > 0 and _is_cap(t.word(j - 1)) and not (_kinds(t.word(j - 1)) & {"role", "title"}):
+                j -= 1
+            return t.spans[j][0], t.spans[i][1]
+        i -= 1
+    return None
+
+
+def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None) -> Speaker | None:
+    if sp is None:
+        return None
+    text = article.text
+    surface = text[sp.start : sp.end]
+    if sp.kind == "pronoun":
+        want = "ORG" if surface.lower() in ("pihaknya",) else "PER"
+        k = res.antecedent(sp.start, want, None)
+        if k is not None and (last is None or last.mention is None or article.mentions[k].start > (last.anaphor_start or last.start)):
+            m = article.mentions[k]
+            return Speaker(m.text, m.start, m.end, mention=k, role=m.role, kind="pronoun",
+                           anaphor_start=sp.start, anaphor_end=sp.end)
+        if last is not None and last.kind != "group":
+            return Speaker(last.text, last.start, last.end, mention=last.mention, entity=last.entity,
+                           role=last.role, kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)
+        name = _previous_name(res.tokens, sp.start) if res.tokens else None
+        if name:
+            return Speaker(text[name[0] : name[1]], name[0], name[1], kind="pronoun",
+                           anaphor_start=sp.start, anaphor_end=sp.end)
+        return Speaker(surface, sp.start, sp.end, kind="pronoun")
+    if sp.kind == "description":
+        words = surface.lower().split()
+        head = words[0]
+        is_org = "org_head" in _kinds(head)
+        definite = "definite" in _kinds(words[-1])
+        k = res.mention_for(sp.start, sp.end)
+        if k is not None:
+            return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="description")
+        if definite:
+            k = res.antecedent(sp.start, "ORG" if is_org else "PER", None if is_org else " ".join(words[:-1]))
+            if k is not None:
+                m = article.mentions[k]
+                return Speaker(m.text, m.start, m.end, mention=k, role=m.role if not is_org else None,
+                               kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
+            if last is not None and not is_org and last.kind != "group":
+                return Speaker(last.text, last.start, last.end, mention=last.mention, role=last.role,
+                               kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
+        if not definite:  # "kata Kapolri": a previous speaker who holds that role
+            for prev in reversed(res.speakers):
+                if prev.role and prev.kind == "named" and words[0] in prev.role.lower().split():
+                    return Speaker(prev.text, prev.start, prev.end, mention=prev.mention, role=surface,
+                                   kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
+        return Speaker(surface, sp.start, sp.end, role=sp.role or surface, kind="description")
+    if sp.kind == "group":
+        return Speaker(surface, sp.start, sp.end, mention=None, kind="group")
+    k = res.mention_for(sp.start, sp.end)
+    return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="named")
+
+
+def _sentence_id(article: Article, offset: int) -> str:
+    s = article.sentence_at(offset)
+    if s is not None:
+        return s.id
+    before = [x for x in article.sentences if x.start <= offset]
+    if before:
+        return before[-1].id
+    return article.sentences[0].id if article.sentences else f"{article.id}:s0"
+
+
+# ----------------------------------------------------------------------------- main
+def extract_quotes(article: Article) -> list[Quote]:
+    """Every attributed statement of ``article``, in text order."""
+    if not isinstance(article, Article):
+        raise TypeError(f"extract_quotes expects an Article, got {type(article).__name__}")
+    text = article.text
+    if not text or not text.strip():
+        return []
+    t = _Text(text)
+    stmts: list[_Stmt] = []
+    consumed: list[tuple[int, int]] = []
+    paras = _paragraphs(text)
+    direct_all: list[tuple[int, int, int, int, bool]] = []  # (open, close, para_start, para_end, closed)
+    for ps, pe in paras:
+        for o, c, closed in _direct_spans(text, (ps, pe)):
+            direct_all.append((o, c, ps, pe, closed))
+    res = _Resolver(article, [(o, c) for o, c, *_ in direct_all])
+    res.tokens = t
+
+    # pass 1: direct quotes and their attributions
+    direct_stmts: list[tuple[_Stmt, tuple[int, int]]] = []
+    for o, c, ps, pe, closed in direct_all:
+        cs, ce = _trim_content(text, o + 1, c)
+        if ce <= cs:
+            continue
+        nwords = len(re.findall(r"\w+", text[cs:ce]))
+        attr = _attribution_after(t, c + (1 if closed else 0), pe) if closed else None
+        if nwords < MIN_DIRECT_WORDS and not (attr and nwords >= 2):
+            continue
+        if attr is None and _inside_reported(t, o, ps):
+            continue  # X menyebut langkah itu "ceroboh dan terburu-buru": part of reported speech
+        st = _Stmt(cs, ce, True, None, None, "assert", anchor=cs)
+        region_end = c + (1 if closed else 0)
+        if attr:
+            sp, cue, stance, a_end, rep = attr
+            st.speaker, st.cue, st.stance, st.reported_by = sp, cue, stance, rep
+            region_end = a_end
+        st.stance = _content_deny(text, cs, ce, st.stance)
+        direct_stmts.append((st, (o, region_end)))
+        consumed.append((o, region_end))
+        stmts.append(st)
+
+    # pass 2: reported speech in what is left of each sentence (or paragraph)
+    units = [(s.start, s.end) for s in article.sentences] or paras
+    pendings: list[tuple[int, tuple]] = []
+    for us, ue in units:
+        pos = us
+        regions = []
+        for cs, ce in sorted(consumed):
+            if ce <= us or cs >= ue:
+                continue
+            if cs > pos:
+                regions.append((pos, cs))
+            pos = max(pos, ce)
+        if pos < ue:
+            regions.append((pos, ue))
+        for rs, re_ in regions:
+            rs, re_ = _strip(text, rs, re_, _SPACE_LIKE + "\n,.")
+            if re_ - rs < 8:
+                continue
+            found, pend = _indirect(t, rs, re_)
+            stmts.extend(found)
+            for p in pend:
+                pendings.append((re_, p))
+
+    # pass 3: attach pending preposed cues ("X mengatakan: "…"" or "X menepisnya. "…"") and
+    # carry speakers over to continuation quotes
+    for st, (o, _) in direct_stmts:
+        if st.speaker is not None:
+            continue
+        para = next((p for p in paras if p[0] <= o < p[1]), (0, len(text)))
+        best = None
+        for end_pos, p in pendings:
+            if end_pos <= o and end_pos >= para[0] and not text[end_pos:o].strip(" :,\"“\n\u2060"):
+                best = p
+        if best:
+            st.speaker, st.cue, st.stance = best[0], best[1], _content_deny(text, st.start, st.end, best[2])
+
+    stmts.sort(key=lambda s: (s.start, s.end))
+    # a pending non-assert cue in the sentence just before a direct quote lends it its stance
+    for st, (o, _) in direct_stmts:
+        if st.stance != "assert" or st.cue is None:
+            continue
+        para = next((p for p in paras if p[0] <= o < p[1]), None)
+        for end_pos, p in pendings:
+            if para and para[0] <= end_pos <= o and p[2] != "assert" and o - end_pos < 40:
+                st.stance = p[2]
+                if st.speaker is not None and st.speaker.kind == "pronoun":
+                    st.speaker = p[0]  # "Sarip menepisnya. "…," sergahnya.": the clitic is Sarip
+
+    # drop indirect statements overlapping direct ones
+    directs = [s for s in stmts if s.direct]
+    kept = [s for s in stmts if s.direct or not any(d.start < s.end and s.start < d.end for d in directs)]
+
+    quotes: list[Quote] = []
+    last: Speaker | None = None
+    last_para = -1
+    for st in kept:
+        para_i = next((k for k, p in enumerate(paras) if p[0] <= st.start < p[1]), -1)
+        if st.speaker is None:
+            if st.direct and last is not None and para_i - last_para <= 2:
+                speaker = Speaker(last.text, last.start, last.end, mention=last.mention, entity=last.entity,
+                                  role=last.role, kind=last.kind, anaphor_start=last.anaphor_start,
+                                  anaphor_end=last.anaphor_end)
+            else:
+                continue
+        else:
+            speaker = _build_speaker(article, res, st.speaker, last)
+        rep = _build_speaker(article, res, st.reported_by, None) if st.reported_by else None
+        cue = Cue(text[st.cue[0] : st.cue[1]], st.cue[0], st.cue[1]) if st.cue else None
+        quotes.append(
+            Quote(
+                start=st.start,
+                end=st.end,
+                text=text[st.start : st.end],
+                sentence=_sentence_id(article, st.start),
+                direct=st.direct,
+                speaker=speaker,
+                cue=cue,
+                stance=st.stance,
+                reported_by=rep,
+            )
+        )
+        if speaker is not None:
+            last = speaker
+            res.speakers.append(speaker)
+            last_para = para_i
+    return quotes
+
+
+class QuoteStage(ArticleStage):
+    """Finds attributed statements (``article.quotes``) over sentences and entity mentions."""
+
+    name = "quotes"
+    requires = ("article.sentences", "article.mentions")
+    assigns = ("article.quotes",)
+
+    def __call__(self, article: Article, options: Options) -> None:
+        article.quotes = extract_quotes(article)
