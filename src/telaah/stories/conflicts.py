@@ -1,0 +1,184 @@
+"""Contradictions: one party asserts or accuses, another denies, another declines to confirm.
+
+Every denial in a story is paired with the accusation (or, failing one, the assertion) it most
+likely answers: the quote sharing the most weighted content words (stemmed, stop words and the
+story's everyday words weigh little) and the most entities (speaker, people and places named in
+the sentence). A denial is never left unpaired when the story holds an accusation, since a
+missed contradiction costs more than a loose pairing. Other assertions and refusals to confirm
+join the claim they are close enough to. The claim is named by a short phrase copied from the
+text: the part of the accusation that the denial answers.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import Article, Corpus, Quote, Story
+from ..pipeline import CorpusStage, Options
+from ..text.tokens import tokenize
+from .stem import stem
+from .timeline import _stopwords
+
+__all__ = ["ConflictStage", "find_conflicts", "quote_similarity"]
+
+ASSERTING = ("accuse", "assert")
+ENTITY_WEIGHT = 0.15  # added per shared entity (at most 2)
+JOIN_SIMILARITY = 0.25  # another assertion or denial joins a claim at this similarity
+ASSERT_PAIR_SIMILARITY = 0.2  # a denial pairs with a plain assertion only at this similarity
+UNCONFIRMED_SIMILARITY = 0.1  # a refusal to confirm joins the closest claim at this similarity
+CLAIM_MAX_WORDS = 12
+CLAIM_MIN_WORDS = 3
+
+
+@dataclass
+class _Q:
+    quote: Quote
+    article: Article
+    words: list[tuple[str, int, int]]  # (stem, start, end) of content words in the quote
+    entities: set[str] = field(default_factory=set)
+
+
+def _content(article: Article, start: int, end: int) -> list[tuple[str, int, int]]:
+    stop = _stopwords()
+    out = []
+    for s, e in tokenize(article.text, start, end):
+        w = article.text[s:e].lower()
+        if w[0].isalnum() and w not in stop and len(w) > 1:
+            out.append((stem(w), s, e))
+    return out
+
+
+def _entities(article: Article, q: Quote) -> set[str]:
+    """Entities the statement is about or comes from: the speaker and what its sentence names."""
+    found = set()
+    if q.speaker and q.speaker.entity:
+        found.add(q.speaker.entity)
+    sentence = next((s for s in article.sentences if s.id == q.sentence), None)
+    lo, hi = (sentence.start, sentence.end) if sentence else (q.start, q.end)
+    for m in article.mentions:
+        if m.entity and lo <= m.start and m.end <= hi:
+            found.add(m.entity)
+    return found
+
+
+def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
+    """IDF-weighted cosine of the statements' content words, plus a bonus per shared entity
+    (the speakers themselves do not count as shared: accuser and denier differ)."""
+    ca = Counter(w for w, _, _ in a.words)
+    cb = Counter(w for w, _, _ in b.words)
+    dot = sum(ca[w] * cb[w] * idf.get(w, 1.0) ** 2 for w in ca if w in cb)
+    na = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in ca.items()))
+    nb = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in cb.items()))
+    cosine = dot / (na * nb) if na and nb else 0.0
+    speakers = {x.quote.speaker.entity for x in (a, b) if x.quote.speaker and x.quote.speaker.entity}
+    shared = (a.entities & b.entities) - (speakers if len(speakers) > 1 else set())
+    return cosine + ENTITY_WEIGHT * min(2, len(shared))
+
+
+def _claim_phrase(accusation: _Q, others: list[_Q]) -> dict:
+    """A short span of the accusation: from its first to its last word shared with the replies,
+    widened to at least a few words and cut to at most ``CLAIM_MAX_WORDS``."""
+    article, q = accusation.article, accusation.quote
+    tokens = [(s, e) for s, e in tokenize(article.text, q.start, q.end) if article.text[s].isalnum()]
+    if not tokens:
+        return {"claim": q.text, "article": article.id, "start": q.start, "end": q.end}
+    shared = {w for o in others for w, _, _ in o.words}
+    hits = [i for i, (s, e) in enumerate(tokens) if stem(article.text[s:e].lower()) in shared]
+    first, last = (hits[0], hits[-1]) if hits else (0, min(len(tokens), CLAIM_MAX_WORDS) - 1)
+    while last - first + 1 < CLAIM_MIN_WORDS and (first > 0 or last < len(tokens) - 1):
+        if last < len(tokens) - 1:
+            last += 1
+        else:
+            first -= 1
+    last = min(last, first + CLAIM_MAX_WORDS - 1)
+    start, end = tokens[first][0], tokens[last][1]
+    return {"claim": article.text[start:end], "article": article.id, "start": start, "end": end}
+
+
+def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
+    by_id = {a.id: a for a in corpus.articles}
+    items: list[_Q] = []
+    for aid in story.articles:
+        article = by_id.get(aid)
+        if article is None:
+            continue
+        for q in article.quotes:
+            if q.id is None:
+                continue
+            items.append(_Q(q, article, _content(article, q.start, q.end), _entities(article, q)))
+    if not items:
+        return []
+    df = Counter(w for it in items for w in {w for w, _, _ in it.words})
+    idf = {w: math.log((1 + len(items)) / (1 + c)) + 1.0 for w, c in df.items()}
+    denials = [it for it in items if it.quote.stance == "deny"]
+    accusations = [it for it in items if it.quote.stance == "accuse"]
+    assertions = [it for it in items if it.quote.stance == "assert"]
+    unconfirmed = [it for it in items if it.quote.stance == "unconfirmed"]
+
+    claims: list[dict] = []  # {"assert": [_Q], "deny": [_Q], "unconfirmed": [_Q]}
+
+    def sim_to(claim: dict, it: _Q) -> float:
+        return max(quote_similarity(it, other, idf) for role in ("assert", "deny") for other in claim[role])
+
+    for d in denials:
+        pool = [a for a in accusations if a.quote.speaker is None or d.quote.speaker is None
+                or a.quote.speaker.entity is None or a.quote.speaker.entity != d.quote.speaker.entity]
+        best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
+        if best is None:
+            scored = [(quote_similarity(d, a, idf), a) for a in assertions]
+            scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
+            best = max(scored, key=lambda x: x[0])[1] if scored else None
+        home = next((c for c in claims if best is not None and best in c["assert"]), None)
+        if home is None and best is None:
+            home = next((c for c in claims if sim_to(c, d) >= JOIN_SIMILARITY), None)
+        if home is None:
+            home = {"assert": [best] if best else [], "deny": [], "unconfirmed": []}
+            claims.append(home)
+        home["deny"].append(d)
+    # Accusations and assertions not yet placed join the claim they are close to; an accusation
+    # close to nothing but answered by a refusal to confirm opens its own claim below.
+    placed = {id(x) for c in claims for role in c.values() for x in role}
+    for a in accusations + assertions:
+        if id(a) in placed or not claims:
+            continue
+        best_claim = max(claims, key=lambda c: sim_to(c, a))
+        if sim_to(best_claim, a) >= JOIN_SIMILARITY:
+            best_claim["assert"].append(a)
+            placed.add(id(a))
+    for u in unconfirmed:
+        best_claim = max(claims, key=lambda c: sim_to(c, u), default=None)
+        if best_claim is not None and sim_to(best_claim, u) >= UNCONFIRMED_SIMILARITY:
+            best_claim["unconfirmed"].append(u)
+            continue
+        open_acc = [a for a in accusations if id(a) not in placed]
+        target = max(open_acc, key=lambda a: quote_similarity(u, a, idf), default=None)
+        if target is not None and quote_similarity(u, target, idf) >= UNCONFIRMED_SIMILARITY:
+            claims.append({"assert": [target], "deny": [], "unconfirmed": [u]})
+            placed.add(id(target))
+
+    out = []
+    for c in claims:
+        anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
+        replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
+        phrase = _claim_phrase(anchor, replies)
+        out.append({
+            "claim": phrase["claim"],
+            "assert": [x.quote.id for x in c["assert"]],
+            "deny": [x.quote.id for x in c["deny"]],
+            "unconfirmed": [x.quote.id for x in c["unconfirmed"]],
+            "source": {"article": phrase["article"], "start": phrase["start"], "end": phrase["end"]},
+        })
+    return out
+
+
+class ConflictStage(CorpusStage):
+    """Fills ``story.claim_conflicts``: who asserts, who denies, who will not confirm."""
+
+    name = "conflicts"
+    requires = ("corpus.stories", "article.quotes")
+    assigns = ("story.claim_conflicts",)
+
+    def __call__(self, corpus: Corpus, options: Options) -> None:
+        for story in corpus.stories:
+            story.claim_conflicts = find_conflicts(corpus, story)

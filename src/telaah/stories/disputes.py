@@ -1,0 +1,222 @@
+"""Disputed figures: the same thing counted differently by the sources of one story.
+
+Figures are grouped by what they count: the measure (currency, unit symbol, or a plain count)
+and the object head, with synonyms folded through ``lang/id/dispute_heads.tsv`` ("200 orang
+tewas" and "250 korban jiwa" both count the dead). A group reported by two or more articles is
+a dispute when two of its values from different articles cannot both be true up to rounding
+("ratusan" is compatible with 250, "sekitar 200" with 210, 1.500 with 1.523; 200 and 250 are
+not). Each dispute lists every report with its article, speaker and the date it was reported,
+in date order, so a reader sees a toll grow or shrink.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date
+from functools import lru_cache
+
+from ..document import Article, Corpus, NumberClaim, Quote, Story
+from ..errors import DataFileError
+from ..lang import load_table
+from ..pipeline import CorpusStage, Options
+from ..text.tokens import tokenize
+from .stem import stem
+
+__all__ = ["DisputeStage", "find_disputes", "figure_key", "compatible", "interval"]
+
+APPROX_TOLERANCE = 0.10  # "sekitar 200": anything within 10 %
+EXACT_TOLERANCE = 0.005  # float noise and "1,5 juta" vs "1.500.000"
+ROUNDING_FIGURES = 2  # a value with this many significant figures or fewer may be a rounding
+LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[dict[tuple[str, ...], str], int]:
+    table = {tuple(row["term"].lower().split()): row["group"] for row in load_table("dispute_heads.tsv")}
+    return table, max((len(k) for k in table), default=1)
+
+
+@lru_cache(maxsize=1)
+def _unit_kinds() -> dict[str, str]:
+    """Recorded unit -> kind (percent, measure, time, classifier) from the numbers stage's table."""
+    try:
+        return {row["unit"].lower(): row["kind"] for row in load_table("units.tsv")}
+    except DataFileError:  # the numbers stage's table; optional here
+        return {}
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    return [text[s:e].lower() for s, e in tokenize(text, start, end) if text[s].isalnum()]
+
+
+def _find_head(words: list[str]) -> str | None:
+    """The group of the first (longest) table term in ``words``; single words also match by
+    their stem ("menewaskan 268 orang" counts the dead)."""
+    table, longest = _heads()
+    for i in range(len(words)):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            group = table.get(tuple(words[i:i + size]))
+            if group:
+                return group
+        group = table.get((stem(words[i]),))
+        if group:
+            return group
+    return None
+
+
+def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
+    """(measure, head) of what a figure counts, or None when it cannot be told."""
+    unit = (number.unit or "").lower()
+    kind = _unit_kinds().get(unit)
+    is_money = bool(number.unit) and number.unit.isupper() and len(number.unit) == 3
+    measure = number.unit if (is_money or kind in ("percent", "measure", "time")) else "count"
+    head = _find_head(_words(number.object)) if number.object else None
+    if head is None:
+        sent = article.sentence_at(number.start)
+        floor = sent.start if sent else max(0, number.start - 80)
+        before = _words(article.text, floor, number.start)[-LOOKBACK_WORDS:]
+        head = _find_head(before)
+    if head is None and measure == "count" and unit and kind != "classifier":
+        head = unit  # "1.500 tentara": the counted noun itself
+    if head is None:
+        return None
+    return measure, head
+
+
+def interval(number: NumberClaim) -> tuple[float, float] | None:
+    """The values a figure allows, as a closed interval (bounds may be infinite).
+
+    "200" is [200, 200]; "sekitar 200" is 200 +- 10 %; "ratusan" is its [low, high];
+    "lebih dari 200" / "setidaknya 200" is [200, inf); "hampir 200" / "kurang dari 200" is
+    [180, 200] (upper-bound phrases stay close to their figure in news use).
+    """
+    value, low, high = number.value, number.low, number.high
+    if low is not None and high is not None:
+        return min(low, high), max(low, high)
+    if low is not None:
+        return low, math.inf
+    if high is not None:
+        base = value if value is not None else high
+        return base - abs(base) * APPROX_TOLERANCE, high
+    if value is None:
+        return None
+    if number.approx:
+        spread = abs(value) * APPROX_TOLERANCE
+        return value - spread, value + spread
+    return value, value
+
+
+def _significant(x: float) -> int:
+    if x == 0 or not math.isfinite(x):
+        return 1
+    digits = f"{abs(x):.6g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
+    return max(1, len(digits))
+
+
+def _round_to(x: float, figures: int) -> float:
+    if x == 0:
+        return 0.0
+    return round(x, figures - 1 - int(math.floor(math.log10(abs(x)))))
+
+
+def compatible(a: NumberClaim, b: NumberClaim) -> bool:
+    """Whether two figures for the same thing can both hold, allowing for rounding."""
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return True
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        return True
+    if a.value is not None and b.value is not None:
+        x, y = a.value, b.value
+        if abs(x - y) <= EXACT_TOLERANCE * max(abs(x), abs(y)):
+            return True
+        rounder, precise = (x, y) if _significant(x) <= _significant(y) else (y, x)
+        figures = _significant(rounder)
+        if 2 <= figures <= ROUNDING_FIGURES and figures < _significant(precise):
+            return _round_to(precise, figures) == rounder
+    return False
+
+
+def _speaker(article: Article, number: NumberClaim) -> dict | None:
+    quote: Quote | None = None
+    if number.quote:
+        quote = next((q for q in article.quotes if q.id == number.quote), None)
+    if quote is None and number.quote_index is not None and 0 <= number.quote_index < len(article.quotes):
+        quote = article.quotes[number.quote_index]
+    if quote is None or quote.speaker is None:
+        if number.attributed_to:
+            return {"text": None, "entity": number.attributed_to}
+        return None
+    return {"text": quote.speaker.text, "entity": quote.speaker.entity}
+
+
+def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
+    """The story's disputed figures, ordered by their first report (date, then article order)."""
+    by_id = {a.id: a for a in corpus.articles}
+    order = {aid: i for i, aid in enumerate(story.articles)}
+    groups: dict[tuple[str, str], list[tuple[Article, NumberClaim]]] = {}
+    for aid in story.articles:
+        article = by_id.get(aid)
+        if article is None:
+            continue
+        for number in article.numbers:
+            key = figure_key(article, number)
+            if key is not None and interval(number) is not None:
+                groups.setdefault(key, []).append((article, number))
+    out = []
+    for (measure, head), reports in groups.items():
+        if len({a.id for a, _ in reports}) < 2:
+            continue
+        disputed = any(
+            a1.id != a2.id and not compatible(n1, n2)
+            for i, (a1, n1) in enumerate(reports) for a2, n2 in reports[i + 1:]
+        )
+        if not disputed:
+            continue
+        reports.sort(key=lambda r: (r[0].reference_date or date.max, order[r[0].id], r[1].start))
+        out.append({
+            "object": _object_phrase(reports),
+            "numbers": [n.id for _, n in reports],
+            "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
+            "head": head,
+            "unit": measure if measure != "count" else (reports[0][1].unit or None),
+            "disputed": True,
+            "reports": [{
+                "number": n.id,
+                "article": a.id,
+                "sentence": n.sentence,
+                "text": n.text,
+                "value": n.value,
+                "low": n.low,
+                "high": n.high,
+                "approx": n.approx,
+                "speaker": _speaker(a, n),
+                "date": a.reference_date.isoformat() if a.reference_date else None,
+            } for a, n in reports],
+        })
+    out.sort(key=lambda d: (d["reports"][0]["date"] or "9999", order[d["reports"][0]["article"]]))
+    return out
+
+
+def _object_phrase(reports: list[tuple[Article, NumberClaim]]) -> str:
+    """The most common object phrase of the group (ties: the first reported), as written."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for _, n in reports:
+        phrase = n.object or n.unit or n.text
+        k = phrase.lower()
+        counts[k] = counts.get(k, 0) + 1
+        first.setdefault(k, phrase)
+    best = max(counts, key=lambda k: (counts[k], -list(first).index(k)))
+    return first[best]
+
+
+class DisputeStage(CorpusStage):
+    """Fills ``story.number_disputes`` with the figures the story's sources disagree on."""
+
+    name = "disputes"
+    requires = ("corpus.stories", "article.numbers")
+    assigns = ("story.number_disputes",)
+
+    def __call__(self, corpus: Corpus, options: Options) -> None:
+        for story in corpus.stories:
+            story.number_disputes = find_disputes(corpus, story)

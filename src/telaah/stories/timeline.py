@@ -1,0 +1,133 @@
+"""Story timeline: what happened on which day, each event once, with every article reporting it.
+
+An event is a body sentence holding a day-level time expression resolved to a calendar date.
+Sentences from different articles with the same date that say much the same thing (cosine of
+stemmed content words, stop words left out) are one event, listing all their ``sources``.
+An article's own publication is not an event: time expressions outside body sentences
+(datelines, credit and date lines) never are, and a sentence that is little more than a date
+("Diperbarui Senin, 21 Oktober 2024") is skipped.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+
+from ..document import Article, Corpus, Sentence, Story
+from ..errors import DataFileError
+from ..lang import load_lines
+from ..pipeline import CorpusStage, Options
+from ..text.tokens import tokenize
+from .stem import stem
+
+__all__ = ["TimelineStage", "build_timeline", "event_words", "similarity"]
+
+SAME_EVENT_SIMILARITY = 0.35  # cosine of stemmed content words on the same date
+MIN_EVENT_WORDS = 3  # content words outside the date itself for a sentence to be an event
+EVENT_BLOCKS = ("body", "dateline")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    try:
+        return frozenset(w.lower() for w in load_lines("stopwords.txt"))
+    except DataFileError:  # grouping's list; without it every word counts
+        return frozenset()
+
+
+def event_words(text: str, start: int = 0, end: int | None = None,
+                skip: tuple[int, int] | None = None) -> list[str]:
+    """Stemmed lower-case content words of ``text[start:end]``, leaving out ``skip`` (a span)."""
+    stop = _stopwords()
+    out = []
+    for s, e in tokenize(text, start, end):
+        if skip and s >= skip[0] and e <= skip[1]:
+            continue
+        w = text[s:e].lower()
+        if not w[0].isalpha() or w in stop:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def similarity(a: list[str], b: list[str]) -> float:
+    ca, cb = Counter(a), Counter(b)
+    dot = sum(v * cb[t] for t, v in ca.items() if t in cb)
+    na = math.sqrt(sum(v * v for v in ca.values()))
+    nb = math.sqrt(sum(v * v for v in cb.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _in_event_block(article: Article, sentence: Sentence) -> bool:
+    if not article.blocks or not 0 <= sentence.block < len(article.blocks):
+        return True
+    return article.blocks[sentence.block].kind in EVENT_BLOCKS
+
+
+def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
+    """The story's dated events in date order, each with all its sources."""
+    by_id = {a.id: a for a in corpus.articles}
+    order = {aid: i for i, aid in enumerate(story.articles)}
+    mentions = []  # (date, article, sentence, time, words)
+    for aid in story.articles:
+        article = by_id.get(aid)
+        if article is None:
+            continue
+        sentences = {s.id: s for s in article.sentences}
+        seen: set[tuple[str, str]] = set()
+        for t in article.times:
+            if t.granularity != "day" or not t.value or t.sentence not in sentences:
+                continue
+            try:
+                day = date.fromisoformat(t.value[:10])
+            except ValueError:
+                continue
+            sentence = sentences[t.sentence]
+            if not _in_event_block(article, sentence) or (day.isoformat(), sentence.id) in seen:
+                continue
+            words = event_words(article.text, sentence.start, sentence.end, skip=(t.start, t.end))
+            if len(words) < MIN_EVENT_WORDS:
+                continue
+            seen.add((day.isoformat(), sentence.id))
+            mentions.append((day, article, sentence, t, words))
+    mentions.sort(key=lambda m: (m[0], m[1].reference_date or date.max, order[m[1].id], m[2].start))
+    events: list[dict] = []
+    members: list[list[list[str]]] = []
+    for day, article, sentence, t, words in mentions:
+        match = None
+        for i, event in enumerate(events):
+            if event["date"] != day.isoformat():
+                continue
+            if max(similarity(words, w) for w in members[i]) >= SAME_EVENT_SIMILARITY:
+                match = i
+                break
+        if match is None:
+            events.append({
+                "date": day.isoformat(),
+                "text": article.text[sentence.start:sentence.end],
+                "article": article.id,
+                "sentence": sentence.id,
+                "time": t.id,
+                "sources": [article.id],
+                "sentences": [sentence.id],
+            })
+            members.append([words])
+        else:
+            if article.id not in events[match]["sources"]:
+                events[match]["sources"].append(article.id)
+            events[match]["sentences"].append(sentence.id)
+            members[match].append(words)
+    return events
+
+
+class TimelineStage(CorpusStage):
+    """Fills ``story.timeline`` with the story's dated events."""
+
+    name = "timeline"
+    requires = ("corpus.stories", "article.times")
+    assigns = ("story.timeline",)
+
+    def __call__(self, corpus: Corpus, options: Options) -> None:
+        for story in corpus.stories:
+            story.timeline = build_timeline(corpus, story)

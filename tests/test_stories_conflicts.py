@@ -1,0 +1,88 @@
+"""Contradictions: accusations paired with denials, refusals to confirm attached."""
+from telaah.document import Article, Corpus, Cue, Quote, Sentence, Speaker, Story
+from telaah.pipeline import Options
+from telaah.stories.conflicts import ConflictStage
+
+
+def _article(aid, statements):
+    """``statements``: (speaker, stance, sentence text, quoted content) one sentence a line."""
+    text = "\n".join(s[2] for s in statements)
+    a = Article(id=aid, text=text)
+    offset = 0
+    for i, (speaker, stance, sentence, content) in enumerate(statements):
+        sid = f"{aid}:s{i + 1}"
+        a.sentences.append(Sentence(sid, offset, offset + len(sentence), i))
+        c = text.index(content, offset)
+        p = text.index(speaker, offset)
+        a.quotes.append(Quote(c, c + len(content), content, sid, False,
+                              Speaker(speaker, p, p + len(speaker), entity=speaker.lower()),
+                              Cue("kata", p, p), stance=stance))
+        offset += len(sentence) + 1
+    return a
+
+
+def _run(*articles):
+    n = 0
+    for a in articles:
+        for q in a.quotes:
+            n += 1
+            q.id = f"q{n}"
+    corpus = Corpus(articles=list(articles), stories=[Story("s1", None, [a.id for a in articles])])
+    ConflictStage()(corpus, Options())
+    return corpus.stories[0].claim_conflicts
+
+
+def test_accusation_denial_and_refusal_across_outlets():
+    a1 = _article("a1", [
+        ("Korea Selatan", "accuse", "Korea Selatan menuduh Korea Utara mengirim 1.500 tentara ke Rusia.",
+         "Korea Utara mengirim 1.500 tentara ke Rusia"),
+        ("Menteri", "assert", "Menteri mengatakan harga pangan stabil menjelang Lebaran.",
+         "harga pangan stabil menjelang Lebaran"),
+    ])
+    a2 = _article("a2", [
+        ("Rusia", "deny", "Rusia membantah ada tentara Korea Utara yang dikirim ke wilayahnya.",
+         "ada tentara Korea Utara yang dikirim ke wilayahnya"),
+        ("Pentagon", "unconfirmed", "Pentagon belum dapat memastikan pengiriman tentara Korea Utara itu.",
+         "pengiriman tentara Korea Utara itu"),
+    ])
+    [c] = _run(a1, a2)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q3"] and c["unconfirmed"] == ["q4"]
+    assert c["claim"] in a1.text  # a phrase taken from the text
+    assert "tentara" in c["claim"]
+    src = c["source"]
+    assert a1.text[src["start"]:src["end"]] == c["claim"]
+
+
+def test_every_denial_is_paired_with_the_closest_accusation():
+    a1 = _article("a1", [
+        ("Jaksa", "accuse", "Jaksa menuduh Budi menerima suap proyek jalan tol.", "Budi menerima suap proyek jalan tol"),
+        ("LSM", "accuse", "LSM menuduh polisi menganiaya demonstran di Makassar.", "polisi menganiaya demonstran di Makassar"),
+    ])
+    a2 = _article("a2", [
+        ("Budi", "deny", "Budi membantah pernah menerima uang suap.", "pernah menerima uang suap"),
+        ("Kapolda", "deny", "Kapolda menyangkal ada penganiayaan terhadap demonstran.", "ada penganiayaan terhadap demonstran"),
+    ])
+    conflicts = _run(a1, a2)
+    pairs = sorted((tuple(c["assert"]), tuple(c["deny"])) for c in conflicts)
+    assert pairs == [(("q1",), ("q3",)), (("q2",), ("q4",))]
+
+
+def test_loose_denial_still_pairs_with_the_only_accusation():
+    a1 = _article("a1", [("Warga", "accuse", "Warga menuduh perusahaan mencemari sungai.", "perusahaan mencemari sungai")])
+    a2 = _article("a2", [("Direktur", "deny", "Direktur membantah tudingan itu.", "tudingan itu")])
+    [c] = _run(a1, a2)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
+
+
+def test_two_denials_of_one_accusation_share_a_claim():
+    a1 = _article("a1", [("Jaksa", "accuse", "Jaksa menuduh Budi menerima suap.", "Budi menerima suap")])
+    a2 = _article("a2", [("Budi", "deny", "Budi membantah menerima suap.", "menerima suap")])
+    a3 = _article("a3", [("Pengacara", "deny", "Pengacara Budi membantah kliennya menerima suap.", "kliennya menerima suap")])
+    [c] = _run(a1, a2, a3)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q2", "q3"]
+
+
+def test_no_conflict_without_denial_or_refusal():
+    a1 = _article("a1", [("Menteri", "assert", "Menteri mengatakan harga stabil.", "harga stabil")])
+    a2 = _article("a2", [("Jaksa", "accuse", "Jaksa menuduh Budi korupsi.", "Budi korupsi")])
+    assert _run(a1, a2) == []

@@ -1,0 +1,115 @@
+"""Disputed figures: same counted thing, different values, across a story's articles."""
+from datetime import date
+
+import pytest
+
+from telaah.document import Article, Corpus, NumberClaim, Quote, Sentence, Speaker, Story
+from telaah.pipeline import Options
+from telaah.stories.disputes import DisputeStage, compatible, figure_key, find_disputes
+
+
+def _article(aid, text, published, numbers, quotes=()):
+    a = Article(id=aid, text=text, published=published)
+    a.sentences = [Sentence(f"{aid}:s1", 0, len(text), 0)]
+    for n in numbers:
+        phrase, value, kw = n
+        start = text.index(phrase)
+        a.numbers.append(NumberClaim(start=start, end=start + len(phrase), text=phrase,
+                                     sentence=f"{aid}:s1", value=value, **kw))
+    a.quotes = list(quotes)
+    return a
+
+
+def _num(value=None, **kw):
+    return NumberClaim(0, 1, "x", "s", value, **kw)
+
+
+def _corpus(*articles):
+    n = 0
+    for a in articles:
+        for q_i, q in enumerate(a.quotes):
+            q.id = f"q{a.id}{q_i}"
+        for num in a.numbers:
+            n += 1
+            num.id = f"n{n}"
+            if num.quote_index is not None:
+                num.quote = a.quotes[num.quote_index].id
+    return Corpus(articles=list(articles), stories=[Story("s1", None, [a.id for a in articles])])
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (_num(200), _num(250), False),
+    (_num(200), _num(200), True),
+    (_num(None, low=100, high=999), _num(250), True),  # "ratusan" vs 250
+    (_num(200, approx=True), _num(210), True),  # "sekitar 200"
+    (_num(1500), _num(1523), True),  # rounding to two figures
+    (_num(200), _num(213), False),
+    (_num(1_500_000), _num(1_500_000.0001), True),
+    (_num(200, low=200, approx=True), _num(250), True),  # "lebih dari 200"
+    (_num(200, low=200, approx=True), _num(150), False),
+    (_num(None, low=10, high=15), _num(30), False),
+])
+def test_compatible(a, b, expected):
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
+
+
+def test_casualty_synonyms_group_and_dispute_in_date_order():
+    later = _article("a1", "Sebanyak 250 korban jiwa tercatat.", date(2024, 3, 5),
+                     [("250 korban jiwa", 250, {"unit": "korban", "object": "korban jiwa"})])
+    speaker = Speaker("Kapolda", 0, 7, entity="e1")
+    quote = Quote(0, 10, "x", "a2:s1", False, speaker, None)
+    earlier = _article("a2", "Kapolda: 200 orang tewas dalam banjir.", date(2024, 3, 4),
+                       [("200 orang tewas", 200, {"unit": "orang", "object": "orang tewas",
+                                                  "quote_index": 0})], quotes=[quote])
+    corpus = _corpus(later, earlier)
+    DisputeStage()(corpus, Options())
+    [d] = corpus.stories[0].number_disputes
+    assert d["disputed"] is True
+    assert d["values"] == [200, 250]  # date order, not article order
+    assert [r["article"] for r in d["reports"]] == ["a2", "a1"]
+    assert d["reports"][0]["speaker"] == {"text": "Kapolda", "entity": "e1"}
+    assert d["reports"][0]["date"] == "2024-03-04"
+    assert set(d["numbers"]) == {n.id for a in corpus.articles for n in a.numbers}
+
+
+def test_compatible_values_are_not_a_dispute():
+    a = _article("a1", "Ratusan orang tewas.", date(2024, 3, 4),
+                 [("Ratusan orang tewas", None, {"low": 100, "high": 999, "unit": "orang", "object": "orang tewas"})])
+    b = _article("a2", "Sebanyak 250 orang meninggal dunia.", date(2024, 3, 5),
+                 [("250 orang meninggal dunia", 250, {"unit": "orang", "object": "orang meninggal dunia"})])
+    assert find_disputes(_corpus(a, b), Story("s1", None, ["a1", "a2"])) == []
+
+
+def test_different_things_and_single_article_are_not_grouped():
+    a = _article("a1", "200 orang tewas dan 300 orang luka-luka.", date(2024, 3, 4), [
+        ("200 orang tewas", 200, {"unit": "orang", "object": "orang tewas"}),
+        ("300 orang luka-luka", 300, {"unit": "orang", "object": "orang luka-luka"})])
+    b = _article("a2", "Sebanyak 300 orang luka-luka.", date(2024, 3, 4),
+                 [("300 orang luka-luka", 300, {"unit": "orang", "object": "orang luka-luka"})])
+    corpus = _corpus(a, b)
+    assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+def test_money_head_found_before_the_figure():
+    a = _article("a1", "Kerugian mencapai Rp 5 miliar.", date(2024, 3, 4),
+                 [("Rp 5 miliar", 5e9, {"unit": "IDR"})])
+    b = _article("a2", "Kerugian negara Rp 8 miliar.", date(2024, 3, 5),
+                 [("Rp 8 miliar", 8e9, {"unit": "IDR"})])
+    corpus = _corpus(a, b)
+    assert figure_key(a, a.numbers[0]) == ("IDR", "losses")
+    [d] = find_disputes(corpus, corpus.stories[0])
+    assert d["values"] == [5e9, 8e9]
+
+
+def test_bare_classifier_is_not_compared():
+    a = _article("a1", "Ada 5 orang di sana.", date(2024, 3, 4), [("5 orang", 5, {"unit": "orang", "object": "orang"})])
+    b = _article("a2", "Ada 9 orang di sini.", date(2024, 3, 4), [("9 orang", 9, {"unit": "orang", "object": "orang"})])
+    corpus = _corpus(a, b)
+    assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+def test_head_found_by_stem_before_the_figure():
+    a = _article("a1", "Gempa itu menewaskan 268 orang.", date(2024, 3, 5),
+                 [("268 orang", 268, {"unit": "orang", "object": "orang"})])
+    assert figure_key(a, a.numbers[0]) == ("count", "dead")

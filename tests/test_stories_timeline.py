@@ -1,0 +1,77 @@
+"""Story timeline: dated events in order, one entry per event with all its sources."""
+from datetime import date
+
+from telaah.document import Article, Block, Corpus, Sentence, Story, TimeExpr
+from telaah.pipeline import Options
+from telaah.stories.timeline import TimelineStage
+
+
+def _article(aid, lines, times, published=date(2024, 3, 6), kinds=None):
+    """One sentence per line; ``times`` are (line index, time text, value, granularity)."""
+    text = "\n".join(lines)
+    a = Article(id=aid, text=text, published=published)
+    offset = 0
+    for i, line in enumerate(lines):
+        a.blocks.append(Block(offset, offset + len(line), (kinds or {}).get(i, "body")))
+        a.sentences.append(Sentence(f"{aid}:s{i + 1}", offset, offset + len(line), i))
+        offset += len(line) + 1
+    for n, (i, phrase, value, gran) in enumerate(times):
+        s = a.sentences[i]
+        start = text.index(phrase, s.start)
+        a.times.append(TimeExpr(start, start + len(phrase), phrase, s.id, value, gran, "explicit",
+                                id=f"t{aid}{n}"))
+    return a
+
+
+def _run(*articles):
+    corpus = Corpus(articles=list(articles), stories=[Story("s1", None, [a.id for a in articles])])
+    TimelineStage()(corpus, Options())
+    return corpus.stories[0].timeline
+
+
+def test_same_event_from_two_articles_is_one_entry_in_date_order():
+    a1 = _article("a1", [
+        "Gempa bermagnitudo 6,2 mengguncang Cianjur pada Senin (4/3/2024) siang.",
+        "Tim SAR gabungan mulai mengevakuasi korban pada Selasa (5/3/2024).",
+    ], [(0, "Senin (4/3/2024)", "2024-03-04", "day"), (1, "Selasa (5/3/2024)", "2024-03-05", "day")])
+    a2 = _article("a2", [
+        "Pada Selasa (5/3/2024) tim SAR mengevakuasi korban gempa di Cianjur.",
+        "Gempa magnitudo 6,2 mengguncang wilayah Cianjur, Senin (4/3/2024).",
+    ], [(0, "Selasa (5/3/2024)", "2024-03-05", "day"), (1, "Senin (4/3/2024)", "2024-03-04", "day")])
+    timeline = _run(a1, a2)
+    assert [e["date"] for e in timeline] == ["2024-03-04", "2024-03-05"]
+    assert [sorted(e["sources"]) for e in timeline] == [["a1", "a2"], ["a1", "a2"]]
+    first = timeline[0]
+    assert first["article"] == "a1" and first["sentence"] == "a1:s1"
+    assert first["text"] == a1.text[a1.sentences[0].start:a1.sentences[0].end]
+
+
+def test_different_events_on_one_day_stay_apart():
+    a1 = _article("a1", ["Gempa mengguncang Cianjur pada Senin (4/3/2024) siang hari."],
+                  [(0, "Senin (4/3/2024)", "2024-03-04", "day")])
+    a2 = _article("a2", ["Presiden meresmikan bendungan baru di Jawa Tengah, Senin (4/3/2024)."],
+                  [(0, "Senin (4/3/2024)", "2024-03-04", "day")])
+    timeline = _run(a1, a2)
+    assert len(timeline) == 2
+    assert all(len(e["sources"]) == 1 for e in timeline)
+
+
+def test_publication_lines_coarse_and_unresolved_times_are_not_events():
+    a = _article("a1", [
+        "Senin, 4 Maret 2024 10:00 WIB",
+        "Diperbarui 4 Maret 2024",
+        "Harga beras naik sejak Maret 2024 di banyak pasar tradisional.",
+        "Pedagang mengeluhkan sepinya pembeli pada hari itu di pasar induk.",
+        "Polisi menangkap dua tersangka pencurian pada hari ini di Bekasi.",
+    ], [(0, "Senin, 4 Maret 2024", "2024-03-04", "day"),
+        (1, "4 Maret 2024", "2024-03-04", "day"),
+        (2, "Maret 2024", "2024-03", "month"),
+        (3, "hari itu", None, None),
+        (4, "hari ini", "2024-03-06", "day")],
+        kinds={0: "credit"})
+    timeline = _run(a)
+    assert [(e["date"], e["sentence"]) for e in timeline] == [("2024-03-06", "a1:s5")]  # publication-day event kept
+
+
+def test_empty_story():
+    assert _run() == []
