@@ -1,0 +1,192 @@
+"""Token features for the CRF recogniser, shared by training and inference.
+
+One function, ``sentence_features``, turns a list of token strings into one feature list per
+token. The same code runs in ``scripts/train_ner.py`` and at inference, so they cannot drift.
+Knowledge comes from data: word clusters learned from IndoSum (``model/clusters.tsv``), the
+gazetteer (``lang/id/gazetteer``) and role words (``lang/id/person_roles.txt``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..lang import load_lines
+from .gazetteer import load_gazetteer
+
+MAX_GAZ_LEN = 6
+_SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
+
+
+@lru_cache(maxsize=1)
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Lowercased word -> cluster ids at several granularities (coarse to fine)."""
+    path = resources.files(__package__).joinpath("model", "clusters.tsv")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, *ids = line.split("\t")
+        out[word] = tuple(ids)
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer_index() -> dict[tuple[str, ...], frozenset[str]]:
+    """Token tuple of each gazetteer name -> the feature labels it carries (TYPE and TYPE:kind)."""
+    from ..text.tokens import words
+
+    idx: dict[tuple[str, ...], set[str]] = {}
+    for e in load_gazetteer():
+        toks = tuple(words(e.name))
+        if 0 < len(toks) <= MAX_GAZ_LEN:
+            idx.setdefault(toks, set()).update((e.type, f"{e.type}:{e.kind}"))
+    return {k: frozenset(v) for k, v in idx.items()}
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Lowercased single words that are titles or roles ("presiden", "menteri", "jubir")."""
+    out = set()
+    for line in load_lines("person_roles.txt"):
+        out.update(line.lower().split())
+    return frozenset(out)
+
+
+def word_shape(w: str) -> str:
+    s = w
+    for pat, rep in _SHAPE_SUBS:
+        s = pat.sub(rep, s)
+    return s
+
+
+def short_shape(w: str) -> str:
+    out = []
+    for ch in word_shape(w):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def gazetteer_tags(tokens: list[str]) -> list[list[str]]:
+    """BI tags of the longest gazetteer matches over ``tokens`` (several labels per token allowed)."""
+    idx = gazetteer_index()
+    n = len(tokens)
+    tags: list[list[str]] = [[] for _ in range(n)]
+    i = 0
+    while i < n:
+        matched = 0
+        for length in range(min(MAX_GAZ_LEN, n - i), 0, -1):
+            labels = idx.get(tuple(tokens[i:i + length]))
+            if labels:
+                for lab in labels:
+                    tags[i].append("B-" + lab)
+                    for j in range(i + 1, i + length):
+                        tags[j].append("I-" + lab)
+                matched = length
+                break
+        i += matched or 1
+    return tags
+
+
+@lru_cache(maxsize=200_000)
+def _token_base_cached(w: str) -> tuple[str, ...]:
+    """Per-word features (words repeat, so they are computed once per process)."""
+    return tuple(_token_base(w, clusters(), role_words()))
+
+
+def _token_base(w: str, cl: dict[str, tuple[str, ...]], roles: frozenset[str]) -> list[str]:
+    lw = w.lower()
+    f = [
+        "w=" + w,
+        "lw=" + lw,
+        "p1=" + w[:1], "p2=" + w[:2], "p3=" + w[:3],
+        "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:],
+        "sh=" + short_shape(w),
+    ]
+    if len(w) <= 6:
+        f.append("fsh=" + word_shape(w))
+    if w[:1].isupper():
+        f.append("cap")
+        if w.isupper() and len(w) > 1:
+            f.append("allcap")
+        elif w[1:].islower() or len(w) == 1:
+            f.append("title")
+        else:
+            f.append("mixcap")
+    elif w.islower():
+        f.append("lower")
+    if any(ch.isdigit() for ch in w):
+        f.append("digit")
+    if "-" in w:
+        f.append("hyph")
+    if lw in roles:
+        f.append("role")
+    c = cl.get(lw)
+    if c:
+        for k, cid in enumerate(c):
+            f.append(f"c{k}={cid}")
+    else:
+        f.append("c=none")
+    return f
+
+
+def sentence_features(tokens: list[str], aux: list[str] | None = None) -> list[list[str]]:
+    """CRF features for each token of one sentence; ``aux`` are the tags of the auxiliary
+    model (trained on the other corpora), used as features when given."""
+    n = len(tokens)
+    base = [_token_base_cached(w) for w in tokens]
+    gaz = gazetteer_tags(tokens)
+    # compact per-token summaries reused by the neighbours
+    summ = []
+    for w, b in zip(tokens, base):
+        cid = next((x[3:] for x in b if x.startswith("c1=")), "none")
+        summ.append((w.lower(), short_shape(w), cid, "role" in b))
+    out = []
+    for i in range(n):
+        f = list(base[i])
+        f.append("bias")
+        if i == 0:
+            f.append("BOS")
+        elif i == n - 1:
+            f.append("EOS")
+        if i == 0 and tokens[i][:1].isupper():
+            f.append("cap_first")
+        for g in gaz[i]:
+            f.append("g=" + g)
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                lw, sh, cid, is_role = summ[j]
+                f.append(f"{off}:lw={lw}")
+                f.append(f"{off}:sh={sh}")
+                f.append(f"{off}:c={cid}")
+                if is_role:
+                    f.append(f"{off}:role")
+                if abs(off) == 1:
+                    for g in gaz[j]:
+                        f.append(f"{off}:g={g}")
+            else:
+                f.append(f"{off}:pad")
+        if i > 0:
+            f.append(f"bg-={summ[i-1][0]}|{summ[i][0]}")
+        if i < n - 1:
+            f.append(f"bg+={summ[i][0]}|{summ[i+1][0]}")
+        out.append(f)
+    if aux is not None:
+        add_aux(out, aux)
+    return out
+
+
+def add_aux(features: list[list[str]], aux: list[str]) -> list[list[str]]:
+    """Append the auxiliary model's tags (this token's and its neighbours') to ``features``."""
+    n = len(aux)
+    for i, f in enumerate(features):
+        f.append("aux=" + aux[i])
+        f.append("aux-1=" + (aux[i - 1] if i > 0 else "BOS"))
+        f.append("aux+1=" + (aux[i + 1] if i < n - 1 else "EOS"))
+    return features

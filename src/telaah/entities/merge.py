@@ -1,0 +1,593 @@
+"""One entity per real-world referent: merge the mentions of all articles of a run.
+
+Merging runs in three passes over a union-find of mentions:
+
+1. inside each article: full names join their spelling variants; a bare surname or
+   title-plus-surname ("Menteri Lee", "Wang") joins the nearest earlier full name that contains
+   it and whose role agrees; an acronym joins the expansion it stands beside ("Badan Pusat
+   Statistik (BPS)");
+2. across articles: full names and place/organisation names join their variants, gazetteer
+   forms join their canonical name, nicknames join through ``lang/id/person_aliases.tsv``;
+3. across articles, left-over surnames and acronyms join the one entity they can belong to,
+   and stay apart when there are two (two Lees, no role to tell them apart).
+
+Every union is checked first: two clusters never merge when they hold person names that cannot
+be one person (Kim Jong-un / Kim Jong-il) or contradicting roles (Presiden / Menteri), because
+a missed merge costs less than a wrong one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..document import Article, Corpus, Entity, Mention
+from ..lang import load_table
+from ..pipeline import CorpusStage, Options
+from .names import (
+    NameParts,
+    acronym_fits,
+    fold,
+    initials_acronym,
+    looks_like_acronym,
+    name_parts,
+    prefix_abbreviation,
+    same_person_name,
+    same_place_name,
+    same_token,
+    skeleton,
+)
+
+# --------------------------------------------------------------------------- knowledge
+
+
+@lru_cache(maxsize=1)
+def _person_aliases() -> dict[str, str]:
+    return {fold(r["alias"]).replace(".", "").strip(): r["name"] for r in load_table("person_aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _role_modifiers() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in load_table("name_words.tsv") if r["kind"] == "role_modifier")
+
+
+def person_alias(surface: str) -> str | None:
+    """The full name a nickname stands for ("Jokowi" -> "Joko Widodo"), else None."""
+    return _person_aliases().get(fold(surface).replace(".", "").strip())
+
+
+def _gazetteer():
+    """The gazetteer module when its data is present, else None (merging then knows less)."""
+    try:
+        from . import gazetteer
+
+        gazetteer.load_gazetteer()
+        return gazetteer
+    except Exception:  # noqa: BLE001 - the gazetteer is optional knowledge
+        return None
+
+
+def gazetteer_entry(surface: str, type_: str):
+    """(canonical, kind) for a surface form the gazetteer knows as one referent of a compatible type."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    hits = gaz.lookup(surface) or gaz.lookup(surface, ignore_case=True)
+    want = ("PER",) if type_ == "PER" else ("ORG", "LOC", "MISC")
+    hits = [h for h in hits if h.type in want]
+    canon = {h.canonical for h in hits}
+    if len(canon) != 1:
+        return None
+    return hits[0].canonical, hits[0].kind
+
+
+def capital_country(surface: str) -> str | None:
+    """The country whose capital ``surface`` is ("Beijing" -> "Tiongkok"), via the gazetteer."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    try:
+        return gaz.capital_country(surface)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def role_words(role: str | None) -> tuple[str, ...]:
+    if not role:
+        return ()
+    mods = _role_modifiers()
+    return tuple(w for w in fold(role).replace(".", " ").split() if w not in mods)
+
+
+def roles_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two roles can describe one person: one is a prefix of the other ("Menteri" /
+    "Menteri Luar Negeri"), or an abbreviation of it ("Menlu"). "Wakil Presiden" is not "Presiden"."""
+    x, y = role_words(a), role_words(b)
+    if not x or not y:
+        return True
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if long[: len(short)] == short:
+        return True
+    if len(short) == 1 and acronym_fits(short[0], " ".join(long)):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- prepared mentions
+
+
+@dataclass
+class _Item:
+    key: int
+    art: int
+    idx: int
+    mention: Mention
+    parts: NameParts
+    role: str | None
+    alias_of: str | None = None  # full name from the nickname table
+    gaz: tuple[str, str] | None = None  # (canonical, kind)
+    paren: str | None = None  # text in parentheses right after the mention
+
+    @property
+    def person(self) -> bool:
+        return self.mention.type == "PER"
+
+    @property
+    def full(self) -> NameParts | None:
+        """The multi-part name this mention gives, if any (itself, or its nickname's expansion)."""
+        if self.person:
+            if not self.parts.is_single:
+                return self.parts
+            if self.alias_of:
+                return name_parts(self.alias_of, strip_title=False)
+            if self.gaz and len(self.gaz[0].split()) > 1:
+                return name_parts(self.gaz[0], strip_title=False)
+        return None
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+    fulls: list[NameParts] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gaz: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    person: bool = False
+
+
+class _Merger:
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.items: list[_Item] = []
+        self.parent: list[int] = []
+        self.clusters: dict[int, _Cluster] = {}
+        self.by_article: list[list[_Item]] = []
+        for ai, article in enumerate(corpus.articles):
+            row = []
+            for mi, m in enumerate(article.mentions):
+                row.append(self._prepare(article, ai, mi, m))
+            self.by_article.append(row)
+
+    # ---- setup
+
+    def _prepare(self, article: Article, ai: int, mi: int, m: Mention) -> _Item:
+        surface = m.text or ""
+        parts = name_parts(surface, strip_title=m.type == "PER")
+        role = m.role or parts.title
+        item = _Item(len(self.items), ai, mi, m, parts, role)
+        name = surface if parts.title is None else surface[len(parts.title):].strip()
+        if m.type == "PER":
+            item.alias_of = person_alias(name)
+        item.gaz = gazetteer_entry(name, m.type)
+        item.paren = _paren_after(article.text, m.end)
+        self.items.append(item)
+        self.parent.append(item.key)
+        c = _Cluster(items=[item], person=item.person)
+        if item.full is not None:
+            c.fulls.append(item.full)
+        if role:
+            c.roles.append(role)
+        if item.gaz:
+            c.gaz.add(item.gaz[0])
+        if item.paren and not item.person and looks_like_acronym(item.paren) and acronym_fits(item.paren, name):
+            c.acronyms.add(fold(item.paren))
+        if not item.person and looks_like_acronym(name):
+            c.acronyms.add(fold(name).replace(".", ""))
+        self.clusters[item.key] = c
+        return item
+
+    # ---- union-find
+
+    def find(self, k: int) -> int:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def cluster(self, item: _Item) -> _Cluster:
+        return self.clusters[self.find(item.key)]
+
+    def compatible(self, a: _Cluster, b: _Cluster) -> bool:
+        if a is b:
+            return True
+        if a.person != b.person:
+            return False
+        if a.gaz and b.gaz and not (a.gaz & b.gaz):
+            return False
+        if a.person:
+            for x in a.fulls:
+                for y in b.fulls:
+                    if not same_person_name(x, y):
+                        return False
+            if not (a.fulls and b.fulls):  # roles only tell apart bare surnames ("Menteri Lee")
+                for r in a.roles:
+                    for s in b.roles:
+                        if not roles_compatible(r, s):
+                            return False
+        return True
+
+    def union(self, x: _Item, y: _Item) -> bool:
+        rx, ry = self.find(x.key), self.find(y.key)
+        if rx == ry:
+            return True
+        a, b = self.clusters[rx], self.clusters[ry]
+        if not self.compatible(a, b):
+            return False
+        if rx > ry:
+            rx, ry, a, b = ry, rx, b, a
+        self.parent[ry] = rx
+        a.items += b.items
+        a.fulls += b.fulls
+        a.roles += b.roles
+        a.gaz |= b.gaz
+        a.acronyms |= b.acronyms
+        del self.clusters[ry]
+        return True
+
+    # ---- pass 1: inside an article
+
+    def merge_article(self, items: list[_Item]) -> None:
+        fulls = [it for it in items if it.full is not None]
+        for i, it in enumerate(fulls):  # spelling variants of full names
+            for prev in fulls[:i]:
+                if same_person_name(it.full, prev.full) and self.union(it, prev):
+                    break
+        others = [it for it in items if not it.person]
+        for i, it in enumerate(others):  # identical or variant place / organisation names
+            for prev in others[:i]:
+                if _same_thing(it, prev) and self.union(it, prev):
+                    break
+        for it in others:  # "Badan Pusat Statistik (BPS)" and "KPK (Komisi ...)"
+            if it.paren:
+                for other in others:
+                    if other is not it and other.mention.start > it.mention.end and other.mention.start - it.mention.end <= 3:
+                        if _fold_surface(other.mention.text) == fold(it.paren):
+                            self.union(it, other)
+        for i, it in enumerate(items):  # surnames and title + surname
+            if it.person and it.full is None:
+                self._resolve_single(it, items[:i], items[i + 1 :])
+
+    def _resolve_single(self, it: _Item, before: list[_Item], after: list[_Item]) -> None:
+        token = it.parts.content[0] if it.parts.content else None
+        if token is None:
+            return
+
+        def candidates(pool: Iterable[_Item]) -> list[_Item]:
+            out = []
+            for c in pool:
+                if c.full is not None and any(same_token(token, t) for t in c.full.content):
+                    out.append(c)
+            return out
+
+        for pool in (list(reversed(before)), after):  # nearest earlier first, then later
+            cands = candidates(pool)
+            if not cands:
+                continue
+            chosen = self._pick(it, cands)
+            if chosen is not None:
+                self.union(it, chosen)
+            return
+
+    def _pick(self, it: _Item, cands: list[_Item]) -> _Item | None:
+        """The candidate antecedent of a surname: the one role-matching, else the nearest."""
+        role = it.role
+        ok = [c for c in cands if all(roles_compatible(role, r) for r in self.cluster(c).roles)]
+        if not ok:
+            return None
+        if role:
+            explicit = [c for c in ok if any(role_words(r) for r in self.cluster(c).roles)]
+            roots = {self.find(c.key) for c in explicit}
+            if len(roots) == 1:
+                return explicit[0]
+        return ok[0]
+
+    # ---- pass 2 and 3: across articles
+
+    def merge_corpus(self) -> None:
+        reps: list[_Item] = []  # one full-name carrier per local cluster, first seen first
+        seen: set[int] = set()
+        for row in self.by_article:
+            for it in row:
+                if it.full is not None and self.find(it.key) not in seen:
+                    seen.add(self.find(it.key))
+                    reps.append(it)
+        index: dict[str, list[_Item]] = {}
+        for it in reps:
+            cands: list[_Item] = []
+            for t in (it.full.content[0], it.full.content[-1]):
+                cands += index.get(skeleton(t), [])
+            for c in cands:
+                if self.find(c.key) != self.find(it.key) and same_person_name(it.full, c.full):
+                    self.union(it, c)
+            for t in it.full.content:
+                index.setdefault(skeleton(t), []).append(it)
+        # places and organisations: same name, same gazetteer referent
+        by_key: dict[str, _Item] = {}
+        for row in self.by_article:
+            for it in row:
+                if it.person:
+                    continue
+                for key in _place_keys(it):
+                    if key in by_key:
+                        self.union(it, by_key[key])
+                    else:
+                        by_key[key] = it
+        self._merge_acronyms()
+        self._merge_abbreviations()
+        self._merge_singles()
+
+    def _merge_abbreviations(self) -> None:
+        """One-word short forms made of word beginnings (Jabar, Kaltim, Korsel) join the one
+        multi-word place or organisation of the corpus they abbreviate."""
+        multi: dict[str, list[tuple[int, str]]] = {}  # first two letters -> (root, name)
+        for row in self.by_article:
+            for it in row:
+                if not it.person and len(it.parts.tokens) >= 2:
+                    multi.setdefault(fold(it.mention.text)[:2], []).append((self.find(it.key), it.mention.text))
+        for row in self.by_article:
+            for it in row:
+                text = it.mention.text.strip()
+                if it.person or it.gaz or " " in text or not 4 <= len(text) <= 8 or not text[:1].isupper():
+                    continue
+                root = self.find(it.key)
+                if any(len(m.parts.tokens) >= 2 for m in self.clusters[root].items):
+                    continue
+                pool = multi.get(fold(text)[:2], ())
+                targets = {self.find(r) for r, n in pool if prefix_abbreviation(text, n)} - {root}
+                if len(targets) == 1:
+                    self.union(it, self.clusters[targets.pop()].items[0])
+
+    def _merge_acronyms(self) -> None:
+        roots = {self.find(it.key): it for row in self.by_article for it in row if not it.person}
+        acr_of: dict[str, set[int]] = {}
+        initials_of: dict[str, set[int]] = {}
+        for root, it in roots.items():
+            c = self.clusters[root]
+            for a in c.acronyms:
+                acr_of.setdefault(a, set()).add(root)
+            for m in c.items:
+                if len(m.parts.tokens) >= 2:
+                    initials_of.setdefault(initials_acronym(m.mention.text), set()).add(root)
+        for root, it in list(roots.items()):
+            c = self.clusters.get(self.find(root))
+            if c is None:
+                continue
+            surfaces = [m.mention.text for m in c.items]
+            if not all(looks_like_acronym(s) for s in surfaces):
+                continue
+            acr = _fold_surface(surfaces[0])
+            targets = {self.find(r) for r in acr_of.get(acr, set())} - {self.find(root)}
+            targets = {t for t in targets if not all(looks_like_acronym(m.mention.text) for m in self.clusters[t].items)}
+            if not targets:
+                targets = {self.find(r) for r in initials_of.get(acr, set())} - {self.find(root)}
+            if len(targets) == 1:
+                self.union(it, self.clusters[targets.pop()].items[0])
+
+    def _merge_singles(self) -> None:
+        full_roots: dict[int, _Cluster] = {}
+        by_skeleton: dict[str, set[int]] = {}
+        for root, c in self.clusters.items():
+            if c.person and c.fulls:
+                full_roots[root] = c
+                for f in c.fulls:
+                    for t in f.content:
+                        by_skeleton.setdefault(skeleton(t), set()).add(root)
+        single_groups: dict[str, list[_Item]] = {}
+        for row in self.by_article:
+            for it in row:
+                if not it.person or it.full is not None or not it.parts.content:
+                    continue
+                root = self.find(it.key)
+                if self.clusters[root].fulls:
+                    continue  # resolved in its article
+                token = it.parts.content[0]
+                cands = list(dict.fromkeys(
+                    self.find(r) for r in sorted(by_skeleton.get(skeleton(token), ()))
+                    if any(same_token(token, t) for f in full_roots[r].fulls for t in f.content)
+                ))
+                cands = [r for r in cands if self.compatible(self.clusters[self.find(root)], self.clusters[r])]
+                if len(cands) > 1 and it.role:
+                    explicit = [r for r in cands if any(role_words(x) for x in self.clusters[r].roles)]
+                    if len(explicit) == 1:
+                        cands = explicit
+                if len(cands) == 1:
+                    self.union(it, self.clusters[cands[0]].items[0])
+                elif not cands:
+                    single_groups.setdefault(token, []).append(it)
+        for group in single_groups.values():
+            for i, it in enumerate(group[1:], 1):
+                for prev in group[:i]:
+                    if self.union(it, prev):
+                        break
+
+    # ---- output
+
+    def entities(self) -> list[Entity]:
+        order: list[int] = []
+        seen: set[int] = set()
+        for row in self.by_article:
+            for it in row:
+                r = self.find(it.key)
+                if r not in seen:
+                    seen.add(r)
+                    order.append(r)
+        out = []
+        for n, root in enumerate(order, 1):
+            c = self.clusters[root]
+            eid = f"e{n}"
+            name = _fullest_name(c)
+            types: dict[str, int] = {}
+            aliases: list[str] = []
+            roles: list[str] = []
+            mentions = []
+            for it in sorted(c.items, key=lambda x: (x.art, x.idx)):
+                m = it.mention
+                m.entity = eid
+                types[m.type] = types.get(m.type, 0) + 1
+                if m.text != name and m.text not in aliases:
+                    aliases.append(m.text)
+                if it.role and it.role not in roles:
+                    roles.append(it.role)
+                mentions.append((self.corpus.articles[it.art].id, it.idx))
+            type_ = max(types, key=lambda t: (types[t], t == "PER"))
+            out.append(Entity(eid, name, type_, aliases, mentions, roles))
+        return out
+
+
+def _paren_after(text: str, end: int) -> str | None:
+    """The text inside parentheses right after a mention: "Badan Pusat Statistik (BPS)"."""
+    if end < 0 or end > len(text):
+        return None
+    rest = text[end : end + 80]
+    stripped = rest.lstrip(" ")
+    if not stripped.startswith("("):
+        return None
+    close = stripped.find(")")
+    if close <= 1:
+        return None
+    inner = stripped[1:close].strip()
+    return inner or None
+
+
+def _fold_surface(s: str) -> str:
+    return fold(s).replace(".", "").strip()
+
+
+def _place_keys(it: _Item) -> list[str]:
+    keys = []
+    if it.gaz:
+        keys.append("gaz:" + it.gaz[0])
+    if it.parts.tokens:
+        keys.append("name:" + " ".join(it.parts.tokens))
+    return keys
+
+
+def _same_thing(a: _Item, b: _Item) -> bool:
+    if a.gaz and b.gaz:
+        return a.gaz[0] == b.gaz[0]
+    if a.mention.type != b.mention.type and a.parts.joined != b.parts.joined:
+        return False
+    return same_place_name(a.parts, b.parts)
+
+
+def _fullest_name(c: _Cluster) -> str:
+    forms: list[str] = []
+    for it in c.items:
+        m = it.mention
+        name = m.text if it.parts.title is None else m.text[len(it.parts.title):].strip()
+        forms.append(name)
+        if it.alias_of:
+            forms.append(it.alias_of)
+    forms += sorted(c.gaz)
+
+    def score(s: str) -> tuple:
+        p = name_parts(s, strip_title=False)
+        return (not looks_like_acronym(s), len(p.content), len(s))
+
+    return max(forms, key=score) if forms else ""
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _is_actor_position(article: Article, m: Mention) -> bool:
+    """Whether a place stands where an actor would: followed by an active verb ("Beijing membantah")."""
+    rest = article.text[m.end : m.end + 40].lstrip()
+    word = rest.split(" ", 1)[0] if rest else ""
+    return len(word) >= 5 and word[:2] == "me" and word.isalpha() and word.islower()
+
+
+def link_capitals(corpus: Corpus) -> None:
+    """Set ``links_to`` on capitals used as actors (or named as a quote's speaker)."""
+    for article in corpus.articles:
+        speakers = {q.speaker.mention for q in article.quotes if q.speaker is not None and q.speaker.mention is not None}
+        for i, m in enumerate(article.mentions):
+            if m.type != "LOC" or m.links_to:
+                continue
+            if i in speakers or _is_actor_position(article, m):
+                country = capital_country(m.text)
+                if country:
+                    m.links_to = country
+
+
+def merge_entities(corpus: Corpus) -> list[Entity]:
+    """Merge every mention of the corpus into entities (ids e1, e2, ... by first mention),
+    setting ``Mention.entity``, capitals' ``links_to``, quote speakers' and number claims' entities."""
+    link_capitals(corpus)
+    merger = _Merger(corpus)
+    for row in merger.by_article:
+        merger.merge_article(row)
+    merger.merge_corpus()
+    corpus.entities = merger.entities()
+    _propagate(corpus)
+    return corpus.entities
+
+
+def _entity_by_name(corpus: Corpus, name: str) -> Entity | None:
+    key = fold(name)
+    for e in corpus.entities:
+        if fold(e.name) == key or any(fold(a) == key for a in e.aliases):
+            return e
+    return None
+
+
+def actor_entity(corpus: Corpus, article: Article, mention_index: int) -> str | None:
+    """The entity that acts when ``article.mentions[mention_index]`` speaks or acts: the mention's
+    own entity, or for a capital used as an actor ("Beijing membantah") its country's entity
+    (created without mentions when the country itself is never named)."""
+    if mention_index is None or not 0 <= mention_index < len(article.mentions):
+        return None
+    m = article.mentions[mention_index]
+    if not m.links_to:
+        return m.entity
+    e = _entity_by_name(corpus, m.links_to)
+    if e is None:
+        e = Entity(f"e{len(corpus.entities) + 1}", m.links_to, "LOC")
+        corpus.entities.append(e)
+    return e.id
+
+
+def _propagate(corpus: Corpus) -> None:
+    for article in corpus.articles:
+        for q in article.quotes:
+            for sp in (q.speaker, q.reported_by):
+                if sp is not None and sp.mention is not None:
+                    sp.entity = actor_entity(corpus, article, sp.mention)
+        for n in article.numbers:
+            idx = getattr(n, "attributed_mention", None)
+            if idx is not None:
+                n.attributed_to = actor_entity(corpus, article, idx)
+
+
+class EntityMergeStage(CorpusStage):
+    """Cross-article merging of mentions into entities (issue 3, one entity per referent)."""
+
+    name = "entity_merge"
+    requires = ("article.mentions",)
+    assigns = ("corpus.entities", "mention.entity")
+
+    def __call__(self, corpus: Corpus, options: Options) -> None:
+        merge_entities(corpus)

@@ -1,0 +1,250 @@
+"""Name normalisation for entity merging: accent folding, transliteration rules, name parts.
+
+Two spellings are the same name when they reduce to the same form after the rules in
+``lang/id/translit_variants.tsv`` (Soekarno = Sukarno, Zelenskiy = Zelensky, Sergey = Sergei),
+or when they differ only in vowels (Mohamed / Muhammad, Volodymyr / Vladimir) and are close by
+rapidfuzz. Knowledge lives in the data files; this module only applies it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..lang import load_table
+
+VOWELS = frozenset("aeiouy")  # y counts as a vowel in skeletons (Saiful / Syaiful)
+MIN_SKELETON_LEN = 4  # shorter tokens must be equal after the rules ("Lee" is not "Li")
+MIN_SKELETON_RATIO = 75.0
+_SPLIT = re.compile(r"[\s\-‐–/]+")
+_EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[object, str, str], ...]:
+    rules = []
+    for r in load_table("translit_variants.tsv"):
+        pattern = re.compile(r["pattern"]) if r["position"] == "regex" else r["pattern"]
+        rules.append((pattern, r["replacement"].strip(), r["position"]))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    titles, particles = set(), set()
+    for row in load_table("name_words.tsv"):
+        (titles if row["kind"] == "title" else particles).add(row["word"].casefold())
+    try:  # the recogniser's role words, when that data file is present
+        from ..lang import load_lines
+
+        for line in load_lines("person_roles.txt"):
+            word = line.split("\t")[0].strip()
+            if word and " " not in word:
+                titles.add(word.casefold())
+    except Exception:  # noqa: BLE001 - optional data
+        pass
+    return frozenset(titles), frozenset(particles)
+
+
+def title_words() -> frozenset[str]:
+    return _name_words()[0]
+
+
+def particle_words() -> frozenset[str]:
+    return _name_words()[1]
+
+
+@lru_cache(maxsize=131072)
+def fold(text: str) -> str:
+    """Lowercase ASCII-folded text: accents dropped (Erdoğan -> erdogan)."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def norm_token(token: str) -> str:
+    """One name token after folding, the transliteration rules and collapsing double letters."""
+    t = fold(token)
+    for pattern, repl, position in _rules():
+        if position == "start":
+            if t.startswith(pattern):
+                t = repl + t[len(pattern):]
+        elif position == "end":
+            if t.endswith(pattern) and len(t) > len(pattern) + 1:
+                t = t[: -len(pattern)] + repl
+        elif position == "regex":
+            t = pattern.sub(repl, t)
+        else:
+            t = t.replace(pattern, repl)
+    t = "".join(c for c in t if c.isalnum())
+    out = []
+    for c in t:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def skeleton(token: str) -> str:
+    """First letter plus the consonants: muhamad / muhamed -> mhmd."""
+    return token[:1] + "".join(c for c in token[1:] if c not in VOWELS)
+
+
+@lru_cache(maxsize=65536)
+def same_token(a: str, b: str) -> bool:
+    """Whether two normalised tokens are spelling variants of one name part."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_SKELETON_LEN or a.isdigit() or b.isdigit():
+        return False
+    return skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= MIN_SKELETON_RATIO
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A surface form split for comparison. ``content`` excludes particles and initials."""
+
+    surface: str
+    title: str | None  # title words that led the surface form ("Menteri")
+    tokens: tuple[str, ...]  # normalised tokens, particles included
+    content: tuple[str, ...]
+    initials: tuple[str, ...]
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.tokens)
+
+    @property
+    def is_single(self) -> bool:
+        return len(self.content) <= 1
+
+
+def split_title(surface: str) -> tuple[str | None, str]:
+    """("Menteri", "Lee") for "Menteri Lee"; titles are only split off when a name remains."""
+    words = surface.split()
+    titles = title_words()
+    i = 0
+    while i < len(words) - 1 and words[i].rstrip(".").casefold() in titles:
+        i += 1
+    if i == 0:
+        return None, surface.strip()
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def name_parts(surface: str, strip_title: bool = True) -> NameParts:
+    title, rest = split_title(surface) if strip_title else (None, surface.strip())
+    particles = particle_words()
+    raw = [w for w in _SPLIT.split(rest) if w]
+    tokens, content, initials = [], [], []
+    for w in raw:
+        n = norm_token(w)
+        if not n:
+            continue
+        tokens.append(n)
+        if fold(w).strip(".") in particles:
+            continue
+        if len(n) == 1:
+            initials.append(n)
+        else:
+            content.append(n)
+    return NameParts(surface, title, tuple(tokens), tuple(content), tuple(initials))
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    i = 0
+    for t in long:
+        if i < len(short) and same_token(short[i], t):
+            i += 1
+    return i == len(short)
+
+
+def same_person_name(a: NameParts, b: NameParts) -> bool:
+    """Whether two multi-part person names can be one person.
+
+    Equal length: every part a variant of the other's. Unequal: the first and last parts agree
+    and the shorter's parts appear in order in the longer ("Basuki Purnama" / "Basuki Tjahaja
+    Purnama"), or the shorter is a prefix of three or more words ("Mohammed bin Salman" /
+    "Mohammed bin Salman Al Saud"). Middle initials, when both carry them, must agree
+    (George W. Bush is not George H. W. Bush).
+    """
+    if a.joined == b.joined:
+        return True
+    if a.initials and b.initials and a.initials != b.initials:
+        return False
+    x, y = a.content, b.content
+    if len(x) < 2 or len(y) < 2:
+        return False
+    if len(x) == len(y):
+        return all(same_token(p, q) for p, q in zip(x, y))
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    if same_token(short[0], long[0]) and same_token(short[-1], long[-1]) and _subsequence(short, long):
+        return True
+    if all(same_token(p, q) for p, q in zip(short, long)):  # Sri Mulyani / Sri Mulyani Indrawati
+        return True
+    if all(same_token(p, q) for p, q in zip(reversed(short), reversed(long))):  # Tito / Muhammad Tito
+        return True
+    return False
+
+
+def same_place_name(a: NameParts, b: NameParts) -> bool:
+    """Organisation and place names: same parts in the same order (Korea Utara != Korea Selatan)."""
+    if a.joined == b.joined:
+        return True
+    if len(a.tokens) != len(b.tokens):
+        return False
+    return all(same_token(p, q) for p, q in zip(a.tokens, b.tokens))
+
+
+def initials_acronym(surface: str) -> str:
+    """The initials of a multi-word name, particles dropped: Badan Pusat Statistik -> bps."""
+    particles = particle_words()
+    words = [w for w in _SPLIT.split(surface) if w]
+    letters = [fold(w)[0] for w in words if fold(w) and fold(w) not in particles and fold(w)[0].isalnum()]
+    return "".join(letters)
+
+
+def looks_like_acronym(surface: str) -> bool:
+    s = surface.strip().replace(".", "")
+    return 2 <= len(s) <= 8 and " " not in s and sum(c.isupper() for c in s) >= max(2, len(s) - 2)
+
+
+def acronym_fits(acronym: str, expansion: str) -> bool:
+    """Whether ``acronym`` can abbreviate ``expansion``: its letters appear in order, the first
+    letter leading the expansion (Kemenlu / Kementerian Luar Negeri, BPS / Badan Pusat Statistik)."""
+    a = fold(acronym).replace(".", "")
+    e = fold(expansion)
+    if not a or not e or a[0] != e[0]:
+        return False
+    i = 0
+    for c in e:
+        if i < len(a) and c == a[i]:
+            i += 1
+    return i == len(a)
+
+
+def prefix_abbreviation(abbr: str, expansion: str) -> bool:
+    """Whether ``abbr`` is made of a leading piece of every word of ``expansion``, the first piece
+    at least two letters: Jabar / Jawa Barat, Kaltim / Kalimantan Timur, Korsel / Korea Selatan."""
+    a = fold(abbr).replace(".", "")
+    words = _words(expansion)
+    if len(words) < 2 or not a.isalpha() or a[:2] != words[0][:2]:
+        return False
+
+    def fits(i: int, w: int) -> bool:
+        if w == len(words):
+            return i == len(a)
+        word = words[w]
+        lo = 2 if w == 0 else 1
+        for k in range(min(len(word), len(a) - i), lo - 1, -1):
+            if a[i : i + k] == word[:k] and fits(i + k, w + 1):
+                return True
+        return False
+
+    return fits(0, 0)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in _SPLIT.split(text) if w)

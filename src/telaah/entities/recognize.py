@@ -1,0 +1,238 @@
+"""PER/ORG/LOC recognition: the shipped CRFs, then role stripping and gazetteer completion.
+
+Two CRFs trained by ``scripts/train_ner.py`` tag telaah's own tokens of each sentence: an
+auxiliary one (``model/aux.crfsuite``, NERGrit + NER UGM) whose tags are features of the main
+one (``model/ner.crfsuite``, IDNER-news-2k). Two small rules follow, both driven by data files:
+
+- titles, roles and nationalities are not part of a person's name: leading role words
+  (``lang/id/person_roles.txt``) and the country/organisation after them are cut from a PER
+  span and kept in ``Mention.role`` ("Presiden Rusia Vladimir Putin" gives PER "Vladimir
+  Putin", role "Presiden Rusia"); a role written just before a PER span is recorded too;
+- a PER span that lies inside a longer known name of the gazetteer is widened to it
+  ("Lalu Muhammad Iqbal", whose first word is also the common word "lalu").
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib import resources
+
+from ..document import Mention, Sentence
+from ..errors import DataFileError
+from ..lang import load_lines
+from ..text.tokens import tokenize
+from .features import MAX_GAZ_LEN, add_aux, clusters, gazetteer_index, sentence_features
+
+_lock = threading.Lock()
+_taggers = None
+
+
+def _open(name: str):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    path = resources.files(__package__).joinpath("model", name)
+    try:
+        with resources.as_file(path) as p:
+            tagger.open(str(p))
+    except (OSError, FileNotFoundError) as exc:
+        raise DataFileError(f"NER model entities/model/{name} cannot be opened ({exc}); run `make train-ner`") from exc
+    return tagger
+
+
+def load_model():
+    """The (auxiliary, main) CRF taggers, opened once per process with the tables they need."""
+    global _taggers
+    if _taggers is None:
+        with _lock:
+            if _taggers is None:
+                pair = (_open("aux.crfsuite"), _open("ner.crfsuite"))
+                clusters()
+                gazetteer_index()
+                _role_phrases()
+                _taggers = pair
+    return _taggers
+
+
+def tag(words: list[str]) -> list[str]:
+    """IOB2 PER/ORG/LOC tags of a token list."""
+    aux, main = load_model()
+    feats = sentence_features(words)
+    return main.tag(add_aux(feats, aux.tag(feats)))
+
+
+@lru_cache(maxsize=1)
+def _role_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
+    """Lowercased token tuples of the role phrases, and the longest length."""
+    phrases = set()
+    for line in load_lines("person_roles.txt"):
+        phrases.add(tuple(w.lower() for w in line.split()))
+    return frozenset(phrases), max(len(p) for p in phrases)
+
+
+def _role_len_at(words: list[str], i: int, limit: int) -> int:
+    """Length of the longest role phrase starting at ``words[i]`` and ending before ``limit``."""
+    phrases, longest = _role_phrases()
+    for n in range(min(longest, limit - i), 0, -1):
+        if tuple(w.lower() for w in words[i:i + n]) in phrases:
+            return n
+    return 0
+
+
+def _gaz_types(words: list[str], i: int, limit: int) -> tuple[int, frozenset[str]]:
+    """Longest gazetteer name starting at ``words[i]`` ending before ``limit``: (length, labels)."""
+    idx = gazetteer_index()
+    for n in range(min(MAX_GAZ_LEN, limit - i), 0, -1):
+        labels = idx.get(tuple(words[i:i + n]))
+        if labels:
+            return n, labels
+    return 0, frozenset()
+
+
+def decode(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Token spans (start, end exclusive, type) from IOB2 tags (a stray I- opens a span)."""
+    out = []
+    start, typ = None, None
+    for i, t in enumerate([*tags, "O"]):
+        if t == "O" or t.startswith("B-") or t[2:] != typ:
+            if start is not None:
+                out.append((start, i, typ))
+            start, typ = (i, t[2:]) if t != "O" else (None, None)
+    return out
+
+
+def _strip_role(words: list[str], s: int, e: int) -> int:
+    """New start of PER span ``words[s:e]`` after cutting leading role words and their
+    country/organisation ("Presiden Rusia", "Juru bicara Kemlu"); at least one word stays."""
+    i = s
+    while i < e - 1:
+        n = _role_len_at(words, i, e - 1)
+        if n:
+            i += n
+            continue
+        if i > s:  # after a role word: a known country/organisation, or an acronym, belongs to the role
+            n, labels = _gaz_types(words, i, e - 1)
+            if n and ({"LOC", "ORG"} & labels):
+                i += n
+                continue
+        break
+    return i
+
+
+def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, int, str]]) -> int | None:
+    """Start token of a role phrase written just before token ``s`` ("Menteri Luar Negeri
+    [Jepang]"), possibly with a LOC/ORG mention or gazetteer name between; None if none."""
+    i = s
+    found = None
+    steps = 0
+    while i > 0 and steps < 6:
+        steps += 1
+        prev = spans_by_end.get(i)
+        if prev and prev[2] in ("LOC", "ORG"):
+            i = prev[0]
+            continue
+        matched = 0
+        for n in range(min(_role_phrases()[1], i), 0, -1):
+            if _role_len_at(words, i - n, i) == n:
+                matched = n
+                break
+        if matched:
+            i -= matched
+            found = i
+            continue
+        for n in range(min(MAX_GAZ_LEN, i), 0, -1):
+            n2, labels = _gaz_types(words, i - n, i)
+            if n2 == n and ({"LOC", "ORG"} & labels):
+                matched = n
+                break
+        if matched and found is None and i - matched > 0:
+            i -= matched
+            continue
+        break
+    return found
+
+
+def _widen_to_gazetteer(words: list[str], s: int, e: int) -> tuple[int, int]:
+    """Widen PER span [s, e) to a known PER name of the gazetteer that contains it."""
+    idx = gazetteer_index()
+    best = (s, e)
+    for start in range(max(0, e - MAX_GAZ_LEN), s + 1):
+        for end in range(max(e, start + 1), min(len(words), start + MAX_GAZ_LEN) + 1):
+            if (end - start) > (best[1] - best[0]) and "PER" in idx.get(tuple(words[start:end]), ()):
+                best = (start, end)
+    return best
+
+
+def recognize_sentence(text: str, sentence: Sentence) -> list[Mention]:
+    spans = tokenize(text, sentence.start, sentence.end)
+    if not spans:
+        return []
+    words = [text[a:b] for a, b in spans]
+    tags = tag(words)
+    found = decode(tags)
+    by_end = {e: (s, e, t) for s, e, t in found}
+    kept: list[list] = []  # [start token, end token, type, role start token or None]
+    for s, e, typ in found:
+        role_start = None
+        if typ == "PER":
+            s2 = _strip_role(words, s, e)
+            if s2 > s:
+                role_start = s
+            s, e = _widen_to_gazetteer(words, s2, e)
+            if s < s2:  # widened over words the model had put elsewhere: a known name wins
+                role_start = None
+            if role_start is None:
+                role_start = _role_before(words, s, by_end)
+            while kept and kept[-1][1] > s:  # trim or drop what the known name overlaps
+                if kept[-1][0] < s:
+                    kept[-1][1] = s
+                    break
+                kept.pop()
+        elif kept and s < kept[-1][1]:
+            continue
+        kept.append([s, e, typ, role_start])
+    kept = _add_known_names(words, kept)
+    mentions = []
+    for s, e, typ, role_start in kept:
+        start, end = spans[s][0], spans[e - 1][1]
+        role = None
+        if role_start is not None and role_start < s:
+            role = text[spans[role_start][0]:spans[s - 1][1]]
+        mentions.append(Mention(start=start, end=end, text=text[start:end], type=typ,
+                                sentence=sentence.id, role=role, origin="model"))
+    return mentions
+
+
+# Gazetteer kinds trusted to fill gaps the model left (multi-word names only: single words
+# such as "Rusia" the model already knows, and short ones are too ambiguous).
+_FILL_KINDS = frozenset({"LOC:country", "ORG:intl_org", "ORG:institution", "ORG:ministry"})
+
+
+def _add_known_names(words: list[str], kept: list[list]) -> list[list]:
+    """Add multi-word gazetteer names (countries, organisations) where the model found nothing."""
+    covered = [False] * len(words)
+    for s, e, _, _ in kept:
+        for k in range(s, e):
+            covered[k] = True
+    added = []
+    i = 0
+    while i < len(words):
+        n, labels = _gaz_types(words, i, len(words))
+        if n >= 2 and not any(covered[i:i + n]):
+            kinds = labels & _FILL_KINDS
+            if kinds:
+                added.append([i, i + n, sorted(kinds)[0].split(":")[0], None])
+                i += n
+                continue
+        i += 1
+    if not added:
+        return kept
+    return sorted(kept + added, key=lambda x: x[0])
+
+
+def recognize(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """PER/ORG/LOC mentions in the given sentences of ``text``, in text order."""
+    out: list[Mention] = []
+    for sentence in sentences:
+        out.extend(recognize_sentence(text, sentence))
+    return out
