@@ -30,6 +30,7 @@ train-ner: $(STAMP)
 	$(PY) scripts/train_ner.py
 
 gazetteer: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[build]"
 	$(PY) scripts/build_gazetteer.py
 
 examples: $(STAMP)
@@ -37,7 +38,7 @@ examples: $(STAMP)
 
 # Regenerate the lock after changing dependencies in pyproject.toml.
 lock: $(STAMP)
-	$(PY) -m pip install --quiet -e ".[dev,eval]"
+	$(PY) -m pip install --quiet -e ".[dev,eval,build]"
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:

@@ -64,7 +64,9 @@ def check_spans(dossier: dict[str, Any]) -> list[str]:
 
 def validate(dossier: dict[str, Any]) -> None:
     """Raise SchemaError listing every schema violation and broken span."""
-    problems = schema_errors(dossier) + check_spans(dossier)
+    problems = schema_errors(dossier)
+    if not problems:  # spans can only be checked once the shape is right
+        problems = check_spans(dossier)
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""

@@ -24,7 +24,9 @@ __all__ = ["ConflictStage", "find_conflicts", "quote_similarity"]
 
 ASSERTING = ("accuse", "assert")
 ENTITY_WEIGHT = 0.15  # added per shared entity (at most 2)
-JOIN_SIMILARITY = 0.25  # another assertion or denial joins a claim at this similarity
+JOIN_SIMILARITY = 0.25  # another accusation or denial joins a claim at this similarity
+ASSERT_JOIN_SIMILARITY = 0.45  # a plain assertion must be this close to join an existing claim
+MAX_ASSERTS = 5  # the closest assertions only: a claim is not every statement of the story
 ASSERT_PAIR_SIMILARITY = 0.2  # a denial pairs with a plain assertion only at this similarity
 UNCONFIRMED_SIMILARITY = 0.1  # a refusal to confirm joins the closest claim at this similarity
 CLAIM_MAX_WORDS = 12
@@ -143,7 +145,8 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         if id(a) in placed or not claims:
             continue
         best_claim = max(claims, key=lambda c: sim_to(c, a))
-        if sim_to(best_claim, a) >= JOIN_SIMILARITY:
+        need = JOIN_SIMILARITY if a.quote.stance == "accuse" else ASSERT_JOIN_SIMILARITY
+        if sim_to(best_claim, a) >= need and len(best_claim["assert"]) < MAX_ASSERTS:
             best_claim["assert"].append(a)
             placed.add(id(a))
     for u in unconfirmed:
