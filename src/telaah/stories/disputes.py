@@ -149,19 +149,79 @@ def _speaker(article: Article, number: NumberClaim) -> dict | None:
     return {"text": quote.speaker.text, "entity": quote.speaker.entity}
 
 
+CONTEXT_BEFORE, CONTEXT_AFTER = 6, 2
+
+
+def _context_stems(article: Article, number: NumberClaim) -> set[str]:
+    """Content stems around a figure, to tell what an unheaded figure ("tujuh jam") measures.
+    The window stops at neighbouring figures, so two figures of one sentence keep their own."""
+    from .grouping import stopwords
+    from .stem import stem
+
+    sent = article.sentence_at(number.start)
+    lo, hi = (sent.start, sent.end) if sent else (max(0, number.start - 80), number.end + 40)
+    for other in article.numbers:
+        if other is not number and lo <= other.end <= number.start:
+            lo = other.end
+        if other is not number and number.end <= other.start < hi:
+            hi = other.start
+    before = _words(article.text, lo, number.start)[-CONTEXT_BEFORE:]
+    after = _words(article.text, number.end, hi)[:CONTEXT_AFTER]
+    stop = stopwords()
+    return {stem(w) for w in before + after if w.isalpha() and w not in stop and len(w) > 2}
+
+
+def _share_stem(a: set[str], b: set[str]) -> bool:
+    """Equal stems, or one a suffix of the other (a light stemmer leaves "iksa" for "diperiksa"
+    and "periksa" for "memeriksanya")."""
+    return bool(a & b) or any(len(x) >= 4 and len(y) >= 4 and (x.endswith(y) or y.endswith(x))
+                              for x in a for y in b)
+
+
+def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str, str], list]:
+    """Figures with a unit but no known head ("sekitar tujuh jam", "tiga kali") are compared when
+    they share a unit and a content word of their context ("diperiksa … tujuh jam" and
+    "memeriksanya … enam jam"): connected components become groups."""
+    ctx = [(_context_stems(a, n), a, n) for a, n in loose]
+    parent = list(range(len(ctx)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (ci, ai, ni) in enumerate(ctx):
+        for j in range(i + 1, len(ctx)):
+            cj, aj, nj = ctx[j]
+            if ai.id != aj.id and (ni.unit or "").lower() == (nj.unit or "").lower() and _share_stem(ci, cj):
+                parent[find(i)] = find(j)
+    groups: dict[tuple[str, str], list] = {}
+    for i, (_, a, n) in enumerate(ctx):
+        groups.setdefault(("context:" + (n.unit or "").lower(), str(find(i))), []).append((a, n))
+    return groups
+
+
 def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     """The story's disputed figures, ordered by their first report (date, then article order)."""
     by_id = {a.id: a for a in corpus.articles}
     order = {aid: i for i, aid in enumerate(story.articles)}
     groups: dict[tuple[str, str], list[tuple[Article, NumberClaim]]] = {}
+    loose: list[tuple[Article, NumberClaim]] = []
     for aid in story.articles:
         article = by_id.get(aid)
         if article is None:
             continue
         for number in article.numbers:
+            if interval(number) is None:
+                continue
             key = figure_key(article, number)
-            if key is not None and interval(number) is not None:
+            if key is not None:
                 groups.setdefault(key, []).append((article, number))
+            elif number.unit and not (number.unit.isupper() and len(number.unit) == 3):
+                loose.append((article, number))  # money has too many referents to guess from context
+    if len(loose) <= 400:  # pairwise within one story; a huge story keeps only headed figures
+        groups.update(_context_groups(loose))
     out = []
     for (measure, head), reports in groups.items():
         if len({a.id for a, _ in reports}) < 2:
@@ -177,8 +237,8 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             "object": _object_phrase(reports),
             "numbers": [n.id for _, n in reports],
             "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
-            "head": head,
-            "unit": measure if measure != "count" else (reports[0][1].unit or None),
+            "head": head if not measure.startswith("context:") else None,
+            "unit": measure if measure not in ("count",) and not measure.startswith("context:") else (reports[0][1].unit or None),
             "disputed": True,
             "reports": [{
                 "number": n.id,
