@@ -1,0 +1,235 @@
+"""`telaah eval stories`: story grouping scored against the IndoSum story gold.
+
+Grouping runs over the whole non-held-out IndoSum dev corpus (1,469 articles crawled before
+1 July 2017), so the gold stories sit among all the other articles as they would in reality;
+B-cubed precision, recall and F1 are then computed over the labelled articles of one split of
+``tests/gold/stories_gold.jsonl``. The plain online TF-IDF centroid baseline runs beside it
+with its threshold tuned on the dev split. ``--timing`` also times grouping the full 3,463
+articles (timing only: the held-out part is never scored or tuned on).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from ..document import Article, Sentence
+from ..stories.grouping import GroupingConfig, group_articles
+
+HELD_OUT_FROM = 1498867200  # 2017-07-01T00:00:00Z: ids at or after this are held out
+_URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
+REPO = Path(__file__).resolve().parents[3]
+
+
+def shared_data() -> Path:
+    return Path(os.environ.get("TELAAH_SHARED") or REPO.parent / "shared") / "data"
+
+
+def gold_path() -> Path:
+    return REPO / "tests" / "gold" / "stories_gold.jsonl"
+
+
+def id_timestamp(article_id: str) -> int:
+    return int(article_id.split("-", 1)[0])
+
+
+def _title_from_url(url: str) -> str | None:
+    """IndoSum has no headlines; the URL slug is the outlet's headline, lower-cased."""
+    slug = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    slug = re.sub(r"\.html?$", "", slug)
+    slug = re.sub(r"^\d+[-.]", "", slug)
+    words = re.split(r"[-_.]+", slug)
+    return " ".join(w for w in words if w) or None
+
+
+def load_indosum(include_held_out: bool = False, root: Path | None = None) -> list[Article]:
+    """IndoSum dev articles as Articles: one sentence a line, one Sentence each, unique ids."""
+    root = root or shared_data() / "indosum-dev"
+    files = sorted(root.glob("dev.0*.jsonl"))
+    if not files:
+        raise FileNotFoundError(f"no IndoSum dev files (dev.0*.jsonl) under {root}")
+    seen: set[str] = set()
+    out = []
+    for path in files:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                aid = rec["id"]
+                if aid in seen or (not include_held_out and id_timestamp(aid) >= HELD_OUT_FROM):
+                    continue
+                seen.add(aid)
+                lines = [" ".join(tokens) for para in rec["paragraphs"] for tokens in para]
+                text = "\n".join(lines)
+                sentences, pos = [], 0
+                for n, ln in enumerate(lines, 1):
+                    sentences.append(Sentence(id=f"{aid}:s{n}", start=pos, end=pos + len(ln), block=n - 1))
+                    pos += len(ln) + 1
+                m = _URL_DATE.search(rec.get("source_url", ""))
+                if m:
+                    published = date(int(m[1]), int(m[2]), int(m[3]))
+                else:  # crawl time, usually 0-2 days after publication
+                    published = (datetime.fromtimestamp(id_timestamp(aid), timezone.utc) + timedelta(hours=7)).date()
+                out.append(Article(id=aid, text=text, source=rec.get("source_url"), url=rec.get("source_url"),
+                                   title=_title_from_url(rec.get("source_url", "")), published=published,
+                                   outlet=rec.get("source"), sentences=sentences, input_kind="jsonl"))
+    return out
+
+
+def load_gold(path: Path | None = None) -> list[dict]:
+    rows = []
+    with (path or gold_path()).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                row = json.loads(line)
+                if not row.get("ids"):
+                    raise ValueError(f"{path}:{n}: story without ids")
+                rows.append(row)
+    return rows
+
+
+def bcubed(predicted: Iterable[Sequence[str]], gold: Sequence[dict], split: str | None = None) -> dict:
+    """B-cubed precision/recall/F1 over the gold articles (of ``split`` if given).
+
+    Predicted clusters are cut down to labelled articles, so unlabelled articles that join a
+    story cost nothing, and a labelled article from another gold story costs precision.
+    """
+    gold_of = {aid: row["story"] for row in gold for aid in row["ids"]}
+    pred_of: dict[str, int] = {}
+    for n, ids in enumerate(predicted):
+        for aid in ids:
+            if aid in gold_of:
+                pred_of[aid] = n
+    missing = set(gold_of) - set(pred_of)
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles were not grouped, e.g. {sorted(missing)[0]}")
+    by_pred: dict[int, list[str]] = {}
+    for aid, n in pred_of.items():
+        by_pred.setdefault(n, []).append(aid)
+    by_gold: dict[str, list[str]] = {}
+    for aid, s in gold_of.items():
+        by_gold.setdefault(s, []).append(aid)
+    scored = [aid for row in gold if split is None or row.get("split") == split for aid in row["ids"]]
+    p = r = 0.0
+    for aid in scored:
+        cluster = by_pred[pred_of[aid]]
+        same = sum(1 for x in cluster if gold_of[x] == gold_of[aid])
+        p += same / len(cluster)
+        r += same / len(by_gold[gold_of[aid]])
+    p, r = p / len(scored), r / len(scored)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "articles": len(scored)}
+
+
+class CentroidBaseline:
+    """Plain online TF-IDF centroid clustering, exact over all earlier stories.
+
+    Articles (time order) join the story whose centroid is most cosine-similar if that
+    similarity reaches the threshold. Lower-cased words, sublinear tf, IDF over the corpus; no
+    stemming, entities, titles, or time. Precomputing the article-article similarity matrix
+    makes every threshold cheap to try: cos(x, centroid) = sum of x.m over members / |sum m|.
+    """
+
+    def __init__(self, articles: Sequence[Article]):
+        import numpy as np
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.articles = sorted(articles, key=lambda a: (a.published or date.max, a.id))
+        texts = [a.text for a in self.articles]
+        x = TfidfVectorizer(lowercase=True, sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b").fit_transform(texts)
+        self.sim = (x @ x.T).toarray()
+        self.np = np
+
+    def group(self, threshold: float) -> list[list[str]]:
+        np, sim = self.np, self.sim
+        n = len(self.articles)
+        cluster_of = np.full(n, -1)
+        norms2: list[float] = []
+        for i in range(n):
+            if i:
+                dots = np.bincount(cluster_of[:i], weights=sim[i, :i], minlength=len(norms2))
+                cos = dots / np.sqrt(np.asarray(norms2))
+                k = int(np.argmax(cos))
+                if cos[k] >= threshold:
+                    cluster_of[i] = k
+                    norms2[k] += 2 * dots[k] + sim[i, i]
+                    continue
+            cluster_of[i] = len(norms2)
+            norms2.append(sim[i, i])
+        groups: dict[int, list[str]] = {}
+        for i, k in enumerate(cluster_of):
+            groups.setdefault(int(k), []).append(self.articles[i].id)
+        return list(groups.values())
+
+
+def tune_baseline(baseline: CentroidBaseline, gold, grid: Iterable[float]) -> tuple[float, dict]:
+    best: tuple[float, dict] = (0.0, {"f1": -1.0})
+    for t in grid:
+        score = bcubed(baseline.group(t), gold, "dev")
+        if score["f1"] > best[1]["f1"]:
+            best = (t, score)
+    return best
+
+
+def timing(sizes: Sequence[int], config: GroupingConfig) -> list[tuple[int, float]]:
+    """Seconds to group the first n articles (time order) of the full corpus, features included."""
+    full = sorted(load_indosum(include_held_out=True), key=lambda a: (a.published or date.max, a.id))
+    out = []
+    for n in sizes:
+        subset = full[: min(n, len(full))]
+        for a in subset:  # fresh objects: no cached features between runs
+            a.done.discard("stories")
+        t0 = time.perf_counter()
+        group_articles(subset, config)
+        out.append((len(subset), time.perf_counter() - t0))
+    return out
+
+
+def _fmt(name: str, s: dict) -> str:
+    return f"{name:<34} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (n={s['articles']})"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="telaah eval stories", description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    ap.add_argument("--gold", type=Path, default=None)
+    ap.add_argument("--baseline-threshold", type=float, default=None,
+                    help="skip tuning the baseline on dev and use this threshold")
+    ap.add_argument("--timing", action="store_true", help="also time grouping 1k/2k/all 3,463 articles")
+    args = ap.parse_args(argv)
+    try:
+        articles = load_indosum()
+        gold = load_gold(args.gold)
+    except (FileNotFoundError, ValueError, json.JSONDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    split = None if args.split == "all" else args.split
+    config = GroupingConfig()
+    predicted = group_articles(articles, config)
+    ours_dev = bcubed(predicted, gold, "dev")
+    ours = bcubed(predicted, gold, split)
+    plain = CentroidBaseline(articles)
+    if args.baseline_threshold is None:
+        base_t, base_dev = tune_baseline(plain, gold, [x / 100 for x in range(6, 61, 2)])
+    else:
+        base_t = args.baseline_threshold
+        base_dev = bcubed(plain.group(base_t), gold, "dev")
+    baseline = bcubed(plain.group(base_t), gold, split)
+    print(f"corpus: {len(articles)} IndoSum articles before 2017-07-01; gold: {len(gold)} records")
+    print(_fmt("telaah (dev)", ours_dev))
+    print(_fmt(f"telaah ({args.split})", ours))
+    print(_fmt(f"tf-idf centroid t={base_t:.2f} (dev)", base_dev))
+    print(_fmt(f"tf-idf centroid t={base_t:.2f} ({args.split})", baseline))
+    print(f"stories formed: {len(predicted)}")
+    if args.timing:
+        for n, secs in timing([1000, 2000, 3463], config):
+            print(f"grouping {n:>5} articles: {secs:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""Near-duplicate articles: syndicated and republished copies of one text.
+
+An agency story republished on ten portals gets new chrome, a new dateline and light edits, so
+copies are compared on their body sentences only (the sentence stage has already left out
+boilerplate, and the dateline's place name is at most one shingle). MinHash LSH (datasketch)
+proposes candidates; the exact Jaccard of word 5-shingles confirms them, so the LSH's
+approximation never decides on its own. Each copy is marked ``duplicate_of`` the earliest copy
+(by publication or inferred date, then input order).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from datasketch import MinHash, MinHashLSH
+
+from ..document import Article, Corpus
+from ..pipeline import CorpusStage, Options
+
+SHINGLE_WORDS = 5
+THRESHOLD = 0.5  # exact Jaccard of word 5-shingles; see tests/test_stories_duplicates.py
+NUM_PERM = 128
+_WORD = re.compile(r"[^\W_]+")
+
+
+def body_text(article: Article) -> str:
+    """The article's body: its sentences joined (the whole text if it has none)."""
+    if not article.sentences:
+        return article.text
+    return "\n".join(article.text[s.start:s.end] for s in article.sentences)
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """Word ``size``-shingles of lower-cased, punctuation-free text."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _order_key(index: int, article: Article) -> tuple[date, int]:
+    return (article.reference_date or date.max, index)
+
+
+def find_near_duplicates(
+    articles: Sequence[Article], threshold: float = THRESHOLD, num_perm: int = NUM_PERM
+) -> dict[str, str]:
+    """Map each near-copy's id to the id of the earliest article it copies.
+
+    Articles are visited earliest first; each is compared with the earlier ones only, and a copy
+    of a copy points to the first original.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    order = sorted(range(len(articles)), key=lambda i: _order_key(i, articles[i]))
+    # the LSH is tuned a little below the exact threshold so that it rarely misses a true pair
+    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=num_perm)
+    shingle_sets: dict[str, set[str]] = {}
+    rank: dict[str, int] = {}
+    duplicate_of: dict[str, str] = {}
+    for position, i in enumerate(order):
+        article = articles[i]
+        if article.id in rank:
+            continue  # a repeated id is the same article
+        sh = shingles(body_text(article))
+        if not sh:
+            continue
+        mh = MinHash(num_perm=num_perm)
+        mh.update_batch([s.encode("utf-8") for s in sh])
+        best: str | None = None
+        for other in lsh.query(mh):
+            if jaccard(sh, shingle_sets[other]) >= threshold:
+                root = duplicate_of.get(other, other)
+                if best is None or rank[root] < rank[best]:
+                    best = root
+        if best is not None:
+            duplicate_of[article.id] = best
+        shingle_sets[article.id] = sh
+        rank[article.id] = position
+        lsh.insert(article.id, mh)
+    return duplicate_of
+
+
+class DuplicateStage(CorpusStage):
+    """Mark near-copies ``duplicate_of`` their earliest copy (kept in the corpus and story)."""
+
+    name = "duplicates"
+    requires = ("article.sentences",)
+    assigns = ("article.duplicate_of",)
+
+    def __init__(self, threshold: float = THRESHOLD):
+        self.threshold = threshold
+
+    def __call__(self, corpus: Corpus, options: Options) -> None:
+        found = find_near_duplicates(corpus.articles, self.threshold)
+        for article in corpus.articles:
+            article.duplicate_of = found.get(article.id)
