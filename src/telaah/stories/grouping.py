@@ -35,6 +35,23 @@ def stopwords() -> frozenset[str]:
     return frozenset(load_lines("stopwords.txt"))
 
 
+@lru_cache(maxsize=1)
+def background_df() -> tuple[int, dict[str, int]]:
+    """(documents, term -> document frequency) over IndoSum dev before 2017-07-01, shipped in
+    ``stories/model/background_df.tsv`` and rebuilt by ``scripts/build_background_df.py``."""
+    from importlib import resources
+
+    path = resources.files("telaah.stories").joinpath("model", "background_df.tsv")
+    docs, df = 0, {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("# documents\t"):
+            docs = int(line.split("\t")[1])
+        elif line and not line.startswith(("#", "term\t")):
+            term, count = line.split("\t")
+            df[term] = int(count)
+    return docs, df
+
+
 @dataclass(frozen=True)
 class GroupingConfig:
     """How articles are compared; ``plain()`` gives the TF-IDF centroid baseline."""
@@ -50,13 +67,14 @@ class GroupingConfig:
     retrieval_terms: int | None = 15  # top terms of an article used to look up stories
     stem: bool = True
     min_word: int = 3
+    background: bool = True  # start from shipped IndoSum document frequencies (small runs need them)
 
     @classmethod
     def plain(cls, threshold: float = 0.3) -> "GroupingConfig":
         """Plain online TF-IDF centroid clustering: unstemmed body words, no time, no window."""
         return cls(threshold=threshold, body_weight=1.0, member_weight=0.0, entity_weight=0.0,
                    title_weight=0.0, window_days=None, decay_days=None, retrieval_terms=None,
-                   stem=False)
+                   stem=False, background=False)
 
 
 Vector = dict[str, float]
@@ -112,6 +130,10 @@ class StoryGrouper:
         self.config = config or GroupingConfig()
         self.df: Counter = Counter()
         self.documents = 0
+        if self.config.background and self.config.stem:
+            docs, df = background_df()
+            self.df.update(df)
+            self.documents = docs
         self._observed: set[str] = set()
         self._features: dict[str, _Features] = {}
         self.clusters: list[_Cluster] = []
