@@ -301,3 +301,20 @@ def test_bad_input_is_a_clear_error():
 def test_stage_declarations():
     assert TimeStage.name == "times" and TimeStage.requires == ("article.sentences",)
     assert StoryDateStage.requires == ("corpus.stories",)
+
+
+def test_publication_date_line_in_chrome_gives_inferred_date():
+    from telaah.cleaning.blocks import BlockStage
+    from telaah.document import Article
+    from telaah.pipeline import Options
+    from telaah.text.sentences import SentenceStage
+    from telaah.times import TimeStage
+
+    art = Article(id="x", text="Gempa Guncang Mamuju\n\nJumat, 15 Januari 2021 10:15 WIB\n\n"
+                               "Gempa mengguncang Mamuju pada Kamis malam. Warga mengungsi.\n")
+    for stage in (BlockStage(), SentenceStage(), TimeStage()):
+        stage(art, Options())
+    assert art.published_inferred["value"] == "2021-01-15"
+    assert "publication-date line" in art.published_inferred["basis"]
+    kamis = next(t for t in art.times if t.text.startswith("Kamis"))
+    assert kamis.value.startswith("2021-01-14") and kamis.anchor == "inferred"

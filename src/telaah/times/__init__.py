@@ -70,7 +70,7 @@ class TimeStage(ArticleStage):
     """Times of one article, against its given date, else the date inferred from its text."""
 
     name = "times"
-    requires = ("article.sentences",)
+    requires = ("article.blocks", "article.sentences")
     assigns = ("article.times", "article.published_inferred")
 
     def __call__(self, article: Article, options: Options) -> None:
@@ -78,12 +78,26 @@ class TimeStage(ArticleStage):
         if ref is None and options is not None and options.published is not None:
             ref = options.published
         if ref is None:
-            inferred = infer_publication(article.text, article.sentences)
+            inferred = date_line_publication(article) or infer_publication(article.text, article.sentences)
             if inferred:
                 article.published_inferred = inferred
                 ref, label = date.fromisoformat(inferred["value"]), "inferred"
         article.times = extract_times(article.text, article.sentences, ref, anchor=label)
         _copy_warnings(article)
+
+
+def date_line_publication(article: Article) -> dict | None:
+    """The date of a stand-alone publication-date line of the page chrome ("Jumat, 15 Januari
+    2021 10:15 WIB", classified by the block stage), when it names a full day."""
+    for b in article.blocks:
+        if b.kind != "boilerplate" or b.reason != "publication date line":
+            continue
+        line = Sentence(id="dateline", start=b.start, end=b.end, block=-1)
+        for t in extract_times(article.text, [line], None, anchor="explicit"):
+            if t.granularity == "day" and t.value and t.anchor == "explicit":
+                text = " ".join(article.text[b.start:b.end].split())
+                return {"value": t.value[:10], "basis": f"publication-date line '{text}'"}
+    return None
 
 
 def _copy_warnings(article: Article) -> None:
