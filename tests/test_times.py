@@ -299,7 +299,7 @@ def test_bad_input_is_a_clear_error():
 
 
 def test_stage_declarations():
-    assert TimeStage.name == "times" and TimeStage.requires == ("article.sentences",)
+    assert TimeStage.name == "times" and TimeStage.requires == ("article.blocks", "article.sentences")
     assert StoryDateStage.requires == ("corpus.stories",)
 
 
