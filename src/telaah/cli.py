@@ -85,9 +85,23 @@ def _story_digest(dossier: dict, out) -> None:
                 if n:
                     vals.append(f"{n['text']} [{n['article']}]")
             print(f"   ! disputed figure, {d['object']}: " + " vs ".join(vals), file=out)
+        quotes = {q["id"]: q for q in dossier["quotes"]}
+
+        def who(qids):
+            names = []
+            for qid in qids:
+                sp = quotes[qid]["speaker"] if qid in quotes else None
+                name = (sp or {}).get("text") or "?"
+                if name not in names:
+                    names.append(name)
+            return ", ".join(names)
+
         for c in s["claim_conflicts"]:
-            print(f"   ! conflicting claims on '{c['claim']}': {len(c['assert'])} assert, "
-                  f"{len(c['deny'])} deny, {len(c.get('unconfirmed', []))} unconfirmed", file=out)
+            parts = [f"{label} {who(c[key])}" for key, label in
+                     (("assert", "asserted by"), ("deny", "denied by"), ("unconfirmed", "not confirmed by"))
+                     if c.get(key)]
+            kind = "contradiction" if c["assert"] and (c["deny"] or c.get("unconfirmed")) else "denial"
+            print(f"   ! {kind} on '{c['claim']}': " + "; ".join(parts), file=out)
 
 
 def cmd_analyze(args) -> int:

@@ -817,3 +817,21 @@ class QuoteStage(ArticleStage):
 
     def __call__(self, article: Article, options: Options) -> None:
         article.quotes = extract_quotes(article)
+        for q in article.quotes:
+            for sp in (q.speaker, q.reported_by):
+                snap_to_mention(article, sp)
+
+
+def snap_to_mention(article: Article, sp: Speaker | None) -> None:
+    """A named speaker linked to a mention takes the mention's exact span: "Namun Elza"
+    becomes "Elza". Extra words before the name are kept as the role unless they are
+    sentence connectives."""
+    if sp is None or sp.mention is None or not 0 <= sp.mention < len(article.mentions):
+        return
+    m = article.mentions[sp.mention]
+    if not (sp.start <= m.start and m.end <= sp.end) or (m.start, m.end) == (sp.start, sp.end):
+        return
+    prefix = article.text[sp.start:m.start].strip(" ,")
+    if prefix and sp.role is None and not _kinds(prefix.split()[0].lower()) & {"lead", "stop"}:
+        sp.role = prefix
+    sp.start, sp.end, sp.text = m.start, m.end, m.text
