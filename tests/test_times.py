@@ -318,3 +318,17 @@ def test_publication_date_line_in_chrome_gives_inferred_date():
     assert "publication-date line" in art.published_inferred["basis"]
     kamis = next(t for t in art.times if t.text.startswith("Kamis"))
     assert kamis.value.startswith("2021-01-14") and kamis.anchor == "inferred"
+
+
+def test_weekday_only_inference_takes_the_year_of_its_story():
+    from telaah.document import Article, Corpus, Sentence, Story
+    from telaah.times import borrow_sibling_dates
+
+    text = "Miryam ditangkap di Kemang, Senin (1/5) malam."
+    weak = Article(id="w", text=text, sentences=[Sentence("w:s1", 0, len(text), 0)],
+                   published_inferred={"value": "2023-05-01", "basis": "latest date given with its weekday: 'Senin (1/5)' in sentence w:s1"})
+    firm = Article(id="f", text="x", published=date(2017, 5, 3))
+    corpus = Corpus(articles=[weak, firm], stories=[Story(id="s1", title=None, articles=["w", "f"])])
+    assert borrow_sibling_dates(corpus) == ["w"]
+    assert weak.published_inferred["value"] == "2017-05-01" and "year from sibling" in weak.published_inferred["basis"]
+    assert any(t.value and t.value.startswith("2017-05-01") and t.anchor == "inferred" for t in weak.times)

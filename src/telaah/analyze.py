@@ -38,7 +38,8 @@ def corpus_stages():
     from .stories.timeline import TimelineStage
     from .times import StoryDateStage
 
-    return [IdStage(), DuplicateStage(), EntityMergeStage(), StoryStage(), StoryDateStage(),
+    # Ids come after story dates: an undated article re-resolves its times against its story.
+    return [DuplicateStage(), EntityMergeStage(), StoryStage(), StoryDateStage(), IdStage(),
             DisputeStage(), ConflictStage(), TimelineStage(), SummaryStage()]
 
 

@@ -92,12 +92,14 @@ def render_report(dossier: dict) -> str:
     for s in dossier["stories"]:
         members = [arts[a] for a in s["articles"] if a in arts]
         by_speaker = defaultdict(list)
+        member_ids = set(s["articles"])
         for a in members:
+            if a.get("duplicate_of") in member_ids:
+                continue  # a near-copy repeats its original's statements
             for q in quotes_by_article[a["id"]]:
                 sp = q["speaker"]
                 who = (entity_names.get(sp["entity"]) if sp and sp.get("entity") else None) or (sp["text"] if sp else "(unattributed)")
                 by_speaker[who].append(q)
-        member_ids = set(s["articles"])
         entities = [e for e in dossier["entities"] if any(m["article"] in member_ids for m in e["mentions"])]
         entities.sort(key=lambda e: -len(e["mentions"]))
         stories.append({

@@ -179,7 +179,7 @@ class ConflictStage(CorpusStage):
     """Fills ``story.claim_conflicts``: who asserts, who denies, who will not confirm."""
 
     name = "conflicts"
-    requires = ("corpus.stories", "article.quotes")
+    requires = ("corpus.stories", "article.quotes", "quote.id")
     assigns = ("story.claim_conflicts",)
 
     def __call__(self, corpus: Corpus, options: Options) -> None:

@@ -274,7 +274,7 @@ class DisputeStage(CorpusStage):
     """Fills ``story.number_disputes`` with the figures the story's sources disagree on."""
 
     name = "disputes"
-    requires = ("corpus.stories", "article.numbers")
+    requires = ("corpus.stories", "article.numbers", "number.id")
     assigns = ("story.number_disputes",)
 
     def __call__(self, corpus: Corpus, options: Options) -> None:

@@ -10,7 +10,7 @@ class IdStage(CorpusStage):
     turn per-article links (a number inside quote i) into ids."""
 
     name = "ids"
-    requires = ()
+    requires = ("article.quotes", "article.numbers", "article.times")
     assigns = ("quote.id", "number.id", "time.id", "number.quote")
 
     def __call__(self, corpus: Corpus, options: Options) -> None:

@@ -125,7 +125,7 @@ class TimelineStage(CorpusStage):
     """Fills ``story.timeline`` with the story's dated events."""
 
     name = "timeline"
-    requires = ("corpus.stories", "article.times")
+    requires = ("corpus.stories", "article.times", "time.id")
     assigns = ("story.timeline",)
 
     def __call__(self, corpus: Corpus, options: Options) -> None:

@@ -6,6 +6,7 @@ the dates of the other articles of its story.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from statistics import median_low
 
@@ -107,26 +108,66 @@ def _copy_warnings(article: Article) -> None:
                 article.warnings.append(w)
 
 
+YEAR_IN_BASIS = re.compile(r"'[^']*\b\d{4}\b[^']*'")
+SIBLING_WINDOW_DAYS = 60
+
+
+def _weak_inference(article: Article) -> bool:
+    """An inferred date whose year the text never gave ("Selasa (2/5)": the weekday fits
+    several years) is weaker than the dates of the story's other articles."""
+    inf = article.published is None and article.published_inferred
+    return bool(inf) and "sibling" not in inf["basis"] and not YEAR_IN_BASIS.search(inf["basis"])
+
+
+def _year_near(weak: date, around: date) -> date | None:
+    """The same day and month, with the same weekday, in the year that puts it nearest ``around``."""
+    best = None
+    for year in (around.year - 1, around.year, around.year + 1):
+        try:
+            cand = weak.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if cand.weekday() == weak.weekday() and abs((cand - around).days) <= SIBLING_WINDOW_DAYS:
+            if best is None or abs((cand - around).days) < abs((best - around).days):
+                best = cand
+    return best
+
+
 def borrow_sibling_dates(corpus: Corpus) -> list[str]:
     """Resolve undated articles against the dates of their story's other articles.
 
-    The date lent is the middle (lower median) of the siblings' dates; returns the ids of the
-    articles that borrowed one.
+    The date lent is the middle (lower median) of the firmly dated siblings' dates (given, or
+    inferred from a date with its year). An article whose own inferred date lacks a year keeps
+    its day and month but takes the year that fits its weekday nearest the siblings. Returns
+    the ids of the articles that borrowed.
     """
     by_id = {a.id: a for a in corpus.articles}
     borrowed = []
     for story in corpus.stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        dated = {a.id: a.reference_date for a in members if a.reference_date}
+        dated = {a.id: a.reference_date for a in members if a.reference_date and not _weak_inference(a)}
         if not dated:
             continue
         for a in members:
-            if a.reference_date is not None:
+            weak = _weak_inference(a)
+            if a.reference_date is not None and not weak:
                 continue
             siblings = sorted(dated.items(), key=lambda p: p[1])
             day = median_low([d for _, d in siblings])
             names = ", ".join(i for i, _ in siblings)
-            a.published_inferred = {"value": day.isoformat(), "basis": f"dates of sibling articles in story {story.id} ({names})"}
+            if weak:
+                own = date.fromisoformat(a.published_inferred["value"])
+                fitted = _year_near(own, day)
+                if fitted is None or fitted == own:
+                    continue
+                a.published_inferred = {"value": fitted.isoformat(),
+                                        "basis": a.published_inferred["basis"]
+                                        + f"; year from sibling articles in story {story.id} ({names})"}
+                day = fitted
+            else:
+                a.published_inferred = {"value": day.isoformat(),
+                                        "basis": f"dates of sibling articles in story {story.id} ({names})"}
+            a.warnings = [w for w in a.warnings if not any(w == x for t in a.times for x in t.warnings)]
             a.times = extract_times(a.text, a.sentences, day, anchor="inferred")
             _copy_warnings(a)
             borrowed.append(a.id)
