@@ -295,3 +295,12 @@ def test_eval_aliases_runs(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["pairs"] > 0 and "ALL" in out["by_kind"]
     assert main(["--gold", "/nonexistent/gold.jsonl"]) == 2
+
+
+def test_bracketed_ner_spans_merge_with_their_names():
+    """The NER keeps IDNER's bracketed spans: "(Jokowi)" and "Badan Pusat Statistik (BPS)"."""
+    from telaah.entities.merge import split_brackets
+
+    assert split_brackets("(Jokowi)") == ("Jokowi", None)
+    assert split_brackets("Badan Pusat Statistik (BPS)") == ("Badan Pusat Statistik", "BPS")
+    assert split_brackets("Joko Widodo") == ("Joko Widodo", None)

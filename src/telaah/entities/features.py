@@ -16,6 +16,11 @@ from .gazetteer import load_gazetteer
 
 MAX_GAZ_LEN = 6
 _SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
+# the same substitutions for ASCII words in one pass (\d also matches non-ASCII digits: regex path)
+_ASCII_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                              **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+                              **{c: "d" for c in "0123456789"}})
+_CONTEXT_OFFSETS = (-2, -1, 1, 2)
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +54,16 @@ def gazetteer_index() -> dict[tuple[str, ...], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def gazetteer_first_words() -> dict[str, int]:
+    """First token of each gazetteer name -> the longest name starting with it, so lookups
+    skip the (vast majority of) tokens that start no name."""
+    out: dict[str, int] = {}
+    for toks in gazetteer_index():
+        out[toks[0]] = max(out.get(toks[0], 0), len(toks))
+    return out
+
+
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Lowercased single words that are titles or roles ("presiden", "menteri", "jubir")."""
     out = set()
@@ -58,6 +73,8 @@ def role_words() -> frozenset[str]:
 
 
 def word_shape(w: str) -> str:
+    if w.isascii():
+        return w.translate(_ASCII_SHAPE)
     s = w
     for pat, rep in _SHAPE_SUBS:
         s = pat.sub(rep, s)
@@ -75,12 +92,13 @@ def short_shape(w: str) -> str:
 def gazetteer_tags(tokens: list[str]) -> list[list[str]]:
     """BI tags of the longest gazetteer matches over ``tokens`` (several labels per token allowed)."""
     idx = gazetteer_index()
+    firsts = gazetteer_first_words()
     n = len(tokens)
     tags: list[list[str]] = [[] for _ in range(n)]
     i = 0
     while i < n:
         matched = 0
-        for length in range(min(MAX_GAZ_LEN, n - i), 0, -1):
+        for length in range(min(firsts.get(tokens[i], 0), n - i), 0, -1):
             labels = idx.get(tuple(tokens[i:i + length]))
             if labels:
                 for lab in labels:
@@ -94,9 +112,20 @@ def gazetteer_tags(tokens: list[str]) -> list[list[str]]:
 
 
 @lru_cache(maxsize=200_000)
-def _token_base_cached(w: str) -> tuple[str, ...]:
-    """Per-word features (words repeat, so they are computed once per process)."""
-    return tuple(_token_base(w, clusters(), role_words()))
+def _word_features(w: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
+    """Everything about one word that does not depend on its sentence, computed once per
+    process: its own features, the features it gives a neighbour at each offset, and its
+    lowercase form (for the bigram features)."""
+    base = tuple(_token_base(w, clusters(), role_words()))
+    lw = w.lower()
+    sh = short_shape(w)
+    cid = next((x[3:] for x in base if x.startswith("c1=")), "none")
+    is_role = "role" in base
+    ctx = {}
+    for off in _CONTEXT_OFFSETS:
+        feats = (f"{off}:lw={lw}", f"{off}:sh={sh}", f"{off}:c={cid}")
+        ctx[off] = feats + (f"{off}:role",) if is_role else feats
+    return base, ctx, lw
 
 
 def _token_base(w: str, cl: dict[str, tuple[str, ...]], roles: frozenset[str]) -> list[str]:
@@ -139,43 +168,34 @@ def sentence_features(tokens: list[str], aux: list[str] | None = None) -> list[l
     """CRF features for each token of one sentence; ``aux`` are the tags of the auxiliary
     model (trained on the other corpora), used as features when given."""
     n = len(tokens)
-    base = [_token_base_cached(w) for w in tokens]
+    info = [_word_features(w) for w in tokens]
     gaz = gazetteer_tags(tokens)
-    # compact per-token summaries reused by the neighbours
-    summ = []
-    for w, b in zip(tokens, base):
-        cid = next((x[3:] for x in b if x.startswith("c1=")), "none")
-        summ.append((w.lower(), short_shape(w), cid, "role" in b))
     out = []
     for i in range(n):
-        f = list(base[i])
+        base, _, lw = info[i]
+        f = list(base)
         f.append("bias")
         if i == 0:
             f.append("BOS")
+            if tokens[0][:1].isupper():
+                f.append("cap_first")
         elif i == n - 1:
             f.append("EOS")
-        if i == 0 and tokens[i][:1].isupper():
-            f.append("cap_first")
         for g in gaz[i]:
             f.append("g=" + g)
-        for off in (-2, -1, 1, 2):
+        for off in _CONTEXT_OFFSETS:
             j = i + off
             if 0 <= j < n:
-                lw, sh, cid, is_role = summ[j]
-                f.append(f"{off}:lw={lw}")
-                f.append(f"{off}:sh={sh}")
-                f.append(f"{off}:c={cid}")
-                if is_role:
-                    f.append(f"{off}:role")
-                if abs(off) == 1:
+                f.extend(info[j][1][off])
+                if off == 1 or off == -1:
                     for g in gaz[j]:
                         f.append(f"{off}:g={g}")
             else:
                 f.append(f"{off}:pad")
         if i > 0:
-            f.append(f"bg-={summ[i-1][0]}|{summ[i][0]}")
+            f.append(f"bg-={info[i - 1][2]}|{lw}")
         if i < n - 1:
-            f.append(f"bg+={summ[i][0]}|{summ[i+1][0]}")
+            f.append(f"bg+={lw}|{info[i + 1][2]}")
         out.append(f)
     if aux is not None:
         add_aux(out, aux)

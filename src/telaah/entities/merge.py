@@ -18,6 +18,7 @@ a missed merge costs less than a wrong one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -130,6 +131,7 @@ class _Item:
     alias_of: str | None = None  # full name from the nickname table
     gaz: tuple[str, str] | None = None  # (canonical, kind)
     paren: str | None = None  # text in parentheses right after the mention
+    surface: str = ""  # the mention text without enclosing brackets or a trailing "(ACR)"
 
     @property
     def person(self) -> bool:
@@ -174,15 +176,15 @@ class _Merger:
     # ---- setup
 
     def _prepare(self, article: Article, ai: int, mi: int, m: Mention) -> _Item:
-        surface = m.text or ""
+        surface, inner = split_brackets(m.text or "")
         parts = name_parts(surface, strip_title=m.type == "PER")
         role = m.role or parts.title
-        item = _Item(len(self.items), ai, mi, m, parts, role)
+        item = _Item(len(self.items), ai, mi, m, parts, role, surface=surface)
         name = surface if parts.title is None else surface[len(parts.title):].strip()
         if m.type == "PER":
             item.alias_of = person_alias(name)
         item.gaz = gazetteer_entry(name, m.type)
-        item.paren = _paren_after(article.text, m.end)
+        item.paren = inner or _paren_after(article.text, m.end)
         self.items.append(item)
         self.parent.append(item.key)
         c = _Cluster(items=[item], person=item.person)
@@ -264,7 +266,7 @@ class _Merger:
             if it.paren:
                 for other in others:
                     if other is not it and other.mention.start > it.mention.end and other.mention.start - it.mention.end <= 3:
-                        if _fold_surface(other.mention.text) == fold(it.paren):
+                        if _fold_surface(other.surface) == fold(it.paren):
                             self.union(it, other)
         for i, it in enumerate(items):  # surnames and title + surname
             if it.person and it.full is None:
@@ -346,10 +348,10 @@ class _Merger:
         for row in self.by_article:
             for it in row:
                 if not it.person and len(it.parts.tokens) >= 2:
-                    multi.setdefault(fold(it.mention.text)[:2], []).append((self.find(it.key), it.mention.text))
+                    multi.setdefault(fold(it.surface)[:2], []).append((self.find(it.key), it.surface))
         for row in self.by_article:
             for it in row:
-                text = it.mention.text.strip()
+                text = it.surface.strip()
                 if it.person or it.gaz or " " in text or not 4 <= len(text) <= 8 or not text[:1].isupper():
                     continue
                 root = self.find(it.key)
@@ -370,17 +372,17 @@ class _Merger:
                 acr_of.setdefault(a, set()).add(root)
             for m in c.items:
                 if len(m.parts.tokens) >= 2:
-                    initials_of.setdefault(initials_acronym(m.mention.text), set()).add(root)
+                    initials_of.setdefault(initials_acronym(m.surface), set()).add(root)
         for root, it in list(roots.items()):
             c = self.clusters.get(self.find(root))
             if c is None:
                 continue
-            surfaces = [m.mention.text for m in c.items]
+            surfaces = [m.surface for m in c.items]
             if not all(looks_like_acronym(s) for s in surfaces):
                 continue
             acr = _fold_surface(surfaces[0])
             targets = {self.find(r) for r in acr_of.get(acr, set())} - {self.find(root)}
-            targets = {t for t in targets if not all(looks_like_acronym(m.mention.text) for m in self.clusters[t].items)}
+            targets = {t for t in targets if not all(looks_like_acronym(m.surface) for m in self.clusters[t].items)}
             if not targets:
                 targets = {self.find(r) for r in initials_of.get(acr, set())} - {self.find(root)}
             if len(targets) == 1:
@@ -447,14 +449,34 @@ class _Merger:
                 m = it.mention
                 m.entity = eid
                 types[m.type] = types.get(m.type, 0) + 1
-                if m.text != name and m.text not in aliases:
-                    aliases.append(m.text)
+                for form in (it.surface, it.paren if inner_acronym(it) else None):
+                    if form and form != name and form not in aliases:
+                        aliases.append(form)
                 if it.role and it.role not in roles:
                     roles.append(it.role)
                 mentions.append((self.corpus.articles[it.art].id, it.idx))
             type_ = max(types, key=lambda t: (types[t], t == "PER"))
             out.append(Entity(eid, name, type_, aliases, mentions, roles))
         return out
+
+
+BRACKETED_ACRONYM = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+
+
+def split_brackets(text: str) -> tuple[str, str | None]:
+    """The NER follows IDNER's spans, which keep brackets: "(Jokowi)" is "Jokowi", and
+    "Badan Pusat Statistik (BPS)" is the name "Badan Pusat Statistik" with "BPS" beside it."""
+    t = text.strip()
+    if len(t) > 2 and t[0] == "(" and t[-1] == ")" and t.count("(") == 1:
+        t = t[1:-1].strip()
+    m = BRACKETED_ACRONYM.match(t)
+    if m:
+        return m.group(1).strip(), m.group(2).strip()
+    return t.strip("()").strip() or text, None
+
+
+def inner_acronym(it: "_Item") -> bool:
+    return it.paren is not None and it.mention.text.rstrip().endswith(")") and it.surface != it.mention.text
 
 
 def _paren_after(text: str, end: int) -> str | None:
@@ -496,8 +518,7 @@ def _same_thing(a: _Item, b: _Item) -> bool:
 def _fullest_name(c: _Cluster) -> str:
     forms: list[str] = []
     for it in c.items:
-        m = it.mention
-        name = m.text if it.parts.title is None else m.text[len(it.parts.title):].strip()
+        name = it.surface if it.parts.title is None else it.surface[len(it.parts.title):].strip()
         forms.append(name)
         if it.alias_of:
             forms.append(it.alias_of)
