@@ -56,6 +56,17 @@ CHROME = [
     ("(Foto: Dok. Humas Polri)", "caption"),
     ("Petugas memeriksa lokasi gempa di Mamuju, Jumat (15/1/2021). ANTARA FOTO/Akbar Tado/wsj.", "caption"),
     ("Warga mengungsi di tenda darurat. (Foto: Istimewa)", "caption"),
+    ("ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT", "boilerplate"),
+    ("[Gambas:Video CNN]", "boilerplate"),
+    ("Baca berita selengkapnya di sini", "boilerplate"),
+    ("Lihat Foto", "boilerplate"),
+    ("Saksikan video pilihan berikut ini:", "boilerplate"),
+    ("(*)", "boilerplate"),
+    ("Kompas.com - 08/03/2024, 14:30 WIB", "boilerplate"),
+    ("Laporan Wartawan Tribunnews.com, Rina Ayu", "boilerplate"),
+    ("Artikel ini telah tayang di Tribunnews.com dengan judul Gempa Guncang Mamuju", "credit"),
+    ("Petugas memeriksa puing rumah warga di Mamuju. KOMPAS.com/Nama Fotografer", "caption"),
+    ("Penulis: Rina | Editor: Budi", "credit"),
 ]
 
 BODY = [
@@ -76,6 +87,11 @@ BODY = [
     "Iklan kampanye itu ditarik dari televisi setelah diprotes.",
     "Kirim bantuan secepatnya ke lokasi bencana, ujar Presiden.",
     "Situs web kementerian sempat tidak dapat diakses pada Rabu pagi.",
+    "Lihat foto-foto korban di rumah sakit, kata petugas, sangat memilukan.",
+    "Artikel ini ditulis ulang oleh banyak media tanpa izin, kata Dewan Pers.",
+    "Tonton juga pertandingan itu di stadion, ujar pelatih kepada suporter.",
+    "Laporan wartawan itu kemudian dibantah oleh pihak kepolisian.",
+    "Video itu beredar luas di media sosial sejak Senin (4/3).",
 ]
 
 
