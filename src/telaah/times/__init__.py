@@ -112,7 +112,7 @@ YEAR_IN_BASIS = re.compile(r"'[^']*\b\d{4}\b[^']*'")
 SIBLING_WINDOW_DAYS = 60
 
 
-def _weak_inference(article: Article) -> bool:
+def weak_inference(article: Article) -> bool:
     """An inferred date whose year the text never gave ("Selasa (2/5)": the weekday fits
     several years) is weaker than the dates of the story's other articles."""
     inf = article.published is None and article.published_inferred
@@ -145,11 +145,11 @@ def borrow_sibling_dates(corpus: Corpus) -> list[str]:
     borrowed = []
     for story in corpus.stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        dated = {a.id: a.reference_date for a in members if a.reference_date and not _weak_inference(a)}
+        dated = {a.id: a.reference_date for a in members if a.reference_date and not weak_inference(a)}
         if not dated:
             continue
         for a in members:
-            weak = _weak_inference(a)
+            weak = weak_inference(a)
             if a.reference_date is not None and not weak:
                 continue
             siblings = sorted(dated.items(), key=lambda p: p[1])
