@@ -46,7 +46,9 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _order_key(index: int, article: Article) -> tuple[date, int]:
-    return (article.reference_date or date.max, index)
+    from .grouping import firm_date  # a weekday-only guess of the year must not make a copy "earliest"
+
+    return (firm_date(article) or date.max, index)
 
 
 def find_near_duplicates(
