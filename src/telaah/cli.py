@@ -67,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
 def _story_digest(dossier: dict, out) -> None:
     arts = {a["id"]: a for a in dossier["articles"]}
     nums = {n["id"]: n for n in dossier["numbers"]}
+    quotes = {q["id"]: q for q in dossier["quotes"]}
+
+    def who(qids) -> str:
+        """Distinct speaker names of some quotes, in order."""
+        names = []
+        for qid in qids:
+            sp = quotes[qid]["speaker"] if qid in quotes else None
+            name = (sp or {}).get("text") or "?"
+            if name not in names:
+                names.append(name)
+        return ", ".join(names)
+
     for s in dossier["stories"]:
         sources = []
         for aid in s["articles"]:
@@ -85,17 +97,6 @@ def _story_digest(dossier: dict, out) -> None:
                 if n:
                     vals.append(f"{n['text']} [{n['article']}]")
             print(f"   ! disputed figure, {d['object']}: " + " vs ".join(vals), file=out)
-        quotes = {q["id"]: q for q in dossier["quotes"]}
-
-        def who(qids):
-            names = []
-            for qid in qids:
-                sp = quotes[qid]["speaker"] if qid in quotes else None
-                name = (sp or {}).get("text") or "?"
-                if name not in names:
-                    names.append(name)
-            return ", ".join(names)
-
         for c in s["claim_conflicts"]:
             parts = [f"{label} {who(c[key])}" for key, label in
                      (("assert", "asserted by"), ("deny", "denied by"), ("unconfirmed", "not confirmed by"))

@@ -98,6 +98,16 @@ def _claim_phrase(accusation: _Q, others: list[_Q]) -> dict:
     return {"claim": article.text[start:end], "article": article.id, "start": start, "end": end}
 
 
+def _same_speaker(a: _Q, b: _Q) -> bool:
+    """A party does not contradict itself: same entity, or the same speaker text when unlinked."""
+    sa, sb = a.quote.speaker, b.quote.speaker
+    if sa is None or sb is None:
+        return False
+    if sa.entity and sb.entity:
+        return sa.entity == sb.entity
+    return sa.text.casefold() == sb.text.casefold()
+
+
 def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     by_id = {a.id: a for a in corpus.articles}
     items: list[_Q] = []
@@ -124,11 +134,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         return max(quote_similarity(it, other, idf) for role in ("assert", "deny") for other in claim[role])
 
     for d in denials:
-        pool = [a for a in accusations if a.quote.speaker is None or d.quote.speaker is None
-                or a.quote.speaker.entity is None or a.quote.speaker.entity != d.quote.speaker.entity]
+        pool = [a for a in accusations if not _same_speaker(a, d)]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
         if best is None:
-            scored = [(quote_similarity(d, a, idf), a) for a in assertions]
+            scored = [(quote_similarity(d, a, idf), a) for a in assertions if not _same_speaker(a, d)]
             scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
             best = max(scored, key=lambda x: x[0])[1] if scored else None
         home = next((c for c in claims if best is not None and best in c["assert"]), None)
