@@ -17,6 +17,11 @@ from .errors import TelaahError
 
 EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "summary")
 
+# Further subcommands live beside the code they drive. Each module has ``register(sub)``, which
+# adds its parsers (argparse only: heavy imports belong inside the handler) and sets
+# ``func`` with ``set_defaults``. A module that is not there yet is skipped.
+COMMAND_MODULES = ("telaah.store.commands", "telaah.web.commands", "telaah.executors.commands")
+
 
 def _iso_date(value: str) -> date:
     try:
@@ -61,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check a dossier file against the schema and its spans")
     v.add_argument("dossier", metavar="FILE")
+
+    a.set_defaults(func=cmd_analyze)
+    e.set_defaults(func=cmd_eval)
+    v.set_defaults(func=cmd_validate)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and name.startswith(exc.name):
+                continue
+            raise
+        module.register(sub)
     return p
 
 
@@ -173,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return {"analyze": cmd_analyze, "eval": cmd_eval, "validate": cmd_validate}[args.command](args)
+        return int(args.func(args) or 0)
     except TelaahError as exc:
         print(f"telaah: error: {exc}", file=sys.stderr)
         return 1
