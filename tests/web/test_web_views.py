@@ -1,0 +1,49 @@
+"""The view helpers: nested annotation rendering, the disputed-figure chart, search snippets."""
+from markupsafe import Markup
+
+from telaah.web.views import Span, dispute_chart, nest, non_overlapping, sentence_url, snippet_html
+
+
+def test_nest_keeps_text_exact_and_tags_balanced():
+    text = "Budi berkata <b>200</b> orang hadir."
+    sentences = [Span(0, len(text), Markup('<span id="s1">'), Markup("</span>"), Markup("<span>"))]
+    quotes = [Span(13, 28, Markup("<q>"), Markup("</q>"))]
+    marks = [Span(0, 4, Markup("<mark>"), Markup("</mark>")), Span(20, 30, Markup("<i>"), Markup("</i>"))]
+    html = str(nest(text, 0, len(text), [sentences, quotes, marks]))
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    # the mark crossing the quote's end is split at that edge, so the tags nest properly
+    assert html.count("<i>") == 2 and "</i></q><i>" in html
+    plain = html
+    for tag in ('<span id="s1">', "</span>", "<q>", "</q>", "<mark>", "</mark>", "<i>", "</i>"):
+        plain = plain.replace(tag, "")
+    assert plain.replace("&lt;", "<").replace("&gt;", ">") == text
+
+
+def test_a_split_sentence_keeps_its_id_once():
+    text = "Satu dua.\n\ntiga empat."
+    sent = [Span(0, len(text), Markup('<span id="s-x">'), Markup("</span>"), Markup("<span>"))]
+    html = str(nest(text, 0, 9, [sent])) + str(nest(text, 11, len(text), [sent]))
+    assert html.count('id="s-x"') == 1
+
+
+def test_non_overlapping_prefers_rank():
+    a, b = Span(0, 5, Markup(""), Markup("")), Span(3, 8, Markup(""), Markup(""))
+    assert non_overlapping([a, b], lambda s: -s.start) == [b]
+
+
+def test_dispute_chart_escapes_labels_and_draws_each_source():
+    rows = [{"text": "12 orang", "value": 12, "low": None, "high": None, "label": "<script>x</script>",
+             "date": "2024-03-04", "date_inferred": False},
+            {"text": "ratusan", "value": None, "low": 100, "high": 999, "label": "B", "date": "2024-03-06",
+             "date_inferred": True},
+            {"text": "5", "value": 5, "low": None, "high": None, "label": "C", "date": None, "date_inferred": False}]
+    svg = str(dispute_chart(rows, "orang <tewas>"))
+    assert svg.startswith("<svg") and "<script>" not in svg and "&lt;script&gt;" in svg
+    assert svg.count("<circle") == 1 and 'stroke-width="4"' in svg  # a value and a range; undated left out
+    assert "style=" not in svg
+    assert "No dated values" in str(dispute_chart(rows[2:], "x"))
+
+
+def test_snippet_and_links_are_escaped():
+    assert str(snippet_html([["a <b>", False], ["hit", True]])) == "a &lt;b&gt;<mark>hit</mark>"
+    assert sentence_url("x/y z", "x/y z:s1") == "/articles/x%2Fy%20z#s-x_2f_y_20_z_3a_s1"
