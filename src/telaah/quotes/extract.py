@@ -34,16 +34,23 @@ class _Lexicon:
     complementizers: frozenset
     clause_words: frozenset
     deny_openers: tuple  # tuple(words)
+    first_words: frozenset  # first words of all cues, for a fast miss
+    clause_verbs: frozenset  # verbs whose complement is a statement even without a verb in it
+    not_deny: frozenset  # words after "bukan" that make it no denial ("bukan hanya")
+    back_reference: frozenset  # "Hal itu disampaikan X": words that point back to the last sentence
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     cues: dict = {}
     comp, clause, deny = set(), set(), []
+    sets: dict = {"clause_verb": set(), "not_deny": set(), "back_reference": set()}
     for row in load_table("speech_cues.tsv"):
         key = tuple(row["cue"].lower().split())
         kind = row["kind"]
-        if kind == "complementizer":
+        if kind in sets:
+            sets[kind].add(key[0])
+        elif kind == "complementizer":
             comp.add(key[0])
         elif kind == "clause_word":
             clause.add(key[0])
@@ -66,6 +73,10 @@ def lexicon() -> _Lexicon:
         complementizers=frozenset(comp),
         clause_words=frozenset(clause),
         deny_openers=tuple(sorted(deny, key=len, reverse=True)),
+        first_words=frozenset(k[0] for k in by_key),
+        clause_verbs=frozenset(sets["clause_verb"]),
+        not_deny=frozenset(sets["not_deny"]),
+        back_reference=frozenset(sets["back_reference"]),
     )
 
 
@@ -78,7 +89,8 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-NEGATION_FLIP = {"deny": "assert", "accuse": "other", "assert": "other", "demand": "other"}
+# "tidak membantah" admits, "tidak menjelaskan" declines to say, "tidak menuduh" is something else
+NEGATION_FLIP = {"deny": "assert", "accuse": "other", "assert": "unconfirmed", "demand": "other"}
 
 
 # ----------------------------------------------------------------------------- text helpers
@@ -106,6 +118,11 @@ class _Text:
     def match_cue(self, i: int, limit: int):
         """Longest cue starting at token ``i`` (not past ``limit``): (n_tokens, {kind: stance})."""
         lex = lexicon()
+        w = self.low[i]
+        if w not in lex.first_words:
+            if w.endswith("nya") and (w[:-3],) in lex.cues:
+                return 1, {k + "+nya": v for k, v in lex.cues[(w[:-3],)].items()}
+            return 0, None
         for n in range(min(lex.max_cue_len, limit - i), 0, -1):
             key = tuple(self.low[i : i + n])
             if key in lex.cues:
@@ -147,6 +164,8 @@ def _direct_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, bool
     """(open mark, close mark or paragraph end, closed?) for the double-quoted stretches."""
     marks = [m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text[para[0] : para[1]])]
     marks = [para[0] + m for m in marks]
+    # pasted text doubles marks ('"" Tidak ada'): a mark right after another one is the same mark
+    marks = [m for k, m in enumerate(marks) if k + 1 >= len(marks) or marks[k + 1] - m > 1]
     out, open_at = [], None
     for m in marks:
         ch = text[m]
@@ -180,13 +199,29 @@ class _SpeakerSpan:
 def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     """The speaker at the right end of ``text[start:end]`` (the words before a preposed cue)."""
     idx = list(t.range(start, end))
-    # drop adverbs/negators right before the cue
-    while idx and ("adverb" in _kinds(t.low[idx[-1]]) or (t.low[idx[-1]],) in lexicon().negators):
-        idx.pop()
-    # drop written-statement phrases ("X dalam sebuah pernyataan mengatakan")
-    for n in range(5, 1, -1):
-        if len(idx) > n and "phrase" in lexicon().cues.get(tuple(t.low[i] for i in idx[-n:]), {}):
-            idx = idx[:-n]
+    # drop what may stand between subject and verb: adverbs and auxiliaries ("sekaligus",
+    # "juga", "telah"), negators, "saat itu", "secara terbuka", and written-statement phrases
+    # ("X dalam sebuah pernyataan mengatakan")
+    while idx:
+        w = t.low[idx[-1]]
+        if "adverb" in _kinds(w) or (w,) in lexicon().negators:
+            idx.pop()
+            continue
+        if len(idx) > 2 and t.low[idx[-2]] == "secara" and not _is_cap(t.word(idx[-1])):
+            del idx[-2:]
+            continue
+        if len(idx) > 2 and w in ("itu", "ini") and t.low[idx[-2]] in ("saat", "ketika", "kala", "waktu"):
+            del idx[-2:]
+            continue
+        for n in range(5, 1, -1):
+            if len(idx) > n and "phrase" in lexicon().cues.get(tuple(t.low[i] for i in idx[-n:]), {}):
+                del idx[-n:]
+                break
+        else:
+            break
+    for k in range(len(idx) - 1, -1, -1):  # "Jakarta, CNN Indonesia -- Yorrys …": the dateline is no subject
+        if t.low[idx[k]] in ("—", "–") or (t.low[idx[k]] == "-" and k > 0 and t.low[idx[k - 1]] == "-"):
+            idx = idx[k + 1 :]
             break
     if not idx:
         return None
@@ -217,6 +252,9 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
             cur.append(i)
     if cur:
         segments.append(cur)
+    # "Erdogan, yang berupaya …, menuduh": a relative clause after the subject
+    while len(segments) > 1 and t.low[segments[-1][0]] == "yang":
+        segments.pop()
     if not segments:
         return None
     seg = segments[-1]
@@ -225,8 +263,8 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         prev = segments[-2]
         role = t.text[t.spans[prev[0]][0] : t.spans[prev[-1]][1]]
     sp = _phrase(t, seg, from_right=True)
-    if sp and role and sp.kind == "named" and not sp.role:
-        sp.role = role
+    if sp and role and sp.kind == "named":
+        sp.role = f"{role} {sp.role}" if sp.role else role
     return sp
 
 
@@ -257,6 +295,8 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
         for j, wd in enumerate(words):
             if "group" in _kinds(wd) or "org_head" in _kinds(wd):
                 if ("group" in _kinds(wd) or j == len(words) - 1) and len(words) - j <= 4:
+                    if j > 0 and words[j - 1] == "salah":  # "salah seorang jaksa"
+                        j -= 1
                     return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
         return None
     return None
@@ -373,15 +413,38 @@ def _stance(t: _Text, i: int, stances: dict) -> str:
     return stance
 
 
+@lru_cache(maxsize=1)
+def _false_claim_re() -> re.Pattern:
+    """"… tidak benar" anywhere in a statement (not "yang tidak benar", not "benar-benar")."""
+    negs = sorted({o[0] for o in lexicon().deny_openers if len(o) == 2 and o[1] == "benar"})
+    return re.compile(r"(?<!yang )\b(?:" + "|".join(map(re.escape, negs)) + r") benar\b(?!-)")
+
+
 def _content_deny(text: str, start: int, end: int, stance: str) -> str:
+    """A statement that rejects a claim by its words is a denial: it opens with a denial
+    phrase ("Tidak benar", "Bukan saya", "Hoaks"), calls something false ("… itu tidak
+    benar"), or says "saya/kami tidak pernah …"."""
     if stance != "assert":
         return stance
-    low = [w.lower() for w in re.findall(r"\w+", text[start : min(end, start + 60)])]
-    for opener in lexicon().deny_openers:
+    lex = lexicon()
+    content = text[start:end].lower()
+    low = re.findall(r"\w+", content[:400])
+    for opener in lex.deny_openers:
         n = len(opener)
+        if opener == ("bukan",):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
+            for k in (0, 1):
+                if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
+                        and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar"}:
+                    return "deny"
+            continue
         for k in range(0, min(3, len(low) - n + 1)):
             if tuple(low[k : k + n]) == opener:
                 return "deny"
+    if _false_claim_re().search(content):
+        return "deny"
+    for k in range(min(12, len(low) - 3)):
+        if low[k] in ("saya", "kami", "aku") and low[k + 1] in ("tidak", "tak", "enggak", "nggak") and low[k + 2] == "pernah":
+            return "deny"
     return stance
 
 
@@ -395,6 +458,16 @@ def _is_clause(t: _Text, idx: list[int], had_complementizer: bool) -> bool:
     if any(w in lex.clause_words or w in lex.complementizers for w in words[:12]):
         return True
     return any(w.startswith(("me", "ber", "di", "ter")) and len(w) > 5 for w in words[1:12])
+
+
+def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end: int) -> bool:
+    """Verbs whose complement is a statement whatever its form: "mengaku mikrofonnya rusak";
+    a denial or a refusal with a noun phrase ("menampik tudingan itu", "belum bisa memastikan
+    penyebabnya") is still a statement."""
+    if t.low[cue_index] not in lexicon().clause_verbs and stance not in ("deny", "unconfirmed"):
+        return False
+    words = len(re.findall(r"\w+", t.text[start:end]))
+    return words >= (1 if stance == "deny" else 2)
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -430,17 +503,29 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             k = n + 1
             while k < len(idx) and t.low[idx[k]] != ",":
                 k += 1
+            if k >= len(idx) and n + 2 < len(idx) and {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
+                k = n + 2  # "Menurut dia pihaknya masih menyelidiki …": no comma after a pronoun
             sp = _phrase(t, idx[n + 1 : k], from_right=True) if k > n + 1 else None
             if sp is None and k > n + 1:
                 sp = _SpeakerSpan(t.spans[idx[n + 1]][0], t.spans[idx[k - 1]][1], "named")
             if sp and k < len(idx):
                 a = _trim_content(text, before_start, cue[0])
-                b = _trim_content(text, t.spans[idx[k]][1], end)
+                b = _trim_content(text, t.spans[idx[k]][1] if t.low[idx[k]] == "," else t.spans[idx[k]][0], end)
                 cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) else a
                 if ce - cs > 10:
                     out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), anchor=cue[0]))
             n = k
             continue
+        # ---- menurutnya, CLAUSE / CLAUSE, menurutnya
+        if "prep+nya" in kinds:
+            sp = _SpeakerSpan(t.spans[i][1] - 3, t.spans[i][1], "pronoun")
+            cue = (t.spans[i][0], t.spans[i][1] - 3)
+            a = _trim_content(text, start, cue[0])
+            b = _trim_content(text, t.spans[i][1], end)
+            cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) else a
+            if ce - cs > 10:
+                out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), anchor=cue[0]))
+            return out, pending
         # ---- postposed: ", kata X" / ", ujarnya" / "Kata X, CLAUSE"
         post = [k for k in kinds if k.startswith("postposed")]
         at_edge = n == 0 or t.low[idx[n - 1]] == "," or "lead" in _kinds(t.low[idx[n - 1]])
@@ -457,9 +542,10 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 n += 1
                 continue
             rep = _reporting_source(t, idx[nxt] if nxt < len(idx) else end, idx[-1] + 1)
-            prev_comma = n > 0 and t.low[idx[n - 1]] == "," and len(re.findall(r"\w+", text[start : t.spans[i][0]])) >= 3
+            lead = n - 1 if n > 1 and t.low[idx[n - 1]] == "demikian" else n  # "…, demikian disampaikan X"
+            prev_comma = lead > 0 and t.low[idx[lead - 1]] == "," and len(re.findall(r"\w+", text[start : t.spans[i][0]])) >= 3
             if prev_comma:  # CLAUSE, kata X  (or "A, kata X, B": the longer part)
-                cs, ce = _trim_content(text, start, t.spans[idx[n - 1]][0])
+                cs, ce = _trim_content(text, start, t.spans[idx[lead - 1]][0])
                 if nxt < len(idx) and t.low[idx[nxt]] == ",":
                     bs, be = _trim_content(text, t.spans[idx[nxt]][1], end)
                     if be - bs > ce - cs:
@@ -491,6 +577,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             n += 1
             continue
         # ---- preposed verb: SUBJECT VERB (bahwa) CLAUSE
+        if n > 0 and t.low[idx[n - 1]] == "tanpa":  # "tanpa meminta klarifikasi": no speech act
+            n += 1
+            continue
         stance = _stance(t, i, {"verb": stances["verb"]})
         sp = _analyse_subject(t, start, cue[0])
         if sp is None:
@@ -513,8 +602,25 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
         if not body:
             pending.append((sp, cue, stance))
             return out, pending
-        cs, ce = _trim_content(text, t.spans[body[0]][0], stop)
-        if _is_clause(t, list(t.range(cs, ce)), comp):
+        # "menyebut A dan menilai B": a second speech verb joined by dan/serta is a second statement
+        second = None
+        for m, j in enumerate(body[:-1]):
+            if t.low[j] in ("dan", "serta") and m > 1:
+                sz, st2 = t.match_cue(body[m + 1], body[-1] + 1)
+                if sz and "verb" in st2 and t.spans[body[m + 1]][0] < stop:
+                    second = (j, body[m + 1], sz, st2)
+                    break
+        cs, ce = _trim_content(text, t.spans[body[0]][0], t.spans[second[0]][0] if second else stop)
+        if second:
+            _, k2, sz2, st2 = second
+            cue2 = (t.spans[k2][0], t.spans[k2 + sz2 - 1][1])
+            stance2 = _stance(t, k2, {"verb": st2["verb"]})
+            bs, be = _trim_content(text, cue2[1], stop)
+            while t.low[t.index_at(bs)] in lexicon().complementizers:
+                bs, be = _trim_content(text, t.spans[t.index_at(bs)][1], be)
+            if be > bs and (_is_clause(t, list(t.range(bs, be)), False) or _takes_any_complement(t, k2, stance2, bs, be)):
+                out.append(_Stmt(bs, be, False, sp, cue2, _content_deny(text, bs, be, stance2), anchor=cue2[0]))
+        if _is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce):
             st = _Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0])
             if stop != end:
                 rep_sp, _ = _analyse_postposed(t, t.index_at(stop) + 2, idx[-1] + 1)
@@ -526,15 +632,46 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
     return out, pending
 
 
+def _back_reference(t: _Text, unit: tuple[int, int]):
+    """(speaker, cue, stance) of a sentence that attributes the previous one: "Hal itu
+    disampaikan Agus di Jakarta", "Demikian diungkapkan X"; None otherwise."""
+    idx = list(t.range(*unit))[:6]
+    lex = lexicon()
+    for n, i in enumerate(idx[:3]):
+        if t.low[i] not in lex.back_reference:
+            continue
+        if n > 0 and t.low[idx[0]] not in ("hal", "pernyataan", "keterangan", "penjelasan", "informasi", "itu"):
+            return None
+        j = i + 1
+        size, stances = t.match_cue(j, unit and t.index_at(unit[1]))
+        if not size or "postposed" not in stances or not t.low[j].startswith("di"):
+            return None
+        k = j + size
+        if k < len(t.low) and t.low[k] == "oleh":
+            k += 1
+        sp, _ = _analyse_postposed(t, k, t.index_at(unit[1]))
+        if sp is None:
+            return None
+        return sp, (t.spans[j][0], t.spans[j + size - 1][1]), stances["postposed"]
+    return None
+
+
 def _inside_reported(t: _Text, mark: int, para_start: int) -> bool:
     """Is the quote mark inside a sentence that already has a preposed speech verb before it?"""
     if t.text[:mark].rstrip()[-1:] in (":", ",", ".", ""):
         return False  # 'X mengatakan, "…"' introduces a direct quote
     i = t.index_at(mark) - 1
     first = t.index_at(para_start)
+    j = i
+    while j >= first and t.low[j] in lexicon().complementizers:
+        j -= 1
+    for k in range(max(first, j - 2), j + 1):  # 'X mengatakan "…"': the quote is the whole complement
+        size, stances = t.match_cue(k, j + 1)
+        if size and k + size - 1 == j and "verb" in stances:
+            return False
     while i >= first and t.low[i] not in (".", "!", "?", '"', "”", "“"):
         size, stances = t.match_cue(i, i + 3)
-        if size and "verb" in stances:
+        if size and ("verb" in stances or "prep" in stances):
             return True
         i -= 1
     return False
@@ -545,6 +682,8 @@ def _attribution_after(t: _Text, close: int, para_end: int):
     i = t.index_at(close)
     limit = t.index_at(para_end)
     if i < limit and t.low[i] in (",", "."):
+        i += 1
+    if i + 1 < limit and t.low[i] == "demikian":  # '"…," demikian sebut X'
         i += 1
     if i >= limit:
         return None
@@ -575,6 +714,12 @@ def _attribution_after(t: _Text, close: int, para_end: int):
 
 # ----------------------------------------------------------------------------- resolution
 class _Resolver:
+    """Finds the referent of pronouns and descriptions among the article's PER/ORG mentions.
+
+    Salience, not proximity: "Ia"/"katanya" refer to the subject of a recent sentence or to
+    the last speaker, not to the nearest name (often an object: "Andi menemui Setya. Ia
+    menegaskan ..." is Andi)."""
+
     def __init__(self, article: Article, direct_spans: list[tuple[int, int]]):
         self.article = article
         self.mentions = sorted(
@@ -583,24 +728,81 @@ class _Resolver:
         self.inside = direct_spans
         self.tokens: _Text | None = None
         self.speakers: list[Speaker] = []
+        self._subjects: list[int] | None = None
 
     def mention_for(self, start: int, end: int) -> int | None:
-        best = None
+        """The mention inside a speaker span: the one at its right end (the head of
+        "Anggota Fraksi Partai Gerindra Sareh Wiyono" is the person), a person before an
+        organisation, then the longest."""
+        best, best_key = None, None
         for k, m in self.mentions:
             if m.start < end and start < m.end:
-                if best is None or (m.end - m.start) > (self.article.mentions[best].end - self.article.mentions[best].start):
-                    best = k
+                key = (m.end >= end - 1, m.type == "PER", m.end - m.start)
+                if best_key is None or key > best_key:
+                    best, best_key = k, key
         return best
 
     def _quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.inside)
 
-    def antecedent(self, pos: int, want: str, role_head: str | None) -> int | None:
+    def subjects(self) -> list[int]:
+        """PER mentions that stand as a sentence's subject: only capitalised words (roles,
+        titles, organisations), role words or connectives before them in their sentence or
+        after an introductory comma ("Pada Selasa, Khofifah ...")."""
+        if self._subjects is None:
+            out = []
+            t = self.tokens
+            for k, m in self.mentions:
+                if m.type != "PER" or self._quoted(m.start):
+                    continue
+                i = t.index_at(m.start) - 1
+                ok = True
+                while i >= 0 and t.low[i] not in (".", "!", "?", ",", "\n", '"', "“", "”", "--"):
+                    w = t.word(i)
+                    if t.text[t.spans[i][1]:t.spans[i + 1][0]].count("\n"):
+                        break
+                    if not (_is_cap(w) or w.isdigit() or _kinds(w) & {"role", "title", "lead"} or t.low[i] in ("(", ")", "dan", "&")):
+                        ok = False
+                        break
+                    i -= 1
+                if ok and self._acts(t.index_at(m.end)):
+                    out.append(k)
+            self._subjects = out
+        return self._subjects
+
+    def _acts(self, j: int) -> bool:
+        """Is the word after a subject candidate (at token ``j``) an active predicate? Not a
+        comma before a date ("anaknya, Agus, Kamis"), not a passive ("Miryam akan dipanggil")
+        and not a copula ("Sareh adalah ...")."""
+        t = self.tokens
+        if j < len(t.low) and t.low[j] == "," and j + 1 < len(t.low) and not _is_cap(t.word(j + 1)):
+            j += 1
+        copulas = ("adalah", "merupakan", "yakni", "yaitu", "ialah")
+        while j < len(t.low) and t.low[j] not in copulas and (
+                "adverb" in _kinds(t.low[j]) or t.low[j] in lexicon().clause_words):
+            j += 1
+        if j >= len(t.low):
+            return False
+        w = t.low[j]
+        if not w[:1].isalpha() or _is_cap(t.word(j)) or w in copulas:
+            return False
+        return not (w.startswith("di") and len(w) > 5 and not lexicon().cues.get((w,)))
+
+    def antecedent(self, pos: int, want: str, role_head: str | None, after: int = -1) -> int | None:
+        """The referent of an anaphor at ``pos``: a mention whose role names the description,
+        else the nearest subject-like mention after ``after`` (the last statement), else the
+        nearest mention of the wanted type."""
         cands = [(k, m) for k, m in self.mentions if m.end <= pos and m.type == want and not self._quoted(m.start)]
         if role_head:
             for k, m in reversed(cands):
                 if m.role and role_head in m.role.lower():
                     return k
+        if want == "PER":
+            subj = [k for k in self.subjects() if after <= self.article.mentions[k].start and self.article.mentions[k].end <= pos]
+            if subj:
+                return subj[-1]
+            if after >= 0:
+                return None
         return cands[-1][0] if cands else None
 
 
@@ -619,21 +821,33 @@ def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None) -> Speaker | None:
+def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None,
+                   after: int = -1) -> Speaker | None:
+    """A Speaker for the attribution span ``sp``; ``last`` is the previous statement's speaker
+    and ``after`` where that statement's attribution ended (anaphors prefer a subject named
+    since then, else that speaker)."""
     if sp is None:
         return None
     text = article.text
     surface = text[sp.start : sp.end]
+
+    def carried(kind: str) -> Speaker:
+        return Speaker(last.text, last.start, last.end, mention=last.mention, entity=last.entity,
+                       role=last.role, kind=kind, anaphor_start=sp.start, anaphor_end=sp.end)
+
+    def linked(k: int, kind: str, role: bool = True) -> Speaker:
+        m = article.mentions[k]
+        return Speaker(m.text, m.start, m.end, mention=k, role=m.role if role else None, kind=kind,
+                       anaphor_start=sp.start, anaphor_end=sp.end)
+
+    usable_last = last is not None and last.kind != "group"
     if sp.kind == "pronoun":
         want = "ORG" if surface.lower() in ("pihaknya",) else "PER"
-        k = res.antecedent(sp.start, want, None)
-        if k is not None and (last is None or last.mention is None or article.mentions[k].start > (last.anaphor_start or last.start)):
-            m = article.mentions[k]
-            return Speaker(m.text, m.start, m.end, mention=k, role=m.role, kind="pronoun",
-                           anaphor_start=sp.start, anaphor_end=sp.end)
-        if last is not None and last.kind != "group":
-            return Speaker(last.text, last.start, last.end, mention=last.mention, entity=last.entity,
-                           role=last.role, kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)
+        k = res.antecedent(sp.start, want, None, after if usable_last else -1)
+        if k is not None:
+            return linked(k, "pronoun")
+        if usable_last:
+            return carried("pronoun")
         name = _previous_name(res.tokens, sp.start) if res.tokens else None
         if name:
             return Speaker(text[name[0] : name[1]], name[0], name[1], kind="pronoun",
@@ -644,18 +858,18 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         head = words[0]
         is_org = "org_head" in _kinds(head)
         definite = "definite" in _kinds(words[-1])
-        k = res.mention_for(sp.start, sp.end)
-        if k is not None:
+        only_role = all(_kinds(w) & {"role", "title"} for w in words)
+        k = None if only_role else res.mention_for(sp.start, sp.end)
+        if k is not None and not (definite and article.mentions[k].start > sp.start):
             return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="description")
         if definite:
-            k = res.antecedent(sp.start, "ORG" if is_org else "PER", None if is_org else " ".join(words[:-1]))
+            want = "ORG" if is_org else "PER"
+            k = res.antecedent(sp.start, want, None if is_org else " ".join(words[:-1]),
+                               after if usable_last and not is_org else -1)
             if k is not None:
-                m = article.mentions[k]
-                return Speaker(m.text, m.start, m.end, mention=k, role=m.role if not is_org else None,
-                               kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
-            if last is not None and not is_org and last.kind != "group":
-                return Speaker(last.text, last.start, last.end, mention=last.mention, role=last.role,
-                               kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
+                return linked(k, "description", role=not is_org)
+            if usable_last and not is_org:
+                return carried("description")
         if not definite:  # "kata Kapolri": a previous speaker who holds that role
             for prev in reversed(res.speakers):
                 if prev.role and prev.kind == "named" and words[0] in prev.role.lower().split():
@@ -743,6 +957,21 @@ def extract_quotes(article: Article) -> list[Quote]:
             for p in pend:
                 pendings.append((re_, p))
 
+    # back-references: "Hal itu disampaikan X …" / "Demikian dikatakan X" make the sentence
+    # before a statement by X when nothing there is attributed yet
+    for k in range(1, len(units)):
+        ref = _back_reference(t, units[k])
+        if ref is None:
+            continue
+        ps_, pe_ = _trim_content(text, *units[k - 1])
+        head = re.search(r" (?:--|-|—|–) ", text[ps_ : min(pe_, ps_ + 60)])
+        if head:  # "Suara.com - Bangsa yang besar …": the dateline is not said
+            ps_ += head.end()
+        if pe_ - ps_ < 20 or any(st.start < pe_ and ps_ < st.end for st in stmts) or text[ps_] in QUOTE_MARKS:
+            continue
+        sp, cue, stance = ref
+        stmts.append(_Stmt(ps_, pe_, False, sp, cue, _content_deny(text, ps_, pe_, stance), anchor=ps_))
+
     # pass 3: attach pending preposed cues ("X mengatakan: "…"" or "X menepisnya. "…"") and
     # carry speakers over to continuation quotes
     for st, (o, _) in direct_stmts:
@@ -753,6 +982,17 @@ def extract_quotes(article: Article) -> list[Quote]:
         for end_pos, p in pendings:
             if end_pos <= o and end_pos >= para[0] and not text[end_pos:o].strip(" :,\"“\n\u2060"):
                 best = p
+        prev = max((q for q in paras if q[1] <= para[0]), default=None)
+        if best is None and prev is not None and text[prev[1] - 1] == ":" and text[o] == text[para[0]]:
+            # a paragraph ending in a colon introduces the quotation below it
+            # ("Berikut petikan surat Miryam:" / "Presiden mengatakan:")
+            for end_pos, p in pendings:
+                if prev[0] <= end_pos <= prev[1]:
+                    best = p
+            if best is None:
+                sp = _analyse_subject(t, prev[0], prev[1] - 1)
+                if sp is not None and sp.kind == "named":
+                    best = (sp, None, "assert")
         if best:
             st.speaker, st.cue, st.stance = best[0], best[1], _content_deny(text, st.start, st.end, best[2])
 
@@ -775,6 +1015,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     last: Speaker | None = None
     last_para = -1
+    last_end = -1
     for st in kept:
         para_i = next((k for k, p in enumerate(paras) if p[0] <= st.start < p[1]), -1)
         if st.speaker is None:
@@ -785,7 +1026,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             else:
                 continue
         else:
-            speaker = _build_speaker(article, res, st.speaker, last)
+            speaker = _build_speaker(article, res, st.speaker, last, last_end)
         rep = _build_speaker(article, res, st.reported_by, None) if st.reported_by else None
         cue = Cue(text[st.cue[0] : st.cue[1]], st.cue[0], st.cue[1]) if st.cue else None
         quotes.append(
@@ -805,6 +1046,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             last = speaker
             res.speakers.append(speaker)
             last_para = para_i
+            last_end = max(st.end, st.speaker.end if st.speaker else 0, st.cue[1] if st.cue else 0)
     return quotes
 
 
@@ -829,7 +1071,13 @@ def snap_to_mention(article: Article, sp: Speaker | None) -> None:
     if sp is None or sp.mention is None or not 0 <= sp.mention < len(article.mentions):
         return
     m = article.mentions[sp.mention]
-    if not (sp.start <= m.start and m.end <= sp.end) or (m.start, m.end) == (sp.start, sp.end):
+    if (m.start, m.end) == (sp.start, sp.end) or not (m.start < sp.end and sp.start < m.end):
+        return
+    if not (sp.start <= m.start and m.end <= sp.end):  # "Tayyip Erdogan" inside "Recep Tayyip Erdogan"
+        if m.type == "PER" and sp.kind == "named":
+            if sp.role and article.text[m.start:sp.start].strip() and sp.role.endswith(article.text[m.start:sp.start].strip()):
+                sp.role = sp.role[: -len(article.text[m.start:sp.start].strip())].strip() or None
+            sp.start, sp.end, sp.text = m.start, m.end, m.text
         return
     prefix = article.text[sp.start:m.start].strip(" ,")
     if prefix and sp.role is None and not _kinds(prefix.split()[0].lower()) & {"lead", "stop"}:
