@@ -16,11 +16,36 @@ def test_gold_spans_from_iob():
 
 
 def test_detection_scores_exact_and_overlap():
-    sents = [(["Ada", "sekitar", "20", "orang", "tewas"], ["O", "B-QUANTITY", "I-QUANTITY", "I-QUANTITY", "O"])]
+    # NER UGM leaves the qualifier out of its spans; the scorer does the same with telaah's
+    sents = [(["Ada", "sekitar", "20", "orang", "tewas"], ["O", "O", "B-QUANTITY", "I-QUANTITY", "O"])]
     scores = ev.score_detection(ev.extract_numbers, sents)
     assert scores["exact"]["f1"] == 1.0 and scores["overlap"]["f1"] == 1.0
+    assert scores["recall_by_kind"] == {"count (digits)": {"found": 1, "gold": 1}}
     base = ev.score_detection(ev.baseline_numbers, sents)
     assert base["exact"]["f1"] == 0.0 and base["overlap"]["f1"] == 1.0
+
+
+def test_durations_and_adjudication_conventions():
+    tokens = ["Ia", "ditahan", "selama", "31", "tahun", "bersama", "dua", "kader", "pada", "2012"]
+    tags = ["O", "O", "O", "B-QUANTITY", "O", "O", "O", "O", "O", "B-QUANTITY"]
+    raw = ev.score_detection(ev.extract_numbers, [(0, tokens, tags)])
+    assert raw["gold"] == 2 and raw["overlap"]["recall"] == 0.0  # "31" is the times stage's; "2012" a year
+    adj = {0: [("add", 6, 7, "dua kader"), ("remove", 9, 9, "2012")]}
+    fixed = ev.score_detection(ev.extract_numbers, [(0, tokens, tags)], adjudication=adj, durations_aside=True)
+    assert fixed["gold"] == 1 and fixed["overlap"]["f1"] == 1.0
+
+
+def test_adjudication_file_matches_ner_ugm():
+    data = shared_data_dir()
+    if data is None or not (data / ev.NER_DIR).is_dir():
+        pytest.skip("../shared/data not found: NER UGM needed")
+    sents = ev.read_conll(data / ev.NER_DIR / "nerugm.txt")
+    adjudication = ev.load_adjudication()
+    assert adjudication, "tests/gold/nerugm_quantity_adjudication.tsv is empty"
+    for idx, rows in adjudication.items():
+        for action, first, last, tokens in rows:
+            assert action in ("add", "remove", "ignore")
+            assert " ".join(sents[idx][0][first:last + 1]) == tokens
 
 
 def test_normalisation_scoring():

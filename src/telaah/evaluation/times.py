@@ -266,18 +266,115 @@ def _table(res: dict) -> str:
     return "\n".join(lines)
 
 
+# --- speed: numbers + times together against dateparser's search_dates ---------------------------
+
+SPEED_INDOSUM_ARTICLES = 100
+SPEED_ROUNDS = 3
+
+
+def _sentences_of(text: str) -> list[Sentence]:
+    """telaah's sentence splitter over each line, as the pipeline runs it over body blocks."""
+    from ..text.sentences import split_block
+
+    out, pos = [], 0
+    for line in text.split("\n"):
+        for start, end in split_block(text, pos, pos + len(line)):
+            out.append(Sentence(f"s{len(out)}", start, end, 0))
+        pos += len(line) + 1
+    return out
+
+
+def speed_texts(folder: Path, indosum_articles: int = SPEED_INDOSUM_ARTICLES) -> list[tuple[str, str, date]]:
+    """(source, text, reference date): the IndoTimex documents and the first IndoSum articles
+    by id crawled before July 2017 (none of the held-out part)."""
+    texts = [("indotimex", d.text, d.dct) for d in load_gold(folder)]
+    if indosum_articles:
+        from ..datasets import indosum
+
+        try:
+            records = sorted(indosum.iter_articles(), key=lambda r: r["id"])[:indosum_articles]
+        except indosum.IndoSumError:
+            records = []
+        texts += [("indosum", indosum.article_text(r), indosum.published_date(r)) for r in records]
+    return texts
+
+
+def telaah_numbers_and_times(text: str, ref: date) -> int:
+    """What the benchmark times for telaah: sentences, figures and times of one text."""
+    from ..numbers import extract_numbers
+
+    sents = _sentences_of(text)
+    return len(extract_numbers(text, sents)) + len(extract_times(text, sents, ref))
+
+
+def dateparser_search(text: str, ref: date, sentences: list[Sentence]) -> int:
+    """dateparser on the same text, sentence by sentence as ``eval times`` scores it (a little
+    faster for dateparser than one call on the whole text; the splitting is not charged to it)."""
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": datetime(ref.year, ref.month, ref.day)}
+    return sum(len(search_dates(text[s.start:s.end], languages=["id"], settings=settings) or [])
+               for s in sentences)
+
+
+def speed(texts: list[tuple[str, str, date]], rounds: int = SPEED_ROUNDS) -> dict:
+    """CPU milliseconds per document for both tools, measured interleaved document by document
+    (telaah, then dateparser, on the same text; ``rounds`` passes). CPU time of this process
+    rather than wall time, and interleaving, so that load from other processes falls on both
+    alike. Each tool is warmed up once before timing."""
+    split = [_sentences_of(text) for _, text, _ in texts]
+    telaah_numbers_and_times(texts[0][1], texts[0][2])
+    dateparser_search(texts[0][1], texts[0][2], split[0])
+    by_source: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for (source, text, ref), sentences in zip(texts, split):
+            t0 = time.process_time()
+            telaah_numbers_and_times(text, ref)
+            t1 = time.process_time()
+            dateparser_search(text, ref, sentences)
+            t2 = time.process_time()
+            acc = by_source.setdefault(source, [0.0, 0.0, 0])
+            acc[0] += t1 - t0
+            acc[1] += t2 - t1
+            acc[2] += 1
+    out = {}
+    total = [0.0, 0.0, 0]
+    for source, (a, b, n) in by_source.items():
+        out[source] = {"documents": n // rounds, "telaah_ms": a * 1000 / n, "dateparser_ms": b * 1000 / n,
+                       "ratio": b / a if a else 0.0}
+        total = [total[0] + a, total[1] + b, total[2] + n]
+    out["all"] = {"documents": total[2] // rounds, "telaah_ms": total[0] * 1000 / total[2],
+                  "dateparser_ms": total[1] * 1000 / total[2], "ratio": total[1] / total[0] if total[0] else 0.0}
+    return out
+
+
+def _speed_table(res: dict) -> str:
+    lines = ["Speed: telaah numbers + times (with sentence splitting) vs dateparser search_dates, same texts,",
+             "interleaved per document, CPU time of this process (noisy on a shared machine: compare the ratio)",
+             f"  {'texts':10} {'docs':>5} {'telaah ms/doc':>14} {'dateparser ms/doc':>18} {'ratio':>7}"]
+    for source, r in res.items():
+        lines.append(f"  {source:10} {r['documents']:>5} {r['telaah_ms']:>14.2f} {r['dateparser_ms']:>18.2f} "
+                     f"{r['ratio']:>6.1f}x")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="telaah eval times", description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, help="folder with the *.tml gold (default: ../shared/data/indotimex-kompas/Kompas_test_gold)")
     ap.add_argument("--json", action="store_true", help="print machine-readable JSON")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     ap.add_argument("--errors", action="store_true", help="list telaah's value errors")
+    ap.add_argument("--speed", action="store_true",
+                    help="also time numbers + times together against dateparser's search_dates "
+                         "(IndoTimex documents and 100 IndoSum articles, interleaved)")
     args = ap.parse_args(argv)
     folder = args.data or shared_data() / "indotimex-kompas" / "Kompas_test_gold"
     if not folder.is_dir() or not any(folder.glob("*.tml")):
         print(f"telaah eval times: gold not found at {folder} (set TELAAH_SHARED or --data)", file=sys.stderr)
         return 2
     res = evaluate(folder, with_dateparser=not args.no_dateparser)
+    if args.speed and not args.no_dateparser and "error" not in res.get("dateparser", {}):
+        res["speed"] = speed(speed_texts(folder))
     if args.json:
         if not args.errors:
             for t in ("telaah", "dateparser"):
@@ -286,6 +383,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res, indent=2, ensure_ascii=False))
         return 0
     print(_table(res))
+    if "speed" in res:
+        print()
+        print(_speed_table(res["speed"]))
     if args.errors:
         print("\ntelaah value errors:")
         for e in res["telaah"]["errors"]:

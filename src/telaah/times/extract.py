@@ -16,6 +16,7 @@ from .lexicon import lexicon, norm, patterns, tokens_of, triggers
 
 _INNER_NUM = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?\s*$")
 _WORD = re.compile(r"[\w'’-]+")
+NEAR_DAYS = 90  # a day and month without a year this close to the reference date is in its year
 
 
 @dataclass(slots=True)
@@ -174,6 +175,17 @@ def _candidates(text: str, s: Sentence) -> list[_Cand]:
     return taken
 
 
+def _afternoon_hour(h: int, part_word: str | None) -> int:
+    """A 12-hour clock made 24-hour by its part of the day: "pukul 3 sore" is 15:00, "pukul
+    10.00 malam" 22:00; "pukul 11.00 siang" and "pukul 02.00 dini hari" stay as they are."""
+    code = lexicon().parts.get(norm(part_word)) if part_word else None
+    if code in ("AF", "EV") and 1 <= h < 12 and not (norm(part_word).startswith("siang") and h >= 10):
+        return h + 12
+    if code == "NI" and 6 <= h < 12 and not norm(part_word).startswith(("dini", "tengah")):
+        return h + 12
+    return h
+
+
 def _day_value(day: date, part: str | None = None, clock: str | None = None) -> tuple[str, str]:
     if clock:
         return f"{day.isoformat()}T{clock}", "TIME"
@@ -219,7 +231,13 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
             if y:
                 day, anchor = R.valid_date(y, mth, d), "explicit"
             elif ref:
+                # the year is not given: the nearest year, unless that is months away and another
+                # year fits the weekday ("Selasa (15/8)" written in March 2024 is 15 August 2023)
                 day, anchor = R.nearest_year_date(d, mth, ref), label
+                if day and abs((day - ref).days) > NEAR_DAYS and day.isoweekday() != wd:
+                    fits = [c for c in (R.valid_date(ref.year + k, mth, d) for k in (-1, 0, 1))
+                            if c and c.isoweekday() == wd and abs((c - ref).days) <= 366]
+                    day = min(fits, key=lambda c: abs((c - ref).days)) if fits else day
             if day:
                 warn, fixed = R.check_weekday(day, wd, wd_word.capitalize(), ref, y is not None)
                 if warn:
@@ -328,6 +346,7 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
         if kind == "clock":
             h = int(m["h"] or m["h2"])
             mi = int(m["mi"] or m["mi2"] or 0)
+            h = _afternoon_hour(h, m["cpart"])
             clock = f"{h:02d}:{mi:02d}" if h <= 24 and mi < 60 else None
             part = None
         else:

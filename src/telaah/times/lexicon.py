@@ -11,10 +11,31 @@ from functools import lru_cache
 from ..lang import load_table
 
 
+def trie_alternation(forms) -> str:
+    """A regex matching exactly ``forms`` (a space matches any run of whitespace), shaped as a
+    trie. It matches what a longest-first alternation matches, in the same order of preference
+    (a longer form before its prefix), but a position fails at its first character instead of
+    after trying every form: several times faster to search."""
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + walk(tree) + ")"
+
+
 def _phrase(words) -> str:
     """A regex alternation of phrases, longest first, spaces matching any run of whitespace."""
-    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
+    return trie_alternation({w.lower() for w in words})
 
 
 def norm(s: str) -> str:

@@ -112,7 +112,7 @@ def check_weekday(day: date, weekday: int, weekday_word: str, ref: date | None, 
         cand = valid_date(y, m, day.day)
         if cand and cand.isoweekday() == weekday:
             candidates.append(cand)
-    anchor = ref or day
+    anchor = day if year_given else (ref or day)  # a stated year: stay near the stated date
     candidates = [c for c in candidates if abs((c - anchor).days) <= 75]
     if not candidates:
         return warning, None
