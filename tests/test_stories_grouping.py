@@ -94,7 +94,7 @@ def test_entity_mentions_are_used_when_present():
     a = make("a", FLOOD, date(2017, 5, 10))
     a.mentions = [Mention(start=0, end=5, text="Garut", type="LOC", entity="e1")]
     features = StoryGrouper().features(a)
-    assert features.entities == {"E:e1": 1}
+    assert features.entities == {"E:e1": 1, "N:garut": 1}  # the merged entity and its name words
 
 
 def test_story_stage_fills_stories_with_titles_and_time_ordered_ids():

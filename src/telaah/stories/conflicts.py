@@ -78,24 +78,75 @@ def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
     return cosine + ENTITY_WEIGHT * min(2, len(shared))
 
 
-def _claim_phrase(accusation: _Q, others: list[_Q]) -> dict:
-    """A short span of the accusation: from its first to its last word shared with the replies,
-    widened to at least a few words and cut to at most ``CLAIM_MAX_WORDS``."""
+_CLAUSE_BREAK = frozenset(".;!?:\"“”'‘’()")
+_VERBAL = ("me", "di", "ber", "ter", "mem", "men", "meng", "meny")
+
+
+def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None = None) -> dict:
+    """A short phrase of the accusation naming what is claimed: the clause that shares the most
+    weighted words with the replies (a predicate and its participants), without the pronouns
+    and function words at its edges ("klien kami. Kami ..." becomes "menerima suap dari ...").
+    Clauses end at sentence punctuation and quote marks; a clause of fewer than
+    ``CLAIM_MIN_WORDS`` words takes in its neighbour across a comma, never across a period."""
     article, q = accusation.article, accusation.quote
-    tokens = [(s, e) for s, e in tokenize(article.text, q.start, q.end) if article.text[s].isalnum()]
-    if not tokens:
-        return {"claim": q.text, "article": article.id, "start": q.start, "end": q.end}
+    text = article.text
+    idf = idf or {}
+    stop = _stopwords()
     shared = {w for o in others for w, _, _ in o.words}
-    hits = [i for i, (s, e) in enumerate(tokens) if stem(article.text[s:e].lower()) in shared]
-    first, last = (hits[0], hits[-1]) if hits else (0, min(len(tokens), CLAIM_MAX_WORDS) - 1)
-    while last - first + 1 < CLAIM_MIN_WORDS and (first > 0 or last < len(tokens) - 1):
-        if last < len(tokens) - 1:
-            last += 1
-        else:
-            first -= 1
-    last = min(last, first + CLAIM_MAX_WORDS - 1)
-    start, end = tokens[first][0], tokens[last][1]
-    return {"claim": article.text[start:end], "article": article.id, "start": start, "end": end}
+    clauses: list[list[tuple[int, int]]] = [[]]
+    soft_break: list[bool] = []  # whether the break after clause i is only a comma
+    for s, e in tokenize(text, q.start, q.end):
+        token = text[s:e]
+        if token[0].isalnum():
+            clauses[-1].append((s, e))
+        elif token in _CLAUSE_BREAK or token == ",":
+            if clauses[-1]:
+                clauses.append([])
+                soft_break.append(token == ",")
+    clauses = [c for c in clauses if c]
+    if not clauses:
+        return {"claim": q.text, "article": article.id, "start": q.start, "end": q.end}
+
+    def is_content(span: tuple[int, int]) -> bool:
+        w = text[span[0]:span[1]].lower()
+        return w not in stop and len(w) > 1
+
+    def score(clause: list[tuple[int, int]]) -> float:
+        total = 0.0
+        for s, e in clause:
+            w = text[s:e].lower()
+            if w in stop:
+                continue
+            st = stem(w)
+            total += idf.get(st, 1.0) if st in shared else 0.1
+            if w.startswith(_VERBAL) and st != w:
+                total += 0.3  # a predicate ("menerima", "dipukul")
+            if text[s].isupper():
+                total += 0.2  # a participant named
+        return total
+
+    best = max(range(len(clauses)), key=lambda i: (score(clauses[i]), -i))
+    tokens = list(clauses[best])
+    i = best
+    while sum(map(is_content, tokens)) < CLAIM_MIN_WORDS and i + 1 < len(clauses) and soft_break[i]:
+        i += 1
+        tokens += clauses[i]
+    lo = best
+    while sum(map(is_content, tokens)) < CLAIM_MIN_WORDS and lo > 0 and soft_break[lo - 1]:
+        lo -= 1
+        tokens = clauses[lo] + tokens
+    while len(tokens) > 1 and not is_content(tokens[0]):
+        tokens.pop(0)
+    while len(tokens) > 1 and not is_content(tokens[-1]):
+        tokens.pop()
+    if len(tokens) > CLAIM_MAX_WORDS:  # keep the window with the most shared words
+        hits = [n for n, (s, e) in enumerate(tokens) if stem(text[s:e].lower()) in shared]
+        first = max(0, min(hits[0] if hits else 0, len(tokens) - CLAIM_MAX_WORDS))
+        tokens = tokens[first:first + CLAIM_MAX_WORDS]
+        while len(tokens) > 1 and not is_content(tokens[-1]):
+            tokens.pop()
+    start, end = tokens[0][0], tokens[-1][1]
+    return {"claim": text[start:end], "article": article.id, "start": start, "end": end}
 
 
 def _same_speaker(a: _Q, b: _Q) -> bool:
@@ -173,7 +224,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     for c in claims:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
         replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
-        phrase = _claim_phrase(anchor, replies)
+        phrase = _claim_phrase(anchor, replies, idf)
         out.append({
             "claim": phrase["claim"],
             "assert": [x.quote.id for x in c["assert"]],

@@ -6,7 +6,9 @@ tewas" and "250 korban jiwa" both count the dead). A group reported by two or mo
 a dispute when two of its values from different articles cannot both be true up to rounding
 ("ratusan" is compatible with 250, "sekitar 200" with 210, 1.500 with 1.523; 200 and 250 are
 not). Each dispute lists every report with its article, speaker and the date it was reported,
-in date order, so a reader sees a toll grow or shrink.
+in date order, so a reader sees a toll grow or shrink. Approximate figures reach only half a
+unit of their last digit ("sekitar 7 jam" and "kurang lebih 6 jam" disagree); unheaded figures
+other than money are compared through the words around them.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ __all__ = ["DisputeStage", "find_disputes", "figure_key", "compatible", "interva
 APPROX_TOLERANCE = 0.10  # "sekitar 200": anything within 10 %
 EXACT_TOLERANCE = 0.005  # float noise and "1,5 juta" vs "1.500.000"
 ROUNDING_FIGURES = 2  # a value with this many significant figures or fewer may be a rounding
+SUBJECT_WORDS = 14  # how far back a bare "N orang" looks for what it counts
 LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
 
 
@@ -73,8 +76,12 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     if head is None:
         sent = article.sentence_at(number.start)
         floor = sent.start if sent else max(0, number.start - 80)
-        before = _words(article.text, floor, number.start)[-LOOKBACK_WORDS:]
-        head = _find_head(before)
+        before = _words(article.text, floor, number.start)
+        head = _find_head(before[-LOOKBACK_WORDS:])
+        if head is None and kind == "classifier":
+            # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
+            # counts what the sentence's subject names, further back
+            head = _find_head(before[-SUBJECT_WORDS:])
     if head is None and measure == "count" and unit and kind != "classifier":
         head = unit  # "1.500 tentara": the counted noun itself
     if head is None:
@@ -100,9 +107,21 @@ def interval(number: NumberClaim) -> tuple[float, float] | None:
     if value is None:
         return None
     if number.approx:
-        spread = abs(value) * APPROX_TOLERANCE
-        return value - spread, value + spread
+        return value - approx_spread(value), value + approx_spread(value)
     return value, value
+
+
+def approx_spread(value: float) -> float:
+    """How far "sekitar N" reaches: half a unit of N's last significant digit ("sekitar 7 jam"
+    is 6.5-7.5), never more than ``APPROX_TOLERANCE`` of N ("sekitar 200" is 180-220)."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        unit = 10.0 ** -len(text.split(".")[1])
+    else:
+        unit = 10.0 ** (len(text) - len(text.rstrip("0")))
+    return min(unit / 2, abs(value) * APPROX_TOLERANCE)
 
 
 def _significant(x: float) -> int:
@@ -118,12 +137,21 @@ def _round_to(x: float, figures: int) -> float:
     return round(x, figures - 1 - int(math.floor(math.log10(abs(x)))))
 
 
+def _plain_approx(n: NumberClaim) -> bool:
+    return bool(n.approx) and n.value is not None and n.low is None and n.high is None
+
+
 def compatible(a: NumberClaim, b: NumberClaim) -> bool:
     """Whether two figures for the same thing can both hold, allowing for rounding."""
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return True
-    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+    if _plain_approx(a) and _plain_approx(b):
+        # two "about" figures agree only if their ranges truly overlap: "sekitar 7 jam" (6.5-7.5)
+        # and "kurang lebih 6 jam" (5.5-6.5) merely touch, and 6 and 7 differ
+        if ia[0] < ib[1] and ib[0] < ia[1]:
+            return True
+    elif ia[0] <= ib[1] and ib[0] <= ia[1]:
         return True
     if a.value is not None and b.value is not None:
         x, y = a.value, b.value
@@ -171,11 +199,16 @@ def _context_stems(article: Article, number: NumberClaim) -> set[str]:
     return {stem(w) for w in before + after if w.isalpha() and w not in stop and len(w) > 2}
 
 
-def _share_stem(a: set[str], b: set[str]) -> bool:
-    """Equal stems, or one a suffix of the other (a light stemmer leaves "iksa" for "diperiksa"
-    and "periksa" for "memeriksanya")."""
-    return bool(a & b) or any(len(x) >= 4 and len(y) >= 4 and (x.endswith(y) or y.endswith(x))
-                              for x in a for y in b)
+def _is_money(n: NumberClaim) -> bool:
+    return bool(n.unit) and n.unit.isupper() and len(n.unit) == 3
+
+
+def _share_stem(a: set[str], b: set[str], strict: bool = False) -> bool:
+    """Equal stems, or one a suffix of the other (kept for words the stemmer's root list lacks).
+    ``strict`` (money: a story has many sums of money) asks for three shared stems."""
+    shared = len(a & b) + sum(1 for x in a - b for y in b - a
+                              if len(x) >= 4 and len(y) >= 4 and (x.endswith(y) or y.endswith(x)))
+    return shared >= (3 if strict else 1)
 
 
 def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str, str], list]:
@@ -194,7 +227,7 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
     for i, (ci, ai, ni) in enumerate(ctx):
         for j in range(i + 1, len(ctx)):
             cj, aj, nj = ctx[j]
-            if ai.id != aj.id and (ni.unit or "").lower() == (nj.unit or "").lower() and _share_stem(ci, cj):
+            if ai.id != aj.id and (ni.unit or "").lower() == (nj.unit or "").lower() and _share_stem(ci, cj, _is_money(ni)):
                 parent[find(i)] = find(j)
     groups: dict[tuple[str, str], list] = {}
     for i, (_, a, n) in enumerate(ctx):
@@ -218,8 +251,10 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             key = figure_key(article, number)
             if key is not None:
                 groups.setdefault(key, []).append((article, number))
-            elif number.unit and not (number.unit.isupper() and len(number.unit) == 3):
-                loose.append((article, number))  # money has too many referents to guess from context
+            elif number.unit and not _is_money(number):
+                # money has too many referents to guess from context: the installments of one
+                # transfer ("Rp 600 juta" in all, "Rp 250 juta" once) would read as a dispute
+                loose.append((article, number))
     if len(loose) <= 400:  # pairwise within one story; a huge story keeps only headed figures
         groups.update(_context_groups(loose))
     out = []
@@ -250,6 +285,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 "high": n.high,
                 "approx": n.approx,
                 "speaker": _speaker(a, n),
+                "source": a.outlet or a.source,
                 "date": a.reference_date.isoformat() if a.reference_date else None,
             } for a, n in reports],
         })
