@@ -73,7 +73,16 @@ def analyze_articles(articles: Iterable[Article], options: Options | None = None
     for a in arts:
         if a.published is None and options.published is not None:
             a.published = options.published
-    return pipeline.run(arts, options)
+    if options.workers == 1 and options.executor != "ray":
+        return pipeline.run(arts, options)
+    from .executors import executor_for, shard_size_for
+
+    with executor_for(options, len(arts)) as executor:
+        if executor.workers <= 1:
+            return pipeline.run(arts, options)
+        size = shard_size_for(len(arts), executor.workers)
+        processed = list(executor.map_articles(pipeline, options, arts, shard_size=size))
+    return pipeline.process_corpus(Corpus(articles=processed), options)
 
 
 def analyze_paths(paths: Iterable[str], options: Options | None = None,

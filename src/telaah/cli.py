@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .errors import TelaahError
 
-EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "summary")
+EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "disputes", "summary")
 
 # Further subcommands live beside the code they drive. Each module has ``register(sub)``, which
 # adds its parsers (argparse only: heavy imports belong inside the handler) and sets
@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=_positive, default=20_000_000, metavar="N",
                    help="refuse single articles larger than this (default 20000000)")
     a.add_argument("-q", "--quiet", action="store_true", help="no story summary on the terminal")
+    from .executors.commands import add_executor_options
+
+    add_executor_options(a, default_workers=0)  # small runs stay in this process (executors.SMALL_RUN)
 
     e = sub.add_parser("eval", help="run an evaluation on the data in ../shared/data",
                        description="Evaluations: " + ", ".join(EVALUATIONS) + ". Pass --help after the name.")
@@ -128,7 +131,8 @@ def cmd_analyze(args) -> int:
     from .pipeline import Options
 
     options = Options(published=args.published, summary_sentences=args.summary_sentences,
-                      max_bytes=args.max_bytes)
+                      max_bytes=args.max_bytes, workers=args.workers, executor=args.executor,
+                      address=args.address)
     result = analyze_paths(args.inputs, options)
     for problem in result.problems:
         print(f"telaah: skipped {problem}", file=sys.stderr)

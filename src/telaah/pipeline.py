@@ -26,6 +26,10 @@ class Options:
     summary_sentences: int = 6
     max_bytes: int = 20_000_000
     extras: dict = field(default_factory=dict)
+    # how the per-article stages run (telaah.executors): 1 worker = this process; 0/None = all cores
+    workers: int | None = 1
+    executor: str | None = None  # "local" (process pool) or "ray"
+    address: str | None = None  # Ray cluster address
 
 
 class ArticleStage:
@@ -76,7 +80,12 @@ class Pipeline:
             corpus.done.add(stage.name)
         return corpus
 
-    def run(self, articles: Iterable[Article], options: Options | None = None) -> Corpus:
+    def run(self, articles: Iterable[Article], options: Options | None = None, executor=None) -> Corpus:
+        """Per-article stages (here, or on ``executor``: see telaah.executors), then corpus stages."""
         options = options or Options()
-        corpus = Corpus(articles=[self.process_article(a, options) for a in articles])
+        if executor is None:
+            processed = [self.process_article(a, options) for a in articles]
+        else:
+            processed = list(executor.map_articles(self, options, articles))
+        corpus = Corpus(articles=processed)
         return self.process_corpus(corpus, options)

@@ -210,3 +210,82 @@ def add_aux(features: list[list[str]], aux: list[str]) -> list[list[str]]:
         f.append("aux-1=" + (aux[i - 1] if i > 0 else "BOS"))
         f.append("aux+1=" + (aux[i + 1] if i < n - 1 else "EOS"))
     return features
+
+
+
+class KnownFeatures:
+    """``sentence_features`` restricted, for each of several trained models, to the attributes
+    that model has weights for.
+
+    A CRF ignores attributes it never saw in training, so dropping them changes no tag; it
+    only saves handing the tagger strings it would look up and discard (a quarter to a third
+    of them). Each word's filtered features are computed once per process, and one pass over a
+    sentence fills every model's lists. For each model the output is exactly
+    ``[[x for x in f if x in known] for f in sentence_features(tokens)]``, in order
+    (tests/test_entities_recognize.py checks it).
+    """
+
+    CACHE_WORDS = 200_000
+
+    def __init__(self, *known: frozenset[str]):
+        self.known = known
+        self._words: dict[str, tuple] = {}
+        names = ["bias", "BOS", "cap_first", "EOS"] + [f"{off}:pad" for off in _CONTEXT_OFFSETS]
+        self._const = [{name: name in k for name in names} for k in known]
+
+    def _word(self, w: str) -> tuple:
+        cached = self._words.get(w)
+        if cached is None:
+            base, ctx, lw = _word_features(w)
+            cached = (tuple(tuple(x for x in base if x in k) for k in self.known),
+                      tuple({off: tuple(x for x in f if x in k) for off, f in ctx.items()} for k in self.known),
+                      lw)
+            if len(self._words) >= self.CACHE_WORDS:
+                self._words.clear()
+            self._words[w] = cached
+        return cached
+
+    def sentence(self, tokens: list[str]) -> list[list[list[str]]]:
+        """One feature list per token, for each model (in the order the models were given)."""
+        n = len(tokens)
+        info = [self._word(w) for w in tokens]
+        gaz = gazetteer_tags(tokens)
+        outs = []
+        for m, (known, const) in enumerate(zip(self.known, self._const)):
+            out = []
+            for i in range(n):
+                f = list(info[i][0][m])
+                if const["bias"]:
+                    f.append("bias")
+                if i == 0:
+                    if const["BOS"]:
+                        f.append("BOS")
+                    if const["cap_first"] and tokens[0][:1].isupper():
+                        f.append("cap_first")
+                elif i == n - 1 and const["EOS"]:
+                    f.append("EOS")
+                for g in gaz[i]:
+                    if "g=" + g in known:
+                        f.append("g=" + g)
+                for off in _CONTEXT_OFFSETS:
+                    j = i + off
+                    if 0 <= j < n:
+                        f.extend(info[j][1][m][off])
+                        if (off == 1 or off == -1) and gaz[j]:
+                            for g in gaz[j]:
+                                name = f"{off}:g={g}"
+                                if name in known:
+                                    f.append(name)
+                    elif const[f"{off}:pad"]:
+                        f.append(f"{off}:pad")
+                if i > 0:
+                    name = f"bg-={info[i - 1][2]}|{info[i][2]}"
+                    if name in known:
+                        f.append(name)
+                if i < n - 1:
+                    name = f"bg+={info[i][2]}|{info[i + 1][2]}"
+                    if name in known:
+                        f.append(name)
+                out.append(f)
+            outs.append(out)
+        return outs

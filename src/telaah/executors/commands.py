@@ -1,0 +1,125 @@
+"""``telaah run`` (sharded, resumable analysis of large inputs) and ``telaah bench``.
+
+Only argparse here; the work is imported inside the handlers.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXECUTOR_CHOICES = ("local", "ray")
+
+
+def _whole(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number (0 or more)")
+    return n
+
+
+def _positive(value: str) -> int:
+    n = _whole(value)
+    if n == 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
+    return n
+
+
+def add_executor_options(p: argparse.ArgumentParser, default_workers: int | None) -> None:
+    """--workers / --executor / --address, shared by analyze and run."""
+    default = "every core" if default_workers in (None, 0) else str(default_workers)
+    p.add_argument("--workers", type=_whole, default=default_workers, metavar="N",
+                   help=f"processes for the per-article stages (0 = every core; default {default})")
+    p.add_argument("--executor", choices=EXECUTOR_CHOICES, default="local",
+                   help="local: a process pool on this machine (default); ray: Ray workers "
+                        "(pip install 'telaah[ray]')")
+    p.add_argument("--address", metavar="ADDR",
+                   help="Ray cluster to join (e.g. 10.0.0.5:6379 or auto); default: start a local one")
+
+
+def register(sub) -> None:
+    from datetime import date
+
+    def iso_date(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+    r = sub.add_parser("run", help="analyse a large input in resumable shards into a folder",
+                       description="Analyse inputs shard by shard into DIR (JSONL article records, "
+                                   "MinHash signatures and a completion marker per shard), then build "
+                                   "DIR/dossier.json. Rerunning the same command skips finished shards.")
+    r.add_argument("inputs", nargs="+", metavar="PATH")
+    r.add_argument("--out", required=True, metavar="DIR", help="output folder (created; reused on rerun)")
+    r.add_argument("--shard-size", type=_positive, default=500, metavar="N",
+                   help="articles per shard (default 500)")
+    add_executor_options(r, default_workers=0)
+    r.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none")
+    r.add_argument("--summary-sentences", type=_positive, default=6, metavar="N")
+    r.add_argument("--max-bytes", type=_positive, default=20_000_000, metavar="N")
+    r.add_argument("--html", metavar="FILE", help="also write the HTML report")
+    r.add_argument("--no-dossier", action="store_true",
+                   help="only analyse the shards (build the dossier on a later run)")
+    r.set_defaults(func=cmd_run)
+
+    b = sub.add_parser("bench", help="measure speed and memory on IndoSum-derived article sets",
+                       description="Benchmarks on IndoSum text from ../shared/data and larger sets "
+                                   "recombined from its paragraphs: per-stage and end-to-end speed, "
+                                   "model load times, peak memory, story grouping growth, the "
+                                   "parallel executor, dateparser and trafilatura side by side.")
+    b.add_argument("--quick", action="store_true", help="tiny sizes: a smoke test in seconds")
+    b.add_argument("--json", metavar="FILE", help="write the results as JSON here")
+    b.add_argument("--max-articles", type=_positive, metavar="N",
+                   help="cap every generated set at N articles (e.g. skip the 100k set)")
+    b.add_argument("--sizes", metavar="N,N,...", default="1000,10000,100000",
+                   help="set sizes for the grouping and near-duplicate growth (default 1000,10000,100000)")
+    b.add_argument("--articles", type=_positive, default=400, metavar="N",
+                   help="articles for the per-stage and executor measurements (default 400)")
+    b.add_argument("--workers", type=_positive, default=2, metavar="N",
+                   help="workers for the parallel executor comparison (default 2)")
+    b.add_argument("--ray", action="store_true", help="also time the Ray executor (if installed)")
+    b.set_defaults(func=cmd_bench)
+
+
+def cmd_run(args) -> int:
+    from ..pipeline import Options
+    from . import make_executor
+    from .runs import run_sharded
+
+    options = Options(published=args.published, summary_sentences=args.summary_sentences,
+                      max_bytes=args.max_bytes, workers=args.workers, executor=args.executor,
+                      address=args.address)
+
+    def progress(k: int, n: int) -> None:
+        print(f"telaah: shard {k} done ({n} articles)", file=sys.stderr)
+
+    with make_executor(args.executor, args.workers, args.address) as executor:
+        report = run_sharded(args.inputs, args.out, options, executor, args.shard_size,
+                             finish=not args.no_dossier, progress=progress)
+    for problem in report.problems:
+        print(f"telaah: skipped {problem}", file=sys.stderr)
+    print(f"telaah: {report.articles} article(s) in {report.shards} shard(s), "
+          f"{report.shards_skipped} already done; output in {args.out}", file=sys.stderr)
+    if report.dossier is not None:
+        print(f"telaah: dossier {args.out}/dossier.json: {len(report.dossier['stories'])} story(ies)",
+              file=sys.stderr)
+        if args.html:
+            from pathlib import Path
+
+            from ..report import render_report
+
+            Path(args.html).write_text(render_report(report.dossier), encoding="utf-8")
+    if report.articles == 0:
+        print("telaah: no article could be read from the inputs", file=sys.stderr)
+        return 1
+    return 1 if report.problems else 0
+
+
+def cmd_bench(args) -> int:
+    from ..bench import main as bench_main
+
+    return bench_main(args)

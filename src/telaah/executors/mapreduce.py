@@ -1,0 +1,139 @@
+"""Cross-article work as map/reduce steps, merged at the end.
+
+Near-duplicates (same answer as ``stories.duplicates.find_near_duplicates``, which the tests
+check): the **map** step computes each article's MinHash signature where the article is
+analysed (in a worker, per shard); the **reduce** step buckets the signatures band by band
+(the LSH bands ``datasketch.MinHashLSH`` would use) into candidate pairs; a final pass in
+publication order confirms each candidate by the exact Jaccard of word 5-shingles and points
+every copy at its earliest copy. Only candidates' shingles are ever built, and signatures are
+128 integers an article, so the reduce step holds little for any number of articles.
+
+Story grouping stays ``stories.grouping``'s own stage: document frequencies over all articles,
+then one online pass in time order in which each article looks only at the stories open in its
+time window (its cost grows with the window's stories, not the run's; ``telaah bench``
+measures the growth exponent).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+
+from ..document import Article
+from ..stories import duplicates
+
+
+@lru_cache(maxsize=4)
+def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """The (start, end) hash ranges of the LSH bands find_near_duplicates' index uses."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=num_perm)
+    return list(lsh.hashranges)
+
+
+def signature(article: Article, num_perm: int = duplicates.NUM_PERM) -> np.ndarray | None:
+    """Map step: the MinHash of the article's body shingles (None when it has no words)."""
+    from datasketch import MinHash
+
+    sh = duplicates.shingles(duplicates.body_text(article))
+    if not sh:
+        return None
+    mh = MinHash(num_perm=num_perm)
+    mh.update_batch([s.encode("utf-8") for s in sh])
+    return mh.hashvalues.copy()
+
+
+@dataclass
+class DuplicateInput:
+    """What the reduce step needs of one article: no text, only its id, date and signature."""
+
+    id: str
+    day: date | None
+    signature: np.ndarray | None
+
+
+def duplicate_input(article: Article, sig: np.ndarray | None) -> DuplicateInput:
+    from ..stories.grouping import firm_date
+
+    return DuplicateInput(article.id, firm_date(article), sig)
+
+
+def candidate_pairs(items: Sequence[DuplicateInput], threshold: float = duplicates.THRESHOLD,
+                    num_perm: int = duplicates.NUM_PERM) -> dict[int, set[int]]:
+    """Reduce step: for each article (by index), the earlier-placed articles sharing an LSH band
+    with it. "Earlier" is the order of ``placement_order``."""
+    order = placement_order(items)
+    position = {i: p for p, i in enumerate(order)}
+    out: dict[int, set[int]] = defaultdict(set)
+    for start, end in _bands(threshold, num_perm):
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for i in order:
+            sig = items[i].signature
+            if sig is not None:
+                buckets[sig[start:end].tobytes()].append(i)
+        for members in buckets.values():
+            if len(members) > 1:
+                for k, i in enumerate(members):
+                    out[i].update(members[:k])  # members are in placement order
+    return {i: {j for j in js if position[j] < position[i]} for i, js in out.items()}
+
+
+def placement_order(items: Sequence[DuplicateInput]) -> list[int]:
+    """Indices earliest first (firm date, then input order), as find_near_duplicates visits them."""
+    return sorted(range(len(items)), key=lambda i: (items[i].day or date.max, i))
+
+
+def near_duplicates(items: Sequence[DuplicateInput], body_of: Callable[[int], str],
+                    threshold: float = duplicates.THRESHOLD,
+                    num_perm: int = duplicates.NUM_PERM) -> dict[str, str]:
+    """Map each near-copy's id to the id of the earliest article it copies (merge step).
+
+    ``body_of(i)`` gives article i's body text (``duplicates.body_text``); it is called only for
+    articles in a candidate pair.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    candidates = candidate_pairs(items, threshold, num_perm)
+    shingle_cache: dict[int, set[str]] = {}
+
+    def shingles_of(i: int) -> set[str]:
+        if i not in shingle_cache:
+            shingle_cache[i] = duplicates.shingles(body_of(i))
+        return shingle_cache[i]
+
+    placed: dict[str, int] = {}  # id -> rank, for articles that entered the index
+    index_of_id: dict[int, str] = {}
+    duplicate_of: dict[str, str] = {}
+    for rank, i in enumerate(placement_order(items)):
+        item = items[i]
+        if item.id in placed:
+            continue  # a repeated id is the same article
+        if item.signature is None:
+            continue
+        best: str | None = None
+        for j in candidates.get(i, ()):
+            other = index_of_id.get(j)
+            if other is None:
+                continue  # not in the index (repeated id)
+            if duplicates.jaccard(shingles_of(i), shingles_of(j)) >= threshold:
+                root = duplicate_of.get(other, other)
+                if best is None or placed[root] < placed[best]:
+                    best = root
+        if best is not None:
+            duplicate_of[item.id] = best
+        placed[item.id] = rank
+        index_of_id[i] = item.id
+    return duplicate_of
+
+
+def near_duplicates_of_articles(articles: Sequence[Article], signatures: Sequence | None = None,
+                                threshold: float = duplicates.THRESHOLD) -> dict[str, str]:
+    """``near_duplicates`` for articles in memory (signatures computed here if not given)."""
+    sigs = signatures if signatures is not None else [signature(a) for a in articles]
+    items = [duplicate_input(a, s) for a, s in zip(articles, sigs)]
+    return near_duplicates(items, lambda i: duplicates.body_text(articles[i]), threshold)

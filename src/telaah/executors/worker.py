@@ -1,0 +1,60 @@
+"""What runs inside a worker process: the per-article stages over one shard of articles.
+
+Every executor (in-process, local process pool, Ray actors) calls the same functions here, so
+the stages that run, and their order, cannot differ between them. A worker is set up once
+(``init_worker``: the pipeline, the options and every model loaded) and then handles many
+shards; models are therefore loaded once per process, never per shard.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Article
+from ..pipeline import Options, Pipeline
+
+_PIPELINE: Pipeline | None = None
+_OPTIONS: Options | None = None
+
+
+@dataclass
+class ShardResult:
+    """A processed shard: its articles in input order and, when asked, their MinHash
+    signatures (the map step of near-duplicate detection; None for an article with no words)."""
+
+    articles: list[Article]
+    signatures: list | None = None
+
+
+def warm_up() -> None:
+    """Load the models every per-article stage uses, so the first shard is not slowed by it."""
+    from ..entities.recognize import load_model
+    from ..text.language import _identifier
+
+    load_model()
+    _identifier()
+
+
+def init_worker(pipeline: Pipeline | None, options: Options | None) -> None:
+    """Process initializer: remember what to run and load the models once."""
+    global _PIPELINE, _OPTIONS
+    if pipeline is None:
+        from ..analyze import default_pipeline
+
+        pipeline = default_pipeline()
+    _PIPELINE = pipeline
+    _OPTIONS = options or Options()
+    warm_up()
+
+
+def run_shard(articles: list[Article], signatures: bool = False) -> ShardResult:
+    """Run the per-article stages on each article of a shard (in this process)."""
+    if _PIPELINE is None:
+        init_worker(None, None)
+    assert _PIPELINE is not None and _OPTIONS is not None
+    done = [_PIPELINE.process_article(a, _OPTIONS) for a in articles]
+    sigs = None
+    if signatures:
+        from .mapreduce import signature
+
+        sigs = [signature(a) for a in done]
+    return ShardResult(done, sigs)
