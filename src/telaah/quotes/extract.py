@@ -4,7 +4,10 @@ Rules, not a model: Indonesian news attributes speech with a small closed set of
 (``speech_cues.tsv``), so direct quotes are found by their marks and attributed from the cue
 after (``"…," kata X``) or before (``X mengatakan: "…"``) them, or carried over from the
 previous statement (continuation paragraphs); reported speech is a preposed reporting verb with
-a clausal complement, ``menurut X, …`` or a postposed ``…, kata X``. All word lists are data.
+a clausal complement, ``menurut X, …`` or a postposed ``…, kata X``. Denials also come as
+passives ("Hal itu dibantah oleh X": X speaks, the anaphor is the content), as "X
+membantahnya", as nouns ("Bantahan juga datang dari X") and by their words ("tidak benar",
+"itu hoaks", "saya tidak pernah menerima …"). All word lists are data.
 """
 from __future__ import annotations
 
@@ -38,17 +41,38 @@ class _Lexicon:
     clause_verbs: frozenset  # verbs whose complement is a statement even without a verb in it
     not_deny: frozenset  # words after "bukan" that make it no denial ("bukan hanya")
     back_reference: frozenset  # "Hal itu disampaikan X": words that point back to the last sentence
+    passives: dict  # "dibantah" -> (stance, needs a claim noun in the subject)
+    claim_nouns: dict  # "tudingan" -> stance of a statement it heads ("Tudingan itu dilontarkan X")
+    never_not_deny: frozenset  # "tidak pernah melihat": experience verbs, no denial
+    never_lead: frozenset  # words that may stand before a "tidak pernah" denial ("saya", "bersumpah")
+    reply_marker: frozenset  # "Menanggapi/Ditanya soal tuduhan itu, …": the statement replies to a claim
+    reply_not_deny: frozenset  # "tidak akan …": a negated reply that denies nothing
+    reply_claim: frozenset  # claims a negated reply denies: tuduhan, kabar, isu …
+    physical_sense: frozenset  # deny verbs that also mean a physical parry (menepis bola)
+    ability: frozenset  # "mampu/bisa menepisnya": words that show the physical sense
+    source_phrases: tuple  # "datang dari": where a nominal denial ("Bantahan …") comes from
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     cues: dict = {}
     comp, clause, deny = set(), set(), []
-    sets: dict = {"clause_verb": set(), "not_deny": set(), "back_reference": set()}
+    sets: dict = {"clause_verb": set(), "not_deny": set(), "back_reference": set(), "never_not_deny": set(),
+                  "never_lead": set(), "reply_marker": set(), "reply_not_deny": set(), "reply_claim": set(),
+                  "physical_sense": set(), "ability": set()}
+    sources: list = []
+    passives: dict = {}
+    claim_nouns: dict = {}
     for row in load_table("speech_cues.tsv"):
         key = tuple(row["cue"].lower().split())
         kind = row["kind"]
-        if kind in sets:
+        if kind in ("passive", "passive_claim"):
+            passives[key[0]] = (row["stance"], kind == "passive_claim")
+        elif kind == "claim_noun":
+            claim_nouns[key[0]] = row["stance"]
+        elif kind == "source_phrase":
+            sources.append(key)
+        elif kind in sets:
             sets[kind].add(key[0])
         elif kind == "complementizer":
             comp.add(key[0])
@@ -77,6 +101,16 @@ def lexicon() -> _Lexicon:
         clause_verbs=frozenset(sets["clause_verb"]),
         not_deny=frozenset(sets["not_deny"]),
         back_reference=frozenset(sets["back_reference"]),
+        passives=passives,
+        claim_nouns=claim_nouns,
+        never_not_deny=frozenset(sets["never_not_deny"]),
+        never_lead=frozenset(sets["never_lead"]),
+        reply_marker=frozenset(sets["reply_marker"]),
+        reply_not_deny=frozenset(sets["reply_not_deny"]),
+        reply_claim=frozenset(sets["reply_claim"]),
+        physical_sense=frozenset(sets["physical_sense"]),
+        ability=frozenset(sets["ability"]),
+        source_phrases=tuple(sources),
     )
 
 
@@ -239,8 +273,6 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         cut = [t.low[i] for i in idx].index("yang")
         if cut > 0 and _is_cap(t.word(idx[cut - 1])):
             idx = idx[:cut]
-    if not idx:
-        return None
     # comma segments: apposition "Kapolsek Pancoran, Kompol Aswin, menerangkan"
     segments, cur = [], []
     for i in idx:
@@ -258,6 +290,14 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     if not segments:
         return None
     seg = segments[-1]
+    # "Fisher dalam acara bincang itu membantah", "Jokowi di Istana Merdeka mengatakan": the
+    # occasion or place after a name is not part of the subject
+    for c in range(1, len(seg)):
+        w, before = t.low[seg[c]], t.word(seg[c - 1])
+        if "stop" in _kinds(w) and w != "yang" and not _is_cap(t.word(seg[c])) and _is_cap(before) \
+                and not _kinds(before) & {"adverb", "lead", "stop"}:
+            seg = seg[:c]
+            break
     role = None
     if len(segments) > 1 and "role" in _kinds(t.low[segments[-2][0]]):
         prev = segments[-2]
@@ -280,7 +320,8 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
             return _SpeakerSpan(*t.spans[last], "pronoun")
         if _is_cap(t.word(last)) or t.word(last).isdigit():
             j = len(seg) - 1
-            while j > 0 and (_is_cap(t.word(seg[j - 1])) or t.low[seg[j - 1]] in ("bin", "binti", "van", "de", "al", "&")):
+            while j > 0 and (_is_cap(t.word(seg[j - 1])) or t.low[seg[j - 1]] in ("bin", "binti", "van", "de", "al", "&")) \
+                    and not _kinds(t.low[seg[j - 1]]) & {"lead", "adverb"}:  # "Adapun Pasukan NATO"
                 j -= 1
             return _name_with_role(t, seg[j:])
         if "definite" in _kinds(w):
@@ -414,38 +455,106 @@ def _stance(t: _Text, i: int, stances: dict) -> str:
 
 
 @lru_cache(maxsize=1)
+def _opener_sets() -> tuple[frozenset, frozenset, tuple]:
+    """Denial openers split for fast lookup: one-word characterisations ("hoaks"), phrases
+    matched in the first three words ("tidak benar"), and the phrase lengths; "bukan" and
+    "tidak pernah …" have rules of their own."""
+    openers = [o for o in lexicon().deny_openers if o != ("bukan",) and o[1:2] != ("pernah",)]
+    multi = frozenset(o for o in openers if len(o) > 1)
+    return frozenset(o[0] for o in openers if len(o) == 1), multi, tuple(sorted({len(o) for o in multi}))
+
+
+@lru_cache(maxsize=1)
+def _denial_words() -> frozenset:
+    """Words that may make a sentence a passive or nominal denial ("dibantah", "bantahan")."""
+    lex = lexicon()
+    return frozenset(lex.passives) | frozenset(w for w, st in lex.claim_nouns.items() if st == "deny")
+
+
+@lru_cache(maxsize=1)
 def _false_claim_re() -> re.Pattern:
-    """"… tidak benar" anywhere in a statement (not "yang tidak benar", not "benar-benar")."""
-    negs = sorted({o[0] for o in lexicon().deny_openers if len(o) == 2 and o[1] == "benar"})
-    return re.compile(r"(?<!yang )\b(?:" + "|".join(map(re.escape, negs)) + r") benar\b(?!-)")
+    """"… tidak benar" / "… tidak berdasar" anywhere in a statement (not "yang tidak benar",
+    not "benar-benar"), and a claim called a hoax or a lie ("itu hoaks", "merupakan berita
+    bohong"; not "isu hoaks", an attribute)."""
+    lex = lexicon()
+    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar")})
+    false = "|".join(re.escape(" ".join(o)) for o in pairs)
+    words = "|".join(sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan"))
+    return re.compile(
+        rf"(?<!yang )\b(?:{false})\b(?!-)"
+        rf"|(?<!yang )\b(?:itu|ini|tersebut|semuanya|semua|adalah|merupakan)\s+(?:(?:berita|kabar|informasi|isu)\s+)?(?:{words})\b"
+        rf"|\b(?:tuduhan|tudingan)\s+(?:itu\s+|tersebut\s+)?(?:{words}|palsu)\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _accused_but_re() -> re.Pattern:
+    """"Saya dituduh menerima. Padahal saya tidak menerima.": the speaker reports the charge
+    and rejects it."""
+    return re.compile(r"\b(?:saya|kami|aku)\s+(?:di\w+\s+)?(?:dituduh|dituding|difitnah|disebut)\b.{0,120}?"
+                      r"\b(?:padahal|tapi|tetapi|namun|sedangkan)\s+(?:saya|kami|aku)\s+(?:tidak|tak|bukan|enggak|nggak)\b")
+
+
+def _never_denial(lex: _Lexicon, low: list[str], k: int) -> bool:
+    """Is "tidak pernah" at word ``k`` a denial? Only at the opening of the statement or after
+    the speaker's own words ("Saya bersumpah tidak pernah …"), and not about an experience
+    ("Saya tidak pernah melihat …", "tidak pernah ragu")."""
+    if k > 3 or any(w not in lex.never_lead for w in low[:k]):
+        return False
+    j = k + 2
+    while j < len(low) and low[j] in ("sama", "sekali", "pun", "sekalipun"):
+        j += 1
+    return j >= len(low) or low[j] not in lex.never_not_deny  # a bare "Tidak pernah." answers a charge
 
 
 def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     """A statement that rejects a claim by its words is a denial: it opens with a denial
-    phrase ("Tidak benar", "Bukan saya", "Hoaks"), calls something false ("… itu tidak
-    benar"), or says "saya/kami tidak pernah …"."""
+    phrase ("Tidak benar", "Bukan saya", "Hoaks"), calls something false or baseless ("… itu
+    tidak benar", "itu hoaks"), or the speaker says "(saya) tidak pernah …" about a deed."""
     if stance != "assert":
         return stance
     lex = lexicon()
     content = text[start:end].lower()
     low = re.findall(r"\w+", content[:400])
-    for opener in lex.deny_openers:
-        n = len(opener)
-        if opener == ("bukan",):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
-            for k in (0, 1):
-                if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
-                        and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar"}:
-                    return "deny"
-            continue
-        for k in range(0, min(3, len(low) - n + 1)):
-            if tuple(low[k : k + n]) == opener:
-                return "deny"
-    if _false_claim_re().search(content):
-        return "deny"
-    for k in range(min(12, len(low) - 3)):
-        if low[k] in ("saya", "kami", "aku") and low[k + 1] in ("tidak", "tak", "enggak", "nggak") and low[k + 2] == "pernah":
+    for k in (0, 1):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
+        if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
+                and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar"}:
             return "deny"
+    single, multi, lengths = _opener_sets()
+    if low[:1] and low[0] in single:  # "Hoaks!" / "Fitnah itu": only first (else _false_claim_re)
+        return "deny"
+    for k in range(min(3, len(low))):
+        for n in lengths:
+            if tuple(low[k : k + n]) in multi:
+                return "deny"
+    if _false_claim_re().search(content) or _accused_but_re().search(content):
+        return "deny"
+    for k in range(min(12, len(low) - 1)):
+        if low[k] in ("tidak", "tak", "enggak", "nggak") and low[k + 1] == "pernah":
+            if _never_denial(lex, low, k):
+                return "deny"
+            if k > 0 and low[k - 1] in ("saya", "kami", "aku") and _never_denial(lex, low[k - 1 :], 1):
+                return "deny"
     return stance
+
+
+def _replies_no(t: _Text, start: int, cue_start: int, content_start: int) -> bool:
+    """"Menanggapi tuduhan itu, X mengatakan tidak …": a reply to a named claim (a reply marker
+    and a claim noun before the speaker) whose content opens with a negation is a denial,
+    unless the negation is of a modal ("tidak akan tinggal diam")."""
+    lex = lexicon()
+    c = t.index_at(content_start)
+    if c + 1 >= len(t.low) or t.low[c] not in ("tidak", "tak", "bukan", "enggak", "nggak"):
+        return False
+    if t.low[c + 1] in lex.reply_not_deny:
+        return False
+    before = list(t.range(start, cue_start))
+    for n, i in enumerate(before):
+        if t.low[i] in lex.reply_marker:
+            window = before[n + 1 : n + 4]
+            if any(t.low[j] in lex.reply_claim for j in window):
+                return True
+    return False
 
 
 def _is_clause(t: _Text, idx: list[int], had_complementizer: bool) -> bool:
@@ -464,10 +573,29 @@ def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end
     """Verbs whose complement is a statement whatever its form: "mengaku mikrofonnya rusak";
     a denial or a refusal with a noun phrase ("menampik tudingan itu", "belum bisa memastikan
     penyebabnya") is still a statement."""
-    if t.low[cue_index] not in lexicon().clause_verbs and stance not in ("deny", "unconfirmed"):
+    lex = lexicon()
+    if stance == "accuse" and " sebagai " in t.text[start:end].lower():
+        return True  # "balik menuduh pemberontak sebagai pelakunya"
+    if t.low[cue_index] not in lex.clause_verbs and stance not in ("deny", "unconfirmed"):
+        return False
+    if t.low[cue_index] in lex.physical_sense and _physical(t, cue_index, start):
         return False
     words = len(re.findall(r"\w+", t.text[start:end]))
     return words >= (1 if stance == "deny" else 2)
+
+
+def _physical(t: _Text, cue_index: int, content_start: int | None) -> bool:
+    """"Forster mampu menepis tendangan itu" / "menepisnya dengan cekatan": the parry, not the
+    denial. An ability word just before the verb, or an object that names no claim."""
+    lex = lexicon()
+    if any(t.low[j] in lex.ability for j in range(max(0, cue_index - 3), cue_index)):
+        return True
+    if content_start is None:
+        return False
+    first = t.index_at(content_start)
+    if first < len(t.low) and t.low[first] in _ANAPHORS:
+        return False  # "menepis hal itu"
+    return not any(t.low[j] in lex.claim_nouns for j in range(first, min(first + 3, len(t.low))))
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -512,7 +640,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 a = _trim_content(text, before_start, cue[0])
                 b = _trim_content(text, t.spans[idx[k]][1] if t.low[idx[k]] == "," else t.spans[idx[k]][0], end)
                 cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) else a
-                if ce - cs > 10:
+                # "Menurut sebuah pernyataan, Taliban membantah …": a document is no speaker;
+                # the statement inside, with its own speaker and cue, is the one made
+                document = any(t.low[x] in lexicon().claim_nouns for x in t.range(sp.start, sp.end))
+                if document and any(st.speaker is not None for st in _indirect(t, cs, ce)[0]):
+                    pass  # found again as the scan goes on
+                elif ce - cs > 10:
                     out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), anchor=cue[0]))
             n = k
             continue
@@ -580,6 +713,13 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
         if n > 0 and t.low[idx[n - 1]] == "tanpa":  # "tanpa meminta klarifikasi": no speech act
             n += 1
             continue
+        back = n - 1
+        while back >= 0 and "adverb" in _kinds(t.low[idx[back]]):
+            back -= 1
+        if back >= 0 and t.low[idx[back]] == "yang" and any(
+                "verb" in (t.match_cue(j, idx[-1] + 1)[1] or {}) for j in idx[n + size :]):
+            n += 1  # "Miryam yang tetap berkukuh … menegaskan …": the main verb comes later
+            continue
         stance = _stance(t, i, {"verb": stances["verb"]})
         sp = _analyse_subject(t, start, cue[0])
         if sp is None:
@@ -602,15 +742,45 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
         if not body:
             pending.append((sp, cue, stance))
             return out, pending
-        # "menyebut A dan menilai B": a second speech verb joined by dan/serta is a second statement
+        # "X menuduh A, namun Y membantahnya": a contrasting clause with its own subject and
+        # speech verb is a statement of its own, not part of X's words
+        rest = None
+        for m, j in enumerate(body[:-2]):
+            if t.spans[j][0] >= stop:
+                break
+            if t.low[j] == "," and m > 1 and (t.low[body[m + 1]] == "tapi" or "lead" in _kinds(t.low[body[m + 1]])):
+                for x in body[m + 3 : m + 10]:
+                    if t.spans[x][0] >= stop or t.low[x] in (",", "."):
+                        break
+                    sz, st2 = t.match_cue(x, body[-1] + 1)
+                    if sz and ("verb" in st2 or "verb+nya" in st2):
+                        rest = t.spans[body[m + 1]][0]
+                        break
+                if rest is not None:
+                    stop = t.spans[j][0]
+                    break
+        if rest is not None:
+            more, more_pending = _indirect(t, rest, end)
+            out.extend(more)
+            pending.extend(more_pending)
+            body = [j for j in body if t.spans[j][0] < stop]
+        # "menyebut A dan menilai B" / "membantah A, menegaskan B": a second speech verb of the
+        # same subject joined by dan/serta or a comma is a second statement
         second = None
         for m, j in enumerate(body[:-1]):
-            if t.low[j] in ("dan", "serta") and m > 1:
-                sz, st2 = t.match_cue(body[m + 1], body[-1] + 1)
-                if sz and "verb" in st2 and t.spans[body[m + 1]][0] < stop:
-                    second = (j, body[m + 1], sz, st2)
+            if (t.low[j] in ("dan", "serta") and m > 1) or (t.low[j] == "," and m > 0):
+                k2 = m + 1
+                while t.low[j] == "," and k2 < len(body) - 1 and "adverb" in _kinds(t.low[body[k2]]):
+                    k2 += 1
+                sz, st2 = t.match_cue(body[k2], body[-1] + 1)
+                if sz and "verb" in st2 and t.spans[body[k2]][0] < stop:
+                    second = (j, body[k2], sz, st2)
                     break
         cs, ce = _trim_content(text, t.spans[body[0]][0], t.spans[second[0]][0] if second else stop)
+        if size > 1 and not comp and t.low[i + size - 1] in lexicon().claim_nouns and t.low[body[0]] in _ANAPHORS:
+            # "menolak tudingan tersebut": the claim noun belongs to the content, not the cue
+            cue = (t.spans[i][0], t.spans[i + size - 2][1])
+            cs = t.spans[i + size - 1][0]
         if second:
             _, k2, sz2, st2 = second
             cue2 = (t.spans[k2][0], t.spans[k2 + sz2 - 1][1])
@@ -620,9 +790,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 bs, be = _trim_content(text, t.spans[t.index_at(bs)][1], be)
             if be > bs and (_is_clause(t, list(t.range(bs, be)), False) or _takes_any_complement(t, k2, stance2, bs, be)):
                 out.append(_Stmt(bs, be, False, sp, cue2, _content_deny(text, bs, be, stance2), anchor=cue2[0]))
-        if _is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce):
+        dodge = stance == "deny" and "stop" in _kinds(t.low[body[0]])  # "mengelak ketika ditanya …"
+        if not dodge and (_is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce)):
             st = _Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0])
-            if stop != end:
+            if st.stance == "assert" and _replies_no(t, start, cue[0], cs):
+                st.stance = "deny"
+            if stop != end and rest is None:
                 rep_sp, _ = _analyse_postposed(t, t.index_at(stop) + 2, idx[-1] + 1)
                 st.reported_by = rep_sp
             out.append(st)
@@ -630,6 +803,136 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             pending.append((sp, cue, stance))
         return out, pending
     return out, pending
+
+
+_CLAUSE_EDGE = frozenset(",;:()\"“”'‘’—–")
+_ANAPHORS = frozenset({"hal", "itu", "ini", "tersebut", "demikian"})
+
+
+def _noun_phrase_back(t: _Text, last: int, first: int) -> list[int]:
+    """Tokens of the noun phrase that ends at token ``last``, back to a clause edge or the
+    unit's first token, without sentence connectives ("Namun, rumor itu" → "rumor itu")."""
+    j = last
+    while j > first and t.low[j - 1] not in _CLAUSE_EDGE:
+        j -= 1
+    toks = list(range(j, last + 1))
+    while toks and ("lead" in _kinds(t.low[toks[0]]) or t.low[toks[0]] in ("itu", "ini", "akan", "meski", "meskipun", "walaupun", "walau")):
+        toks.pop(0)  # "Sementara itu adanya …", "Akan tetapi hal itu …"
+    return toks
+
+
+def _passive_statements(t: _Text, unit: tuple[int, int], stmts: list[_Stmt], consumed: list[tuple[int, int]]) -> list[_Stmt]:
+    """Passive denials: "Hal itu dibantah (oleh) X", "rumor itu ditepis X", "tuduhan yang
+    telah dibantah oleh Qatar", "Jaksa menuduh A, yang kemudian dibantah A". The agent is the
+    speaker; the content is the subject noun phrase (an anaphor stays an anaphor: the
+    annotators' convention), or for a relative clause after a statement, that statement's
+    content. "… tidak ditampik X" is an admission (assert). Agentless passives are no
+    statements, nor is a passive inside someone's reported clause ("JPU beralasan pernyataan
+    itu telah dibantah penyidik")."""
+    lex = lexicon()
+    idx = list(t.range(*unit))
+    if not idx:
+        return []
+    first, limit = idx[0], idx[-1] + 1
+    out: list[_Stmt] = []
+    for i in idx[1:]:
+        entry = lex.passives.get(t.low[i])
+        if entry is None or any(cs <= t.spans[i][0] < ce for cs, ce in consumed):
+            continue
+        stance, needs_claim = entry
+        k = i + 1
+        if k < limit and t.low[k] == "oleh":
+            k += 1
+        if k >= limit or not t.low[k][:1].isalnum() or _kinds(t.low[k]) & {"stop", "adverb"}:
+            continue  # agentless
+        if t.low[k] in ("keras", "tegas") and k + 1 < limit:  # "dibantah keras oleh X"
+            k += 2 if t.low[k + 1] == "oleh" else 1
+        sp, _ = _analyse_postposed(t, k, limit)
+        if sp is None:  # "… yang kemudian dibantah pemberontak": a bare common noun agent
+            run = []
+            while k + len(run) < limit and len(run) < 4 and t.low[k + len(run)].isalpha() \
+                    and not _kinds(t.low[k + len(run)]) & {"stop", "adverb"} and t.low[k + len(run)] not in lex.clause_words:
+                run.append(k + len(run))
+            if not run or (k + len(run) < limit and t.low[k + len(run)] not in _CLAUSE_EDGE and t.low[k + len(run)] not in ".!?"):
+                continue
+            sp = _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "group")
+        m = i - 1
+        negated = False
+        while m > first and ("adverb" in _kinds(t.low[m]) or t.low[m] in lex.clause_words
+                             or (t.low[m],) in lex.negators or t.low[m] in ("mampu", "gagal", "sebetulnya", "sebenarnya")):
+            negated = negated or (t.low[m],) in lex.negators
+            m -= 1
+        if negated:
+            stance = NEGATION_FLIP.get(stance, stance)
+        cue = t.spans[i]
+        span = None
+        if t.low[m] == "yang":  # relative: "…, tuduhan yang dibantah X" / "A menuduh B, yang dibantah B"
+            a = m - 1
+            while a > first and t.low[a] == ",":
+                a -= 1
+            np_ = _noun_phrase_back(t, a, first)
+            if np_ and len(np_) <= 4 and any(t.low[x] in lex.claim_nouns for x in np_):
+                span = (t.spans[np_[0]][0], t.spans[np_[-1]][1])
+            else:
+                yang_at = t.spans[m][0]
+                host = next((st for st in stmts if st.start < yang_at <= st.end + 2), None)
+                if host is not None:
+                    host.start, host.end = _trim_content(t.text, host.start, min(host.end, yang_at))
+                    span = (host.start, host.end)
+        else:
+            if any(st.start <= cue[0] < st.end for st in stmts):
+                continue  # the passive is what someone else reports
+            np_ = _noun_phrase_back(t, m, first)
+            if not np_ or len(np_) > 12 or any(t.match_cue(x, limit)[0] for x in np_):
+                continue
+            if needs_claim and not (any(t.low[x] in lex.claim_nouns for x in np_) or all(t.low[x] in _ANAPHORS for x in np_)):
+                continue  # "sepakan itu ditepis Neuer": a save, not a denial
+            span = (t.spans[np_[0]][0], t.spans[np_[-1]][1])
+        if span is None or span[1] <= span[0]:
+            continue
+        out.append(_Stmt(span[0], span[1], False, sp, cue, stance, anchor=cue[0]))
+    return out
+
+
+def _nominal_denial(t: _Text, unit: tuple[int, int]) -> _Stmt | None:
+    """"Bantahan juga disampaikan X" / "bantahan pernyataan Y justru datang dari X": a
+    sentence whose subject is a denial noun and whose verb gives its source is X's denial;
+    the content is that noun phrase."""
+    lex = lexicon()
+    idx = list(t.range(*unit))
+    heads = [n for n, i in enumerate(idx[:6]) if lex.claim_nouns.get(t.low[i]) == "deny"]
+    if not heads:
+        return None
+    h = heads[0]
+    if any(t.low[i] not in _CLAUSE_EDGE and "lead" not in _kinds(t.low[i]) and t.low[i] not in ("walau", "meski", "demikian", "itu")
+           for i in idx[:h]):
+        return None  # the noun is not the subject ("memberikan sanggahannya")
+    limit = idx[-1] + 1
+    for n in range(h + 1, min(len(idx), h + 10)):
+        i = idx[n]
+        w = t.low[i]
+        if w in _CLAUSE_EDGE:
+            return None
+        size = 0
+        size, stances = t.match_cue(i, limit)
+        if size and "postposed" in stances and w.startswith("di"):
+            pass
+        else:
+            size = next((len(p) for p in lex.source_phrases if tuple(t.low[i : i + len(p)]) == p), 0)
+            if not size:
+                continue
+        k = i + size
+        if k < limit and t.low[k] == "oleh":
+            k += 1
+        sp, _ = _analyse_postposed(t, k, limit)
+        if sp is None:
+            return None
+        last = n - 1
+        while last > h and ("adverb" in _kinds(t.low[idx[last]]) or t.low[idx[last]] in ("justru", "pun")):
+            last -= 1
+        cue = (t.spans[i][0], t.spans[i + size - 1][1])
+        return _Stmt(t.spans[idx[h]][0], t.spans[idx[last]][1], False, sp, cue, "deny", anchor=cue[0])
+    return None
 
 
 def _back_reference(t: _Text, unit: tuple[int, int]):
@@ -640,9 +943,12 @@ def _back_reference(t: _Text, unit: tuple[int, int]):
     for n, i in enumerate(idx[:3]):
         if t.low[i] not in lex.back_reference:
             continue
-        if n > 0 and t.low[idx[0]] not in ("hal", "pernyataan", "keterangan", "penjelasan", "informasi", "itu"):
+        head = t.low[idx[0]]
+        if n > 0 and head not in lex.claim_nouns and head not in ("penjelasan", "itu"):
             return None
         j = i + 1
+        if j < len(t.low) and t.low[j] == ",":  # "Tudingan itu, dilontarkan Humphrey …"
+            j += 1
         size, stances = t.match_cue(j, unit and t.index_at(unit[1]))
         if not size or "postposed" not in stances or not t.low[j].startswith("di"):
             return None
@@ -652,7 +958,10 @@ def _back_reference(t: _Text, unit: tuple[int, int]):
         sp, _ = _analyse_postposed(t, k, t.index_at(unit[1]))
         if sp is None:
             return None
-        return sp, (t.spans[j][0], t.spans[j + size - 1][1]), stances["postposed"]
+        stance = stances["postposed"]
+        if n > 0 and stance == "assert":  # "Tudingan itu dilontarkan X" / "Bantahan itu disampaikan X"
+            stance = lex.claim_nouns.get(head, stance)
+        return sp, (t.spans[j][0], t.spans[j + size - 1][1]), stance
     return None
 
 
@@ -957,6 +1266,20 @@ def extract_quotes(article: Article) -> list[Quote]:
             for p in pend:
                 pendings.append((re_, p))
 
+    # passive and nominal denials ("Hal itu dibantah oleh X", "Bantahan juga datang dari X"):
+    # only sentences that hold such a word are looked at
+    lex = lexicon()
+    denial_at = [t.starts[i] for i, w in enumerate(t.low) if w in _denial_words()]
+    for us, ue in units:
+        if not denial_at or denial_at[-1] < us or not any(us <= p < ue for p in denial_at):
+            continue
+        in_unit = [st for st in stmts if us <= st.start < ue or us < st.end <= ue]
+        stmts.extend(_passive_statements(t, (us, ue), in_unit, consumed))
+        if not in_unit:
+            nominal = _nominal_denial(t, (us, ue))
+            if nominal is not None:
+                stmts.append(nominal)
+
     # back-references: "Hal itu disampaikan X …" / "Demikian dikatakan X" make the sentence
     # before a statement by X when nothing there is attributed yet
     for k in range(1, len(units)):
@@ -972,6 +1295,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         sp, cue, stance = ref
         stmts.append(_Stmt(ps_, pe_, False, sp, cue, _content_deny(text, ps_, pe_, stance), anchor=ps_))
 
+    used_pending: set[int] = set()
     # pass 3: attach pending preposed cues ("X mengatakan: "…"" or "X menepisnya. "…"") and
     # carry speakers over to continuation quotes
     for st, (o, _) in direct_stmts:
@@ -994,6 +1318,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if sp is not None and sp.kind == "named":
                     best = (sp, None, "assert")
         if best:
+            used_pending.add(id(best))
             st.speaker, st.cue, st.stance = best[0], best[1], _content_deny(text, st.start, st.end, best[2])
 
     stmts.sort(key=lambda s: (s.start, s.end))
@@ -1004,9 +1329,27 @@ def extract_quotes(article: Article) -> list[Quote]:
         para = next((p for p in paras if p[0] <= o < p[1]), None)
         for end_pos, p in pendings:
             if para and para[0] <= end_pos <= o and p[2] != "assert" and o - end_pos < 40:
+                used_pending.add(id(p))
                 st.stance = p[2]
                 if st.speaker is not None and st.speaker.kind == "pronoun":
                     st.speaker = p[0]  # "Sarip menepisnya. "…," sergahnya.": the clitic is Sarip
+
+    # "Namun, mereka membantahnya.": a denial whose object is a claim just made is a statement;
+    # its content is that claim when it was reported in the same sentence, else the clitic
+    for _, (sp, cue, stance) in pendings:
+        if stance != "deny" or cue is None or text[cue[1] : cue[1] + 3].lower() != "nya":
+            continue
+        ci = t.index_at(cue[0])
+        if t.low[ci][:-3] in lexicon().physical_sense and _physical(t, ci, None):
+            continue  # "Forster mampu menepisnya": a save
+        if any(id(p) in used_pending for _, p in pendings if p[1] == cue):
+            continue
+        unit = next(((us, ue) for us, ue in units if us <= cue[0] < ue), (cue[0], cue[1]))
+        host = max((st for st in stmts if unit[0] <= st.start and st.end <= cue[0] and st.stance in ("accuse", "assert")),
+                   key=lambda st: st.end, default=None)
+        cs, ce = (host.start, host.end) if host is not None else (cue[1], cue[1] + 3)
+        stmts.append(_Stmt(cs, ce, False, sp, cue, "deny", anchor=cue[0]))
+    stmts.sort(key=lambda s: (s.start, s.end))
 
     # drop indirect statements overlapping direct ones
     directs = [s for s in stmts if s.direct]

@@ -11,6 +11,7 @@ text: the part of the accusation that the denial answers.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ class _Q:
     article: Article
     words: list[tuple[str, int, int]]  # (stem, start, end) of content words in the quote
     entities: set[str] = field(default_factory=set)
+    claim_span: tuple[int, int] | None = None  # where an anaphoric denial's claim is written
 
 
 def _content(article: Article, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -62,6 +64,30 @@ def _entities(article: Article, q: Quote) -> set[str]:
         if m.entity and lo <= m.start and m.end <= hi:
             found.add(m.entity)
     return found
+
+
+_DEFINITE = frozenset({"itu", "ini", "tersebut", "demikian"})
+
+
+def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
+    """Where the claim of an anaphoric denial is written. "Hal tersebut dibantah oleh Markus",
+    "Namun, mereka membantahnya", "rumor itu dibantah X": the content is only a pointer (the
+    annotators keep it so), so the claim is the sentence before plus what precedes the denial
+    in its own sentence ("…, tuduhan yang telah dibantah oleh Qatar")."""
+    from ..quotes.extract import lexicon  # the quote stage's claim nouns
+
+    words = [w.lower() for w in re.findall(r"\w+", q.text)]
+    if not words or len(words) > 4:
+        return None
+    pointer = lexicon().claim_nouns.keys() | _DEFINITE | {"nya"}
+    if not (all(w in pointer for w in words) or (words[-1] in _DEFINITE and len(words) <= 3)):
+        return None
+    sentences = sorted(article.sentences, key=lambda s: s.start)
+    here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
+    if here is None:
+        return None
+    start = sentences[here - 1].start if here > 0 else sentences[here].start
+    return (start, q.start) if q.start - start > 10 else None
 
 
 def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
@@ -90,12 +116,13 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
     ``CLAIM_MIN_WORDS`` words takes in its neighbour across a comma, never across a period."""
     article, q = accusation.article, accusation.quote
     text = article.text
+    q_start, q_end = accusation.claim_span or (q.start, q.end)
     idf = idf or {}
     stop = _stopwords()
     shared = {w for o in others for w, _, _ in o.words}
     clauses: list[list[tuple[int, int]]] = [[]]
     soft_break: list[bool] = []  # whether the break after clause i is only a comma
-    for s, e in tokenize(text, q.start, q.end):
+    for s, e in tokenize(text, q_start, q_end):
         token = text[s:e]
         if token[0].isalnum():
             clauses[-1].append((s, e))
@@ -105,7 +132,7 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
                 soft_break.append(token == ",")
     clauses = [c for c in clauses if c]
     if not clauses:
-        return {"claim": q.text, "article": article.id, "start": q.start, "end": q.end}
+        return {"claim": text[q_start:q_end], "article": article.id, "start": q_start, "end": q_end}
 
     def is_content(span: tuple[int, int]) -> bool:
         w = text[span[0]:span[1]].lower()
@@ -169,7 +196,13 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         for q in article.quotes:
             if q.id is None:
                 continue
-            items.append(_Q(q, article, _content(article, q.start, q.end), _entities(article, q)))
+            it = _Q(q, article, _content(article, q.start, q.end), _entities(article, q))
+            span = _antecedent(article, q) if q.stance == "deny" else None
+            if span is not None:  # "hal tersebut dibantah X": compare by the claim it points to
+                it.claim_span = span
+                it.words = it.words + _content(article, *span)
+                it.entities |= {m.entity for m in article.mentions if m.entity and span[0] <= m.start and m.end <= span[1]}
+            items.append(it)
     if not items:
         return []
     df = Counter(w for it in items for w in {w for w, _, _ in it.words})
