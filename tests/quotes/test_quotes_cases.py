@@ -227,3 +227,25 @@ def test_group_and_anonymous_speakers_have_no_entity():
         assert q.speaker.mention is None
         if who:
             assert q.speaker.text == who and q.speaker.kind == "group"
+
+
+RELATIONAL = [
+    # once Miryam is introduced, "Pengacara Miryam" is her lawyer: not Miryam, not linked to her
+    ("Miryam S. Haryani ditahan KPK. Pengacara Miryam membantah klien mereka bersembunyi.",
+     (("Miryam S. Haryani", "PER"), ("Miryam", "PER")), "klien mereka bersembunyi", "Pengacara Miryam", "deny"),
+    ("Miryam S. Haryani ditahan KPK. Tim kuasa hukum Miryam menolak tudingan bahwa klien mereka bersembunyi.",
+     (("Miryam S. Haryani", "PER"), ("Miryam", "PER")), "klien mereka bersembunyi", "Tim kuasa hukum Miryam", "deny"),
+    # a first mention introduces the lawyer's own name
+    ("Pengacara Hotman Paris mengatakan kliennya tidak bersalah.",
+     (("Hotman Paris", "PER"),), "kliennya tidak bersalah", "Hotman Paris", "assert"),
+]
+
+
+@pytest.mark.parametrize("text,mentions,content,speaker,stance", RELATIONAL)
+def test_relational_roles(text, mentions, content, speaker, stance):
+    art = article(text, mentions)
+    q = find(extract_quotes(art), content)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.stance == stance
+    if not speaker.startswith("Hotman"):
+        assert q.speaker.mention is None

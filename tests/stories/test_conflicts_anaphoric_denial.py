@@ -53,3 +53,28 @@ def test_anaphoric_denial_without_a_quoted_claim_names_the_claim_from_the_senten
     assert claim["deny"] == ["a1-q0"]
     assert "menerima" in claim["claim"] or "uang" in claim["claim"]
     assert a.text[claim["source"]["start"]:claim["source"]["end"]] == claim["claim"]
+
+
+# Polarity: an assertion that already negates the denied proposition agrees with the denial.
+def test_negated_assertion_agrees_with_the_denial():
+    a = _article("a1", [
+        "Kuasa hukum Heru mengatakan Miryam tidak melarikan diri ke luar negeri.",
+        "Miryam membantah melarikan diri ke luar negeri.",
+    ], [
+        (0, "Miryam tidak melarikan diri ke luar negeri", "Heru", "assert"),
+        (1, "melarikan diri ke luar negeri", "Miryam", "deny"),
+    ])
+    claims = _conflicts(a)
+    assert all("a1-q0" not in c["assert"] for c in claims if "a1-q1" in c["deny"])
+
+
+def test_opposite_assertion_is_still_paired():
+    a = _article("a1", [
+        "Polisi mengatakan Miryam melarikan diri ke luar negeri.",
+        "Miryam membantah melarikan diri ke luar negeri.",
+    ], [
+        (0, "Miryam melarikan diri ke luar negeri", "Polisi", "assert"),
+        (1, "melarikan diri ke luar negeri", "Miryam", "deny"),
+    ])
+    claims = _conflicts(a)
+    assert any(c["assert"] == ["a1-q0"] and c["deny"] == ["a1-q1"] for c in claims)

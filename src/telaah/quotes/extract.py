@@ -228,6 +228,7 @@ class _SpeakerSpan:
     end: int
     kind: str
     role: str | None = None
+    relational: bool = False  # "Pengacara Miryam": someone related to the named person
 
 
 def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
@@ -323,6 +324,9 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
             while j > 0 and (_is_cap(t.word(seg[j - 1])) or t.low[seg[j - 1]] in ("bin", "binti", "van", "de", "al", "&")) \
                     and not _kinds(t.low[seg[j - 1]]) & {"lead", "adverb"}:  # "Adapun Pasukan NATO"
                 j -= 1
+            rel = _relation_before(t, seg, j)
+            if rel is not None:
+                return rel
             return _name_with_role(t, seg[j:])
         if "definite" in _kinds(w):
             window = seg[max(0, len(seg) - 9) : -1]
@@ -343,12 +347,42 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
     return None
 
 
+def _relation_before(t: _Text, seg: list[int], j: int) -> _SpeakerSpan | None:
+    """"Tim kuasa hukum Miryam membantah": a lower-case relation before a known name makes the
+    speaker a description of someone else (Miryam's lawyers), not the named person."""
+    if j == 0:
+        return None
+    k = j - 1
+    if t.low[seg[k]] == "hukum" and k > 0 and t.low[seg[k - 1]] == "kuasa":
+        k -= 1
+    elif "relational" not in _kinds(t.low[seg[k]]) or _is_cap(t.word(seg[k])):
+        return None
+    if not _named_before(t, seg[k], seg[j:]):
+        return None
+    while k > 0 and t.low[seg[k - 1]] in ("tim", "para"):
+        k -= 1
+    return _SpeakerSpan(t.spans[seg[k]][0], t.spans[seg[-1]][1], "description",
+                        role=t.text[t.spans[seg[k]][0] : t.spans[seg[-1]][1]], relational=True)
+
+
+def _named_before(t: _Text, relation: int, name: list[int]) -> bool:
+    """Whether the name's last word occurs earlier in the text without the relation word before it."""
+    last = t.word(name[-1])
+    rel = t.low[relation]
+    limit = t.spans[relation][0]
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", t.text[:limit]):
+        before = t.text[max(0, m.start() - 40) : m.start()].lower().split()
+        if rel not in before[-3:]:
+            return True
+    return False
+
+
 def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
     """Split "Kapolres Jaktim Kombes Andry Wibowo" into role and name."""
     kinds = [_kinds(t.low[i]) for i in run]
     last_title = max((k for k, ks in enumerate(kinds) if "title" in ks), default=-1)
     k = 0
-    while k < len(run) and "role" in kinds[k]:
+    while k < len(run) and kinds[k] & {"role", "relational"}:
         k += 1
     if last_title >= 0 and last_title + 1 < len(run):
         name = run[last_title + 1 :]
@@ -360,6 +394,11 @@ def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
         if not rest or (len(rest) <= 2 and any(t.word(i).isupper() and len(t.word(i)) > 1 for i in rest)) or len(rest) == 0:
             return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "description",
                                 role=t.text[t.spans[run[0]][0] : t.spans[run[-1]][1]])
+        if "relational" in kinds[k - 1] and _named_before(t, run[k - 1], rest):
+            # "Pengacara Miryam" after Miryam was introduced is Miryam's lawyer, not a lawyer
+            # called Miryam; a first mention ("Pengacara Hotman Paris") introduces the name.
+            return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "description",
+                                role=t.text[t.spans[run[0]][0] : t.spans[run[-1]][1]], relational=True)
         name = rest[-2:] if len(rest) >= 3 else rest
         role_toks = run[: run.index(name[0])]
     role = t.text[t.spans[role_toks[0]][0] : t.spans[role_toks[-1]][1]] if role_toks else None
@@ -1168,7 +1207,7 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         is_org = "org_head" in _kinds(head)
         definite = "definite" in _kinds(words[-1])
         only_role = all(_kinds(w) & {"role", "title"} for w in words)
-        k = None if only_role else res.mention_for(sp.start, sp.end)
+        k = None if only_role or sp.relational else res.mention_for(sp.start, sp.end)
         if k is not None and not (definite and article.mentions[k].start > sp.start):
             return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="description")
         if definite:

@@ -53,6 +53,30 @@ def _content(article: Article, start: int, end: int) -> list[tuple[str, int, int
     return out
 
 
+_NEGATORS: frozenset[str] | None = None
+
+
+def _negated(it: "_Q") -> set[str]:
+    """Stems the statement itself negates ("Ibu tidak melarikan diri" negates "lari")."""
+    global _NEGATORS
+    if _NEGATORS is None:
+        from ..lang import load_lines
+
+        _NEGATORS = frozenset(n.lower() for n in load_lines("negators.txt") if " " not in n)
+    text = it.article.text
+    out = set()
+    for w, s, _ in it.words:
+        before = text[max(it.quote.start, s - 12) : s].lower().split()
+        if before and before[-1] in _NEGATORS:
+            out.add(w)
+    return out
+
+
+def _agrees_with_denial(a: "_Q", d: "_Q") -> bool:
+    """An assertion that negates what the denial denies says the same thing, not the opposite."""
+    return bool(_negated(a) & {w for w, _, _ in d.words})
+
+
 def _entities(article: Article, q: Quote) -> set[str]:
     """Entities the statement is about or comes from: the speaker and what its sentence names."""
     found = set()
@@ -218,10 +242,11 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         return max(quote_similarity(it, other, idf) for role in ("assert", "deny") for other in claim[role])
 
     for d in denials:
-        pool = [a for a in accusations if not _same_speaker(a, d)]
+        pool = [a for a in accusations if not _same_speaker(a, d) and not _agrees_with_denial(a, d)]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
         if best is None:
-            scored = [(quote_similarity(d, a, idf), a) for a in assertions if not _same_speaker(a, d)]
+            scored = [(quote_similarity(d, a, idf), a) for a in assertions
+                      if not _same_speaker(a, d) and not _agrees_with_denial(a, d)]
             scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
             best = max(scored, key=lambda x: x[0])[1] if scored else None
         home = next((c for c in claims if best is not None and best in c["assert"]), None)
@@ -239,12 +264,15 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             continue
         best_claim = max(claims, key=lambda c: sim_to(c, a))
         need = JOIN_SIMILARITY if a.quote.stance == "accuse" else ASSERT_JOIN_SIMILARITY
+        if any(_same_speaker(a, x) or _agrees_with_denial(a, x) for x in best_claim["deny"]):
+            continue  # a party does not contradict itself
         if sim_to(best_claim, a) >= need and len(best_claim["assert"]) < MAX_ASSERTS:
             best_claim["assert"].append(a)
             placed.add(id(a))
     for u in unconfirmed:
         best_claim = max(claims, key=lambda c: sim_to(c, u), default=None)
-        if best_claim is not None and sim_to(best_claim, u) >= UNCONFIRMED_SIMILARITY:
+        if best_claim is not None and sim_to(best_claim, u) >= UNCONFIRMED_SIMILARITY \
+                and not any(_same_speaker(u, x) for x in best_claim["assert"] + best_claim["deny"]):
             best_claim["unconfirmed"].append(u)
             continue
         open_acc = [a for a in accusations if id(a) not in placed]
