@@ -1,4 +1,5 @@
 """Online story grouping, the stemmer it uses, and the B-cubed scorer of `telaah eval stories`."""
+import math
 from datetime import date
 
 import pytest
@@ -94,7 +95,8 @@ def test_entity_mentions_are_used_when_present():
     a = make("a", FLOOD, date(2017, 5, 10))
     a.mentions = [Mention(start=0, end=5, text="Garut", type="LOC", entity="e1")]
     features = StoryGrouper().features(a)
-    assert features.entities == {"E:e1": 1, "N:garut": 1}  # the merged entity and its name words
+    # the entity by its name (ids like "e1" are per run, so two store batches would clash) and its words
+    assert features.entities == {"E:garut": 1, "N:garut": 1}
 
 
 def test_story_stage_fills_stories_with_titles_and_time_ordered_ids():
@@ -143,3 +145,50 @@ def test_real_pair_from_indosum_is_grouped_together():
     assert len(articles) == 2
     groups = group_articles([*BACKGROUND, *articles])
     assert any(len(g) == 2 for g in groups)
+
+
+def test_shipped_scorer_is_a_logistic_model_over_known_features():
+    from telaah.stories.grouping import FEATURES, load_scorer
+
+    model = load_scorer("story_scorer.json")
+    assert set(model["features"]) <= set(FEATURES)
+    assert 0.0 < model["threshold"] < 1.0
+    # more similarity never hurts, a longer gap never helps
+    assert all(model["weights"][f] > 0 for f in ("body", "entity", "title_body", "lead"))
+    assert model["weights"]["gap"] <= 0
+
+
+def test_pair_features_see_a_headline_in_another_report_body():
+    grouper = StoryGrouper()
+    for a in BACKGROUND:
+        grouper.add(a)
+    first = make("flood1", FLOOD, date(2017, 5, 10), title="Banjir bandang landa Garut")
+    grouper.add(first)
+    later = grouper.vectors(make("flood2", FLOOD_2, date(2017, 5, 13), title="Korban banjir Garut bertambah"))
+    x = grouper.pair_features(grouper.clusters[grouper.story_of["flood1"]], later)
+    assert x["title_body"] > 0.3 and x["lead"] > 0 and x["entity"] > 0
+    assert x["gap"] == pytest.approx(math.log1p(3)) and x["undated"] == 0.0
+    assert all(0.0 <= x[f] <= 1.0 + 1e-9 for f in ("body", "member", "entity", "title", "title_body", "lead"))
+
+
+def test_organisations_weigh_less_than_people_in_the_entity_view():
+    a = make("a", FLOOD, date(2017, 5, 10))
+    a.mentions = [Mention(start=0, end=5, text="Garut", type="LOC", entity="e1"),
+                  Mention(start=0, end=4, text="BPBD", type="ORG", entity="e2"),
+                  Mention(start=0, end=7, text="Jokowi", type="PER", entity="e3")]
+    features = StoryGrouper().features(a)
+    assert features.entity_scale["E:bpbd"] < features.entity_scale["E:garut"]
+    assert "E:joko widodo" in features.entities  # nickname resolved to the full name
+
+
+def test_grouping_is_deterministic_given_input_order():
+    articles = [*BACKGROUND, make("flood1", FLOOD, date(2017, 5, 10)), make("match", MATCH, date(2017, 5, 10)),
+                make("flood2", FLOOD_2, date(2017, 5, 11)), make("arema", OTHER_MATCH, date(2017, 5, 11))]
+    assert group_articles(articles) == group_articles(list(articles))
+
+
+def test_hand_weighted_combination_still_available():
+    articles = [*BACKGROUND, make("flood1", FLOOD, date(2017, 5, 10)), make("flood2", FLOOD_2, date(2017, 5, 11)),
+                make("match", MATCH, date(2017, 5, 10))]
+    groups = [sorted(g) for g in group_articles(articles, GroupingConfig(scorer=None))]
+    assert ["flood1", "flood2"] in groups and ["match"] in groups

@@ -7,8 +7,12 @@ a threshold. Nothing is re-clustered when an article arrives, and candidate stor
 an inverted index over the articles' most distinctive terms, so the work per article depends
 on the stories active in its window, not on everything seen so far.
 
-Weights and threshold were tuned on the dev half of ``tests/gold/stories_gold.jsonl`` with
-``telaah.evaluation.stories`` (see that module); the test half was not used for tuning.
+As in Miranda et al., the views are combined by a learned scorer: a logistic regression over
+article-versus-story features (body, lead, title, title-against-body and entity cosines, best
+single member, date gap, story span) trained on the dev half of
+``tests/gold/stories_gold.jsonl`` by ``scripts/fit_story_scorer.py``, which chose its
+regularisation and joining threshold by leave-stories-out cross-validation on dev; the weights
+ship in ``stories/model/story_scorer.json``. The test half was not used for training or tuning.
 """
 from __future__ import annotations
 
@@ -78,24 +82,52 @@ def background_df() -> tuple[int, dict[str, int]]:
     return docs, df
 
 
+@lru_cache(maxsize=4)
+def load_scorer(name: str) -> dict:
+    """The learned article-joins-story model shipped in ``stories/model/`` (see
+    ``scripts/fit_story_scorer.py``): feature names, weights, bias and joining threshold."""
+    import json
+    from importlib import resources
+
+    from ..errors import DataFileError
+
+    path = resources.files("telaah.stories").joinpath("model", name)
+    try:
+        model = json.loads(path.read_text("utf-8"))
+        weights = {f: float(model["weights"][f]) for f in model["features"]}
+        return {"features": tuple(model["features"]), "weights": weights, "bias": float(model["bias"]),
+                "threshold": float(model["threshold"])}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataFileError(f"story scorer {name}: {exc}") from exc
+
+
+# Every feature the scorer may use; a model file picks (and weighs) a subset.
+FEATURES = ("body", "member", "entity", "title", "title_body", "lead", "gap", "span", "size", "undated")
+
+
 @dataclass(frozen=True)
 class GroupingConfig:
-    """How articles are compared; ``plain()`` gives the TF-IDF centroid baseline."""
+    """How articles are compared. By default a learned scorer (``scorer``) combines the views;
+    with ``scorer=None`` the hand weights below do (``plain()`` gives the TF-IDF baseline)."""
 
-    # Tuned on the dev split of the story gold (103 records; grid over threshold, entity weight,
-    # span and name words: dev B-cubed F1 0.957). The 3-day grace before time decay keeps a
-    # small batch on one event together (dev stories analysed alone stay whole far more often).
-    threshold: float = 0.22
+    threshold: float | None = None  # joining cut: a probability for the learned scorer (None: the model's)
+    scorer: str | None = "story_scorer.json"
+    scorer_weights: tuple[tuple[str, float], ...] | None = None  # overrides the file (fitting, tests)
+    scorer_bias: float = 0.0
+    # hand weights (scorer=None): the combination used before the learned scorer
     body_weight: float = 0.5  # cosine with the story centroid (stemmed body words)
     member_weight: float = 0.4  # best cosine with one recent member article
     entity_weight: float = 0.4  # cosine of entity-name bags (names and their words)
     title_weight: float = 0.3  # cosine of title words
+    hand_threshold: float = 0.22
     window_days: float | None = 7.0  # stories whose last article is older are closed
-    decay_days: float | None = 6.0  # score *= exp(-(gap - grace) / decay_days)
-    decay_grace_days: float = 3.0  # no decay for reports this many days apart
-    retrieval_terms: int | None = 15  # top terms of an article used to look up stories
+    decay_days: float | None = 6.0  # (hand weights) score *= exp(-(gap - grace) / decay_days)
+    decay_grace_days: float = 3.0  # (hand weights) no decay for reports this many days apart
+    retrieval_terms: int | None = 15  # top body terms of an article used to look up stories
+    retrieval_names: int = 5  # and its top entity terms (cross-outlet reports share names, not wording)
     name_tokens: bool = True  # entity view also counts the single words of names ("N:madiun")
-    span_days: float | None = 7.0  # score *= exp(-(days past first article - span) / decay)
+    span_days: float | None = 7.0  # (hand weights) score *= exp(-(days past first - span) / decay)
+    lead_sentences: int = 2  # the lead: an article's first sentences say what happened
     stem: bool = True
     min_word: int = 3
     background: bool = True  # start from shipped IndoSum document frequencies (small runs need them)
@@ -103,16 +135,21 @@ class GroupingConfig:
     @classmethod
     def plain(cls, threshold: float = 0.3) -> "GroupingConfig":
         """Plain online TF-IDF centroid clustering: unstemmed body words, no time, no window."""
-        return cls(threshold=threshold, body_weight=1.0, member_weight=0.0, entity_weight=0.0,
-                   title_weight=0.0, window_days=None, decay_days=None, retrieval_terms=None,
+        return cls(scorer=None, hand_threshold=threshold, body_weight=1.0, member_weight=0.0, entity_weight=0.0,
+                   title_weight=0.0, window_days=None, decay_days=None, retrieval_terms=None, retrieval_names=0,
                    stem=False, background=False, name_tokens=False, span_days=None)
+
+
+# Entity types that pin a story down (who, where) count more than organisations, which recur
+# across unrelated stories (KPK, DPR, Polri); unknown types (capitalised runs) count fully.
+TYPE_WEIGHT = {"PER": 1.0, "LOC": 1.0, "GPE": 1.0, "EVT": 1.0, "ORG": 0.6}
 
 
 Vector = dict[str, float]
 
 
-def _normalise(counts: Counter, idf) -> Vector:
-    vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+def _normalise(counts: Counter, idf, scale: dict[str, float] | None = None) -> Vector:
+    vec = {t: (1.0 + math.log(c)) * idf(t) * (scale.get(t, 1.0) if scale else 1.0) for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in vec.values()))
     return {t: w / norm for t, w in vec.items()} if norm else {}
 
@@ -123,11 +160,28 @@ def _dot(a: Vector, b: Vector) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
+def _coverage(a: Vector, b: dict[str, float]) -> float:
+    """Share of unit vector ``a``'s weight on terms that ``b`` has at all (a headline's words
+    found anywhere in a body)."""
+    return sum(w * w for t, w in a.items() if b.get(t, 0.0) > 0.0)
+
+
 @dataclass
 class _Features:
     body: Counter
     entities: Counter
     title: Counter
+    lead: Counter = field(default_factory=Counter)
+    entity_scale: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Vectors:
+    body: Vector
+    entities: Vector
+    title: Vector
+    lead: Vector
+    day: date | None
 
 
 @dataclass
@@ -140,6 +194,8 @@ class _Cluster:
     entities_norm: float = 0.0
     titles: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     titles_norm: float = 0.0
+    leads: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    leads_norm: float = 0.0
     recent: list[Vector] = field(default_factory=list)
     first: date | None = None
     last: date | None = None
@@ -149,6 +205,10 @@ def _add_into(target: dict[str, float], vec: Vector) -> float:
     for t, w in vec.items():
         target[t] += w
     return math.sqrt(sum(w * w for w in target.values()))
+
+
+def _cos(vec: Vector, target: dict[str, float], norm: float) -> float:
+    return _dot(vec, target) / norm if vec and norm else 0.0
 
 
 class StoryGrouper:
@@ -165,6 +225,16 @@ class StoryGrouper:
             docs, df = background_df()
             self.df.update(df)
             self.documents = docs
+        self.weights: dict[str, float] = {}
+        self.bias = 0.0
+        self.threshold = self.config.hand_threshold
+        if self.config.scorer is not None:
+            model = load_scorer(self.config.scorer)
+            self.weights, self.bias, self.threshold = dict(model["weights"]), model["bias"], model["threshold"]
+            if self.config.scorer_weights is not None:
+                self.weights, self.bias = dict(self.config.scorer_weights), self.config.scorer_bias
+        if self.config.threshold is not None:
+            self.threshold = self.config.threshold
         self._observed: set[str] = set()
         self._features: dict[str, _Features] = {}
         self.clusters: list[_Cluster] = []
@@ -182,25 +252,40 @@ class StoryGrouper:
             out[stem(w) if self.config.stem else w] += 1
         return out
 
-    def _entity_terms(self, article: Article, body: str) -> Counter:
-        if self.config.entity_weight <= 0:
-            return Counter()
+    def _entity_terms(self, article: Article, body: str) -> tuple[Counter, dict[str, float]]:
+        """Entity bag: each name in its fullest form in this article (nicknames resolved:
+        "Jokowi" is "joko widodo"), and the single words of names; organisations weigh less."""
         out: Counter = Counter()
+        scale: dict[str, float] = {}
+        if self.config.scorer is None and self.config.entity_weight <= 0:
+            return out, scale
         noise = name_noise()
 
-        def add_tokens(phrase: str) -> None:
+        def add(phrase: str, weight: float) -> None:
+            key = "E:" + phrase
+            out[key] += 1
+            scale[key] = max(scale.get(key, 0.0), weight)
             # a merged name and its words: "Wali Kota Madiun Bambang Irianto" shares "madiun"
             # and "bambang" with a report that writes "Bambang" and "Kota Madiun"
             if self.config.name_tokens:
-                for word in phrase.lower().split():
+                for word in phrase.split():
                     if len(word) >= 3 and word not in noise:
                         out["N:" + word] += 1
+                        scale["N:" + word] = max(scale.get("N:" + word, 0.0), weight)
 
         if article.mentions:
+            from ..entities.merge import person_alias
+
+            fullest: dict[str, str] = {}
+            for m in article.mentions:  # one name per entity in this article: its longest form
+                key = m.entity or m.text.lower()
+                if len(m.text) > len(fullest.get(key, "")):
+                    fullest[key] = m.text
             for m in article.mentions:
-                out["E:" + (m.entity or m.text.lower())] += 1
-                add_tokens(m.text)
-            return out
+                name = fullest[m.entity or m.text.lower()]
+                name = (person_alias(name) or name) if m.type == "PER" else name
+                add(name.lower(), TYPE_WEIGHT.get(m.type, 0.8))
+            return out, scale
         # no entity stage ran: capitalised word runs inside sentences stand in for names
         stop = stopwords()
         for line in body.split("\n"):
@@ -210,18 +295,27 @@ class StoryGrouper:
                 phrase = m.group().lower()
                 if phrase in stop or len(phrase) < 3:
                     continue
-                out["E:" + phrase] += 1
-                add_tokens(phrase)
-        return out
+                add(phrase, 1.0)
+        return out, scale
 
     def features(self, article: Article) -> _Features:
         cached = self._features.get(article.id)
         if cached is None:
             body = body_text(article)
+            entities, scale = self._entity_terms(article, body)
+            lead = "\n".join(body.split("\n")[: self.config.lead_sentences]) if self.config.lead_sentences else ""
+            title = article.title
+            if not title and self.config.scorer is not None:
+                # the scorer was fitted on titled articles; an untitled one offers its first
+                # sentence, which in news says what the headline would
+                title = next((line for line in body.split("\n") if line.strip()), "")
+            use_title = title and (self.config.scorer is not None or self.config.title_weight > 0)
             cached = _Features(
                 body=self._terms(body),
-                entities=self._entity_terms(article, body),
-                title=self._terms(article.title) if article.title and self.config.title_weight > 0 else Counter(),
+                entities=entities,
+                title=self._terms(title) if use_title else Counter(),
+                lead=self._terms(lead) if lead and self.config.scorer is not None else Counter(),
+                entity_scale=scale,
             )
             self._features[article.id] = cached
         return cached
@@ -238,17 +332,34 @@ class StoryGrouper:
     def _idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
+    def vectors(self, article: Article) -> _Vectors:
+        f = self.features(article)
+        return _Vectors(
+            body=_normalise(f.body, self._idf),
+            entities=_normalise(f.entities, self._idf, f.entity_scale) if f.entities else {},
+            title=_normalise(f.title, self._idf) if f.title else {},
+            lead=_normalise(f.lead, self._idf) if f.lead else {},
+            day=firm_date(article),
+        )
+
     # -- grouping -------------------------------------------------------------------------
-    def _candidates(self, body: Vector, day: date | None) -> list[_Cluster]:
+    def _lookup_terms(self, v: _Vectors) -> list[str]:
         cfg = self.config
-        terms = sorted(body, key=body.get, reverse=True)
+        terms = sorted(v.body, key=lambda t: (-v.body[t], t))
         if cfg.retrieval_terms:
             terms = terms[: cfg.retrieval_terms]
+        if cfg.retrieval_names and v.entities and cfg.scorer is not None:  # hand weights: as fitted, body terms only
+            terms += sorted(v.entities, key=lambda t: (-v.entities[t], t))[: cfg.retrieval_names]
+        return terms
+
+    def _candidates(self, v: _Vectors) -> list[_Cluster]:
+        cfg = self.config
+        day = v.day
         seen: set[int] = set()
         out = []
-        for t in terms:
+        for t in self._lookup_terms(v):
             stale = []
-            for cid in self._index.get(t, ()):
+            for cid in sorted(self._index.get(t, ())):
                 if cid in seen:
                     continue
                 c = self.clusters[cid]
@@ -261,70 +372,107 @@ class StoryGrouper:
                 self._index[t].discard(cid)
         return out
 
-    def _score(self, c: _Cluster, body: Vector, ents: Vector, title: Vector, day: date | None) -> float:
-        cfg = self.config
-        parts = [(cfg.body_weight, _dot(body, c.centroid) / c.centroid_norm if c.centroid_norm else 0.0)]
+    def pair_features(self, c: _Cluster, v: _Vectors) -> dict[str, float]:
+        """What the scorer sees of an article against one open story."""
+        day = v.day
+        gap = span = 0.0
+        if day and c.first and c.last:
+            gap = 0 if c.first <= day <= c.last else min(abs((day - c.first).days), abs((day - c.last).days))
+            span = max(0, (day - c.first).days)
+        title_body = 0.0
+        if v.title and c.centroid_norm:
+            title_body += _coverage(v.title, c.centroid)
+        if c.titles_norm and v.body:
+            titles = {t: w / c.titles_norm for t, w in c.titles.items()}
+            title_body += _coverage(titles, v.body)
+        return {
+            "body": _cos(v.body, c.centroid, c.centroid_norm),
+            "member": max((_dot(v.body, m) for m in c.recent), default=0.0),
+            "entity": _cos(v.entities, c.entities, c.entities_norm),
+            "title": _cos(v.title, c.titles, c.titles_norm),
+            "title_body": title_body / 2,
+            "lead": _cos(v.lead, c.leads, c.leads_norm),
+            "gap": math.log1p(gap),
+            "span": math.log1p(span),
+            "size": math.log(len(c.members)) if c.members else 0.0,
+            "undated": 0.0 if (day and c.first) else 1.0,
+        }
+
+    def _score(self, c: _Cluster, v: _Vectors) -> float:
+        if self.config.scorer is not None:
+            x = self.pair_features(c, v)
+            z = self.bias + sum(w * x[f] for f, w in self.weights.items())
+            return 1.0 / (1.0 + math.exp(-z))
+        return self._hand_score(c, v)
+
+    def _hand_score(self, c: _Cluster, v: _Vectors) -> float:
+        cfg, day = self.config, v.day
+        parts = [(cfg.body_weight, _cos(v.body, c.centroid, c.centroid_norm))]
         if cfg.member_weight > 0:
-            parts.append((cfg.member_weight, max((_dot(body, m) for m in c.recent), default=0.0)))
-        if cfg.entity_weight > 0 and ents and c.entities_norm:
-            parts.append((cfg.entity_weight, _dot(ents, c.entities) / c.entities_norm))
-        if cfg.title_weight > 0 and title and c.titles_norm:
-            parts.append((cfg.title_weight, _dot(title, c.titles) / c.titles_norm))
+            parts.append((cfg.member_weight, max((_dot(v.body, m) for m in c.recent), default=0.0)))
+        if cfg.entity_weight > 0 and v.entities and c.entities_norm:
+            parts.append((cfg.entity_weight, _cos(v.entities, c.entities, c.entities_norm)))
+        if cfg.title_weight > 0 and v.title and c.titles_norm:
+            parts.append((cfg.title_weight, _cos(v.title, c.titles, c.titles_norm)))
         total = sum(w for w, _ in parts)
         score = sum(w * s for w, s in parts) / total if total else 0.0
         if cfg.decay_days and day and c.first and c.last:
             gap = 0 if c.first <= day <= c.last else min(abs((day - c.first).days), abs((day - c.last).days))
             score *= math.exp(-max(0, gap - cfg.decay_grace_days) / cfg.decay_days)
         if cfg.span_days is not None and cfg.decay_days and day and c.first:
-            # a storyline that has run for weeks is a topic, not a story: chains of weekly
-            # reports (one race weekend after another) fade out
+            # a storyline that has run for weeks is a topic, not a story
             score *= math.exp(-max(0, (day - c.first).days - cfg.span_days) / cfg.decay_days)
         return score
 
-    def _place(self, article: Article, cluster: _Cluster, body: Vector, ents: Vector, title: Vector) -> None:
+    def _place(self, article: Article, cluster: _Cluster, v: _Vectors) -> None:
         cluster.members.append(article.id)
-        cluster.centroid_norm = _add_into(cluster.centroid, body)
-        if ents:
-            cluster.entities_norm = _add_into(cluster.entities, ents)
-        if title:
-            cluster.titles_norm = _add_into(cluster.titles, title)
-        cluster.recent = (cluster.recent + [body])[-self.RECENT_MEMBERS:]
-        day = firm_date(article)
-        if day:
-            cluster.first = day if cluster.first is None else min(cluster.first, day)
-            cluster.last = day if cluster.last is None else max(cluster.last, day)
-        terms = sorted(body, key=body.get, reverse=True)
-        if self.config.retrieval_terms:
-            terms = terms[: self.config.retrieval_terms]
-        for t in terms:
+        cluster.centroid_norm = _add_into(cluster.centroid, v.body)
+        if v.entities:
+            cluster.entities_norm = _add_into(cluster.entities, v.entities)
+        if v.title:
+            cluster.titles_norm = _add_into(cluster.titles, v.title)
+        if v.lead:
+            cluster.leads_norm = _add_into(cluster.leads, v.lead)
+        cluster.recent = (cluster.recent + [v.body])[-self.RECENT_MEMBERS:]
+        if v.day:
+            cluster.first = v.day if cluster.first is None else min(cluster.first, v.day)
+            cluster.last = v.day if cluster.last is None else max(cluster.last, v.day)
+        for t in self._lookup_terms(v):
             self._index[t].add(cluster.id)
         self.story_of[article.id] = cluster.id
+
+    def _new_cluster(self) -> _Cluster:
+        c = _Cluster(id=len(self.clusters))
+        self.clusters.append(c)
+        return c
 
     def add(self, article: Article) -> int:
         """Put one article in a story (joining or opening one); returns the story's number."""
         if article.id in self.story_of:
             return self.story_of[article.id]
         self.observe(article)
-        f = self.features(article)
-        body = _normalise(f.body, self._idf)
-        ents = _normalise(f.entities, self._idf) if f.entities else {}
-        title = _normalise(f.title, self._idf) if f.title else {}
-        day = firm_date(article)
+        v = self.vectors(article)
         target: _Cluster | None = None
         if article.duplicate_of and article.duplicate_of in self.story_of:
             target = self.clusters[self.story_of[article.duplicate_of]]
         else:
-            best, best_score = None, self.config.threshold
-            for c in self._candidates(body, day):
-                s = self._score(c, body, ents, title, day)
+            best_score = self.threshold
+            for c in self._candidates(v):
+                s = self._score(c, v)
                 if s >= best_score:
-                    best, best_score = c, s
-            target = best
-        if target is None:
-            target = _Cluster(id=len(self.clusters))
-            self.clusters.append(target)
-        self._place(article, target, body, ents, title)
-        return target.id
+                    target, best_score = c, s
+        self._place(article, target or self._new_cluster(), v)
+        return self.story_of[article.id]
+
+    def add_as(self, article: Article, story_with: str | None) -> list[tuple[int, dict[str, float]]]:
+        """Training aid (``scripts/fit_story_scorer.py``): the features of ``article`` against
+        every candidate story, then place it with article ``story_with`` (a new story if None)."""
+        self.observe(article)
+        v = self.vectors(article)
+        seen = [(c.id, self.pair_features(c, v)) for c in self._candidates(v)]
+        target = self.clusters[self.story_of[story_with]] if story_with is not None else self._new_cluster()
+        self._place(article, target, v)
+        return seen
 
     def stories(self) -> list[list[str]]:
         return [list(c.members) for c in self.clusters]
