@@ -50,3 +50,20 @@ def test_indotimex_targets(capsys):
     res = json.loads(capsys.readouterr().out)["telaah"]
     assert res["value"]["DATE_day"]["accuracy"] >= 0.95
     assert res["detect_DATE_overlap"]["f1"] >= 0.90
+
+
+def test_speed_reports_both_comparisons():
+    """The speed table keeps apart the like-for-like ratio (the same sentences for both tools)
+    and the one that also charges telaah for splitting; no timing is asserted."""
+    pytest.importorskip("dateparser")
+    from datetime import date
+
+    texts = [("a", "Polisi menangkap 12 orang pada Senin (14/8). Kerugian Rp 4,5 miliar.", date(2017, 8, 16)),
+             ("b", "Dua hari lalu, sekitar 1.500 warga mengungsi.\nHarga naik 30 persen.", date(2017, 8, 16))]
+    res = ev.speed(texts, rounds=1)
+    assert set(res) == {"a", "b", "all"}
+    for row in res.values():
+        assert {"telaah_ms", "split_ms", "telaah_with_splitting_ms", "dateparser_ms", "ratio",
+                "ratio_with_splitting"} <= set(row)
+    table = ev._speed_table(res)
+    assert "same sentences" in table and "with split" in table

@@ -24,12 +24,14 @@ once, at first use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import NumberClaim, Sentence
 from ..lang import load_table
 from ..times.lexicon import trie_alternation
+from ..times.scan import clean_span, span_hits, text_scan
 
 MAX_OBJECT_WORDS = 4
 SCORE_CUE_WINDOW = 3  # words before a "2-1" that may say it is a score
@@ -56,19 +58,73 @@ class _Lexicon:
     anchor: re.Pattern[str]  # where an amount can begin: a digit or a number word
     lookback: int  # how many tokens before an amount its qualifier and currency can take
     lead: re.Pattern[str]  # what a match that does not start at its amount starts with
+    anchor_lower: re.Pattern[str]  # ``anchor`` for lowered text (see ``times.lexicon.lowered``)
+    lead_at: re.Pattern[str]  # ``lead`` at a token start
+    lead_at_lower: re.Pattern[str]
+    anchor_words: frozenset[str]  # the number words ``anchor`` finds, lower-cased
+    lead_scan_lower: re.Pattern[str] | None  # see ``_Scan.lead_between``
 
 
 def _alternation(forms, case_sensitive=lambda f: False, prefix: bool = False) -> str:
-    """A regex alternation of ``forms``, longest first, whole words (a prefix may touch digits)."""
+    """A regex alternation of ``forms``, longest first, whole words (a prefix may touch digits).
+
+    Built as tries (``_trie_alternation``) when that matches the same, several times faster."""
+    forms = set(forms)
+    boundary = r"(?![^\W\d_])" if prefix else r"(?!\w)"
+    return _trie_alternation(forms, case_sensitive, boundary) or _longest_first(forms, case_sensitive, boundary)
+
+
+def _longest_first(forms: set[str], case_sensitive, boundary: str) -> str:
     parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
+    for form in sorted(forms, key=len, reverse=True):
         esc = re.escape(form).replace(r"\ ", r"\s+")
         if not case_sensitive(form):
             esc = f"(?i:{esc})"
         if form[-1].isalnum():
-            esc += r"(?![^\W\d_])" if prefix else r"(?!\w)"
+            esc += boundary
         parts.append(esc)
     return "|".join(parts)
+
+
+def _trie_alternation(forms: set[str], case_sensitive, boundary: str) -> str | None:
+    """``_longest_first`` as one trie matched ignoring case, or None when that could match
+    differently.
+
+    The forms that match at one place are prefixes of one another, and a trie tries them longest
+    first, as the alternation does, each with its own word boundary at its end; a case-sensitive
+    form also checks its exact letters there, looking back. The forms must have single spaces and
+    no letters or digits beyond ASCII (so that sibling branches never match the same text; other
+    characters, "€", are matched exactly), and a case-sensitive one no space (a look-back has a
+    fixed width)."""
+    ends: dict[str, list[str]] = {}
+    for form in forms:
+        sensitive = bool(case_sensitive(form))
+        if not form or " ".join(form.split()) != form or (sensitive and " " in form) or any(
+                not c.isascii() and (c.isalnum() or c.lower() != c.upper()) for c in form):
+            return None
+        end = f"(?-i:(?<={re.escape(form)}))" if sensitive and form.lower() != form.upper() else ""
+        if form[-1].isalnum():
+            end += boundary
+        ends.setdefault(form.lower(), []).append(end)
+    tree: dict = {}
+    for form, conditions in ends.items():
+        node = tree
+        for ch in form:
+            node = node.setdefault(ch, {})
+        # forms equal but for case match the same text, so their order does not matter
+        node[""] = conditions[0] if len(conditions) == 1 else "(?:" + "|".join(sorted(conditions)) + ")"
+
+    def walk(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(node[""])  # a form ending here, after the longer ones
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?i:" + walk(tree) + ")"
+
+
+_TOKEN_START = r"(?<![\w$€£¥+\-/.,:@#])"
+_MATCH_START = re.compile(rf"{_TOKEN_START}(?=\S)")  # where a token (and a match) can begin
 
 
 def _f(x: str) -> float | None:
@@ -112,17 +168,19 @@ def lexicon() -> _Lexicon:
     pattern = re.compile(head + unit1 + rng + end)
     single = re.compile(head + unit1 + end)
     max_ctx = max(len(w.split()) for ws in context.values() for w in ws)
-    anchor = re.compile(rf"\d+|(?<!\w)(?:{trie_alternation({w.lower() for w in words})})(?!\w)", re.IGNORECASE)
+    anchor = rf"\d+|(?<!\w)(?:{trie_alternation({w.lower() for w in words})})(?!\w)"
     cur_forms = [r["form"] for r in cur_rows if r["position"] in ("prefix", "both")]
     lookback = max(len(q.split()) for q in qualifiers) + max(len(c.split()) for c in cur_forms)
-    lead = re.compile(trie_alternation({f.lower() for f in list(qualifiers) + cur_forms}), re.IGNORECASE)
+    lead = trie_alternation({f.lower() for f in list(qualifiers) + cur_forms})
+    lead_at = rf"{_TOKEN_START}(?:{lead})"
     return _Lexicon(words, qualifiers, currencies, units,
-                    {k: frozenset(v) for k, v in context.items()}, max_ctx, pattern, single, anchor, lookback,
-                    lead)
+                    {k: frozenset(v) for k, v in context.items()}, max_ctx, pattern, single,
+                    re.compile(anchor, re.IGNORECASE), lookback, re.compile(lead, re.IGNORECASE),
+                    re.compile(anchor), re.compile(lead_at, re.IGNORECASE), re.compile(lead_at),
+                    frozenset(w.lower() for w in words), _lead_scan(qualifiers, cur_forms, lead))
 
 
 _LOOKBACK_CHARS = 60
-_MATCH_START = re.compile(r"(?<![\w$€£¥+\-/.,:@#])(?=\S)")
 
 
 def _search(lex: _Lexicon, text: str, pos: int, end: int) -> re.Match | None:
@@ -135,18 +193,99 @@ def _search(lex: _Lexicon, text: str, pos: int, end: int) -> re.Match | None:
     """
     a = lex.anchor.search(text, pos, end)
     while a is not None:
-        here = a.start()
-        window = max(pos, here - _LOOKBACK_CHARS)
-        starts = [st.start() for st in _MATCH_START.finditer(text, window, here + 1)][-(lex.lookback + 1):]
-        if window > pos and len(starts) <= lex.lookback:  # very long words: look at the whole stretch
-            starts = [st.start() for st in _MATCH_START.finditer(text, pos, here + 1)][-(lex.lookback + 1):]
-        for st in starts:
-            if st != here and lex.lead.match(text, st, end) is None:
-                continue  # neither a qualifier nor a currency: no match can start here
-            m = lex.pattern.match(text, st, end)
-            if m is not None:
-                return m
+        m = _match_near(lex, text, pos, a.start(), end)
+        if m is not None:
+            return m
         a = lex.anchor.search(text, a.end(), end)
+    return None
+
+
+def _match_near(lex: _Lexicon, text: str, pos: int, here: int, end: int) -> re.Match | None:
+    """The earliest match starting at one of the last tokens up to the anchor at ``here``."""
+    window = max(pos, here - _LOOKBACK_CHARS)
+    starts = [st.start() for st in _MATCH_START.finditer(text, window, here + 1)][-(lex.lookback + 1):]
+    if window > pos and len(starts) <= lex.lookback:  # very long words: look at the whole stretch
+        starts = [st.start() for st in _MATCH_START.finditer(text, pos, here + 1)][-(lex.lookback + 1):]
+    for st in starts:
+        if st != here and lex.lead.match(text, st, end) is None:
+            continue  # neither a qualifier nor a currency: no match can start here
+        m = lex.pattern.match(text, st, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _lead_scan(qualifiers, cur_forms, lead: str) -> re.Pattern[str] | None:
+    """``lead_at`` after the first character of a sentence, on lowered text, faster: the scan
+    steps only onto characters other than ASCII lower-case letters, one that may stand before a
+    token, and looks for a qualifier or currency right after it (group 1). None when a form ends
+    in a character that may stand before a token: then a form found could hide one just after it.
+    """
+    if any(_TOKEN_BEFORE_OK.match(f[-1]) for f in list(qualifiers) + cur_forms):
+        return None
+    return re.compile(rf"[^a-z_](?<=[^\w$€£¥+\-/.,:@#])({lead})")
+
+
+_TOKEN_BEFORE_OK = re.compile(r"[^\w$€£¥+\-/.,:@#]")  # what _TOKEN_START allows before a token
+
+
+class _Scan:
+    """One sentence's anchors and qualifiers/currencies, found once, for ``_search_in``."""
+
+    __slots__ = ("starts", "ends", "lead_starts", "lead_ends")
+
+    def __init__(self, starts: list[int], ends: list[int]):
+        self.starts = starts  # the anchors, as ``anchor.finditer`` over the sentence finds them
+        self.ends = ends
+        self.lead_starts: list[int] | None = None  # found on first need
+        self.lead_ends: list[int] = []
+
+    def lead_between(self, lex: _Lexicon, text: str, low: str | None, sent: Sentence, pos: int, here: int) -> bool:
+        """Whether a qualifier or currency can start at a token in [pos, here). Found without
+        overlaps, so one starting inside another is only known by the span holding it."""
+        if self.lead_starts is None:
+            self.lead_starts = []
+            if low is None or lex.lead_scan_lower is None:
+                lead_at = lex.lead_at if low is None else lex.lead_at_lower
+                for m in lead_at.finditer(text if low is None else low, sent.start, sent.end):
+                    self.lead_starts.append(m.start())
+                    self.lead_ends.append(m.end())
+            else:
+                scan_from = sent.start
+                m = lex.lead_at_lower.match(low, scan_from, sent.end)
+                if m is not None:
+                    self.lead_starts.append(m.start())
+                    self.lead_ends.append(m.end())
+                    scan_from = m.end()
+                for m in lex.lead_scan_lower.finditer(low, scan_from, sent.end):
+                    self.lead_starts.append(m.start(1))
+                    self.lead_ends.append(m.end())
+        j = bisect_right(self.lead_ends, pos)  # the first lead ending after pos
+        return j < len(self.lead_starts) and self.lead_starts[j] < here
+
+
+def _search_in(lex: _Lexicon, text: str, pos: int, sent: Sentence, scan: _Scan, low: str | None) -> re.Match | None:
+    """``_search(lex, text, pos, sent.end)`` over the sentence's anchors found beforehand.
+
+    The anchors a search from ``pos`` meets are those found from the sentence start, unless
+    ``pos`` falls inside one (then search afresh). At an anchor with no qualifier or currency
+    between ``pos`` and it, the only start ``_search`` can accept is the anchor's own.
+    """
+    end = sent.end
+    i = bisect_left(scan.starts, pos)
+    if i and scan.ends[i - 1] > pos:
+        return _search(lex, text, pos, end)
+    for k in range(i, len(scan.starts)):
+        here = scan.starts[k]
+        if not scan.lead_between(lex, text, low, sent, pos, here):
+            if _MATCH_START.match(text, here):
+                m = lex.pattern.match(text, here, end)
+                if m is not None:
+                    return m
+            continue
+        m = _match_near(lex, text, pos, here, end)
+        if m is not None:
+            return m
     return None
 
 
@@ -275,31 +414,47 @@ _TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
 
 def _words_before(text: str, pos: int, floor: int, n: int) -> list[str]:
     """Up to ``n`` whitespace-separated tokens before ``pos`` (nearest last), not before ``floor``."""
-    chunk = text[max(floor, pos - 80):pos]
-    return [t for t in re.split(r"[\s/]+", chunk) if t][-n:] if n else []
+    if not n:
+        return []
+    # splitting at whitespace and "/" alike; only the last n tokens are needed
+    return text[max(floor, pos - 80):pos].replace("/", " ").rsplit(None, n)[-n:]
 
 
-def _ends_with_phrase(tokens: list[str], phrases: frozenset[str], max_words: int) -> bool:
-    low = [t.lower() for t in tokens]
-    for k in range(1, max_words + 1):
-        if len(low) >= k and " ".join(low[-k:]) in phrases:
-            return True
-    return False
-
-
-def _next_words(text: str, pos: int, limit: int, n: int) -> list[tuple[int, int, str]]:
-    out = []
-    while len(out) < n:
-        m = _WORD_AFTER.match(text, pos, limit)
-        if not m:
-            break
-        out.append((m.start(1), m.end(1), m.group(1)))
-        pos = m.end()
+def _tails(tokens: list[str], max_words: int) -> set[str]:
+    """The last 1..``max_words`` tokens, lower-cased and joined: the text before a figure ends
+    with a phrase of a set when the set holds one of them."""
+    out, tail = set(), ""
+    for token in reversed(tokens[-max_words:]):
+        tail = f"{token.lower()} {tail}" if tail else token.lower()
+        out.add(tail)
     return out
 
 
+def _next_words(text: str, pos: int, limit: int, n: int) -> list[tuple[int, int, str]]:
+    """Up to ``n`` words after ``pos``, as ``_WORD_AFTER`` matched again and again finds them."""
+    m = _words_after(n).match(text, pos, limit)
+    out = []
+    if m is not None:
+        for k in range(1, n + 1):
+            word = m.group(k)
+            if word is None:
+                break
+            out.append((m.start(k), m.end(k), word))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _words_after(n: int) -> re.Pattern[str]:
+    """``_WORD_AFTER`` n times in one pattern: each word only after the one before, each as
+    matched alone (a later word failing leaves the earlier ones as they are)."""
+    rx = ""
+    for _ in range(n):
+        rx = _WORD_AFTER.pattern + (f"(?:{rx})?" if rx else "")
+    return re.compile(rx)
+
+
 def _is_year(a_text: str, amt: Amount) -> bool:
-    return bool(re.fullmatch(r"\d{4}", a_text)) and 1900 <= amt.value <= 2100 and not amt.has_mult
+    return bool(_FOUR_DIGITS.fullmatch(a_text)) and 1900 <= amt.value <= 2100 and not amt.has_mult
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -308,18 +463,43 @@ def _is_year(a_text: str, amt: Amount) -> bool:
 def extract_numbers(text: str, sentences: list[Sentence]) -> list[NumberClaim]:
     """Quantity claims inside the given sentence spans, in text order."""
     out: list[NumberClaim] = []
+    lex = lexicon()
+    low, shared = text_scan(text)
+    if shared is not None:
+        # the hits ``anchor`` finds (digit runs and number words) among those of the whole text;
+        # the time words found besides are whole words of letters, so they hide no anchor
+        starts, ends = [], []
+        words = lex.anchor_words
+        for h_start, h_end, found in shared:
+            if found[0].isdecimal() or found in words:
+                starts.append(h_start)
+                ends.append(h_end)
     for sent in sentences:
-        out.extend(_extract_sentence(text, sent))
+        if shared is None:
+            found = (lex.anchor.finditer(text, sent.start, sent.end) if low is None
+                     else lex.anchor_lower.finditer(low, sent.start, sent.end))
+            spans = [(a.start(), a.end()) for a in found]
+            scan = _Scan([a for a, _ in spans], [b for _, b in spans])
+        elif clean_span(low, sent.start, sent.end):
+            i, j = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            if i == j:
+                continue  # no digit and no number word
+            scan = _Scan(starts[i:j], ends[i:j])
+        else:
+            spans = [(a, b) for a, b, w in span_hits(low, sent.start, sent.end) if w[0].isdecimal() or w in words]
+            scan = _Scan([a for a, _ in spans], [b for _, b in spans])
+        if scan.starts:
+            out.extend(_extract_sentence(text, sent, low, lex, scan))
     return out
 
 
-def _extract_sentence(text: str, sent: Sentence) -> list[NumberClaim]:
-    lex = lexicon()
+def _extract_sentence(text: str, sent: Sentence, low: str | None, lex: _Lexicon, scan: _Scan) -> list[NumberClaim]:
+    """Claims of one sentence, given its anchors; ``low`` is ``lowered(text)``."""
     ctx = lex.context
     claims: list[NumberClaim] = []
     pos = sent.start
     while pos < sent.end:
-        m = _search(lex, text, pos, sent.end)
+        m = _search_in(lex, text, pos, sent, scan, low)
         if not m:
             break
         claim, consumed_to = _claim_from_match(text, sent, m, lex, ctx)
@@ -335,6 +515,20 @@ def _extract_sentence(text: str, sent: Sentence) -> list[NumberClaim]:
     return claims
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+_SHORT_NUMBER = re.compile(r"\d{2,4}")
+_TWO_DIGITS = re.compile(r"\d{2}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LIST_MARK = re.compile(r"\s*[.)]")
+_LAW_YEAR = re.compile(r"\s+\d{4}(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def _amount_of(text: str) -> Amount | None:
+    """``parse_amount``, remembered: the same figures recur. The Amount is shared, never changed."""
+    return parse_amount(text)
+
+
 def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | None, int | None]:
     """Build the claim for one pattern match, or (None, end) when the figure is not a quantity.
 
@@ -342,10 +536,10 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
     """
     groups = m.groupdict()
     a_text, b_text = groups["a"], groups.get("b")
-    a = parse_amount(a_text)
+    a = _amount_of(a_text)
     if a is None:
         return None, m.end()
-    b = parse_amount(b_text) if b_text else None
+    b = _amount_of(b_text) if b_text else None
     if b_text and b is None:
         return None, None
     if b is not None and groups["u1"] and b.has_mult and not a.has_mult:
@@ -361,16 +555,29 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
         else:
             suffix_info = lex.units.get(key)
     start = m.start("cur") if m.group("cur") else m.start("a")
-    first_token_of_sentence = not text[sent.start:m.start()].strip(" \t\"'“‘(")
-    before = _words_before(text, m.start(), sent.start, lex.max_context_words + 1)
-    prev = before[-1] if before else ""
-    nxt = _next_words(text, m.end(), sent.end, 2)
-    nxt_word = nxt[0][2].lower() if nxt else ""
-    touching_next = bool(nxt) and text[m.end():nxt[0][0]].strip() == ""
     is_word_number = a.is_word
     marked = bool(cur or suffix or a.has_mult or qual)
 
-    # --- what is not a quantity claim ---
+    # --- what is not a quantity claim --- (every test below only rejects, so the cheap and
+    # frequent ones come first: years, codes, a date's day before its month)
+    if not is_word_number:
+        raw = _LEADING_DIGITS.match(a_text).group()
+        if raw.startswith("0") and len(raw) >= 2:  # phone numbers and codes ("021-555...", "0812")
+            return None, m.end()
+        if not marked:
+            if _is_year(a_text, a) and (b is None or (b_text and _SHORT_NUMBER.fullmatch(b_text))):
+                return None, m.end()
+    nxt = _next_words(text, m.end(), sent.end, 2)
+    nxt_word = nxt[0][2].lower() if nxt else ""
+    if nxt_word in ctx.get("time_after", ()) or nxt_word in ctx.get("month", ()):
+        if not suffix:
+            return None, m.end()
+    first_token_of_sentence = not text[sent.start:m.start()].strip(" \t\"'“‘(")
+    before = _words_before(text, m.start(), sent.start, lex.max_context_words + 1)
+    tails = _tails(before, lex.max_context_words)  # for the phrase checks below
+    prev = before[-1] if before else ""
+    touching_next = bool(nxt) and text[m.end():nxt[0][0]].strip() == ""
+
     if is_word_number:
         first_char = a_text[0]
         if first_char.isupper() and not (first_token_of_sentence and not qual):
@@ -385,18 +592,12 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
         if _REDUPLICATED.match(text, m.end()) and text[m.end():].lstrip(" -").lower().startswith(a_text.lower()):
             return None, m.end()  # "dua-duanya", "kedua-duanya": "both"
     else:
-        raw = re.match(r"\d+", a_text).group()
-        if raw.startswith("0") and len(raw) >= 2:  # phone numbers and codes ("021-555...", "0812")
-            return None, m.end()
-        if not marked:
-            if _is_year(a_text, a) and (b is None or (b_text and re.fullmatch(r"\d{2,4}", b_text))):
-                return None, m.end()
         if text[m.end():m.end() + 1] == ")" and text[m.start() - 1:m.start()] == "(" and not marked:
             return None, m.end()  # "Budi (45)", "(1)"
-        if first_token_of_sentence and not marked and re.match(r"\s*[.)]", text[m.end():m.end() + 2]):
+        if first_token_of_sentence and not marked and _LIST_MARK.match(text[m.end():m.end() + 2]):
             return None, m.end()  # list numbering "1." / "2)"
     if not cur and not qual:
-        if _ends_with_phrase(before, ctx.get("identifier_before", frozenset()), lex.max_context_words):
+        if not tails.isdisjoint(ctx.get("identifier_before", frozenset())):
             return None, m.end()
         if prev and not is_word_number and not marked:
             # "Liga 1", "iPhone 15", "Pemilu 2014": a capitalised name right before a bare figure
@@ -408,19 +609,16 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
                 any(c.isupper() for c in word[1:]) or (word[0].isupper() and not first_token_of_sentence_at(text, sent, m.start(), prev))
             ):
                 return None, m.end()
-    if _ends_with_phrase(before, ctx.get("time_before", frozenset()), lex.max_context_words) and not marked:
+    if not marked and not tails.isdisjoint(ctx.get("time_before", frozenset())):
         return None, m.end()
-    if _ends_with_phrase(before, ctx.get("date_before", frozenset()), lex.max_context_words) and not marked:
+    if not marked and not tails.isdisjoint(ctx.get("date_before", frozenset())):
         return None, m.end()
-    if not marked and prev.lower().strip(".,") in ctx.get("month", ()) and re.fullmatch(r"\d{2}", a_text):
+    if not marked and prev.lower().strip(".,") in ctx.get("month", ()) and _TWO_DIGITS.fullmatch(a_text):
         return None, m.end()  # "November 79": a year
-    if nxt_word in ctx.get("time_after", ()) or nxt_word in ctx.get("month", ()):
-        if not suffix:
-            return None, m.end()
 
     if nxt_word == "tahun" and not marked:
         after = _next_words(text, nxt[0][1], sent.end, 1)
-        if not after and re.match(r"\s+\d{4}(?!\d)", text[nxt[0][1]:nxt[0][1] + 6]):
+        if not after and _LAW_YEAR.match(text[nxt[0][1]:nxt[0][1] + 6]):
             return None, m.end()  # "UU Nomor 35 Tahun 2009": a law's number
     post_low = nxt_word in ctx.get("qualifier_after_low", ()) and touching_next and b_text is None
 

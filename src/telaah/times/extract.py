@@ -7,12 +7,29 @@ order, so that a time of day or "hari itu" can attach to the last day the text m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..document import Sentence, TimeExpr
 from . import resolve as R
-from .lexicon import lexicon, norm, patterns, tokens_of, triggers
+from .lexicon import (
+    COUNT_LINKS,
+    COUNTED_KINDS,
+    TOKEN_RE,
+    YEAR_HEADS,
+    count_words,
+    digit_start,
+    lexicon,
+    norm,
+    pattern_starts,
+    patterns,
+    tokens_of,
+    trie_alternation,
+    triggers,
+)
+from .scan import clean_span, span_hits, text_scan
 
 _INNER_NUM = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?\s*$")
 _WORD = re.compile(r"[\w'’-]+")
@@ -42,7 +59,7 @@ class _Context:
     def note(self, value: str | None, granularity: str | None, anchor: str | None, expr_type: str) -> None:
         if not value or not anchor:
             return
-        if granularity == "day" and re.match(r"\d{4}-\d\d-\d\d", value):
+        if granularity == "day" and _DAY_VALUE.match(value):
             day = date.fromisoformat(value[:10])
             self.last_day = self.sentence_day = (day, anchor)
             self.last_month = (value[:7], anchor)
@@ -64,8 +81,8 @@ class _Context:
 
 
 def _words_before(text: str, start: int, sent_start: int, n: int = 6) -> list[str]:
-    window = text[max(sent_start, start - 80) : start]
-    return [norm(w) for w in _WORD.findall(window)][-n:]
+    # a word holds no whitespace, so its norm is its lower case with straight apostrophes
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text, max(sent_start, start - 80), start)[-n:]]
 
 
 def _future(text: str, start: int, sent_start: int) -> bool:
@@ -77,12 +94,21 @@ def _sentence_initial(text: str, start: int, sent_start: int) -> bool:
     return not text[sent_start:start].strip(" \t\r\n\"“”'‘(-")
 
 
+_FIRST_YEAR_BEFORE = re.compile(r"(?:1[5-9]|20)\d\d\s*(?:[-–]|dan|hingga|sampai|atau|,)\s*$")
+_YEAR_END_AFTER = re.compile(r"\s*(?:[-–]\s*(?:1[5-9]|20)\d\d|[,;:)\]]|\.(?!\d)|$)")
+_NOT_YEAR_BEFORE = re.compile(r"(?:Rp|\$|No|nomor)\.?\s*$", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _prev_word(text: str, start: int, s_start: int) -> str:
+    before = _words_before(text, start, s_start, 1)
+    return before[-1] if before else ""
+
+
 def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] | None:
     """Filter a pattern match with the checks a regex cannot express; may trim its end."""
     lx = lexicon()
     start, end = m.start(), m.end()
-    before = _words_before(text, start, s_start, 1)
-    prev = before[-1] if before else ""
     if kind == "weekday":
         wd = m["wd"]
         has_hari = m.group(0)[:4].lower() == "hari"
@@ -108,19 +134,20 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
             return (start, end) if m["y"] else None
         if m["y"] or m["mod"] or (m["dir"] and not lx.directions[norm(m["dir"])][1]):
             return start, end
-        if prev in lx.cues["month_before"]:
+        if _prev_word(text, start, s_start) in lx.cues["month_before"]:
             return start, end
         return None
     if kind == "year":
         if m["tahun"] or m["an"] or m["yy"] or m["mod"] or m["dir"]:
             return (start, end) if (m["y"] or m["tahun"] or m["yy"] is None) else None
+        prev = _prev_word(text, start, s_start)
         if prev in lx.cues["year_before"] and prev not in ("dan", "atau", "dari", "antara"):
             return start, end
-        if re.search(r"(?:1[5-9]|20)\d\d\s*(?:[-–]|dan|hingga|sampai|atau|,)\s*$", text[max(s_start, start - 16) : start]):
+        if _FIRST_YEAR_BEFORE.search(text[max(s_start, start - 16) : start]):
             return start, end  # the second year of "2010-2014", "2013 dan 2014"
         after = text[end : end + 2]
-        if re.match(r"\s*(?:[-–]\s*(?:1[5-9]|20)\d\d|[,;:)\]]|\.(?!\d)|$)", after) or end >= m.string.__len__():
-            if not re.search(r"(?:Rp|\$|No|nomor)\.?\s*$", text[max(0, start - 6) : start], re.I):
+        if _YEAR_END_AFTER.match(after) or end >= m.string.__len__():
+            if not _NOT_YEAR_BEFORE.search(text[max(0, start - 6) : start]):
                 return start, end
         return None
     if kind == "relunit":
@@ -128,7 +155,7 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
             return None  # mid-sentence "Minggu lalu" is last Sunday
         return start, end
     if kind == "vague":
-        if norm(m["ph"]) in ("dulu", "dahulu") and prev in ("lebih", "terlebih"):
+        if norm(m["ph"]) in ("dulu", "dahulu") and _prev_word(text, start, s_start) in ("lebih", "terlebih"):
             return None
         return start, end
     if kind == "textdate" and int(m["d"]) > 31:
@@ -155,14 +182,156 @@ def _parse_inner(inner: str):
     return None
 
 
-def _candidates(text: str, s: Sentence) -> list[_Cand]:
-    found = []
-    present = tokens_of(text[s.start : s.end])
-    trig = triggers()
-    for rank, (kind, pat) in enumerate(patterns().items()):
-        if present.isdisjoint(trig[kind]):
+_PLAIN_WORD = re.compile("[a-z]+")
+_SPACES = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=1)
+def _dispatch():
+    """The patterns in rank order; a regex finding the places where some pattern can begin (a
+    word listed in ``pattern_starts``, or a digit, at the start of a word); which ranks can begin
+    with each word and with a digit; the ranks searched over the whole sentence instead."""
+    pats = list(patterns().items())
+    starts = pattern_starts()
+    by_word: dict[str, list[int]] = {}
+    digit_ranks, word_ranks, scan_ranks = [], [], []
+    for rank, (kind, _pat) in enumerate(pats):
+        if starts[kind] is None:
+            scan_ranks.append(rank)
             continue
-        for m in pat.finditer(text, s.start, s.end):
+        words, digit = starts[kind]
+        word_ranks.append(rank)
+        for w in words:
+            assert w[0].isalpha(), w  # a digit-initial word would be looked up as a digit
+            by_word.setdefault(w, []).append(rank)
+        if digit:
+            digit_ranks.append(rank)
+    # trigger words are found too (with nothing to try), so that most sentences can do without
+    # ``tokens_of``: see ``_candidates``
+    for words in triggers().values():
+        for w in words:
+            if _PLAIN_WORD.fullmatch(w):
+                by_word.setdefault(w, [])
+    where = rf"(?<!\w)(?:{trie_alternation(by_word)}(?!\w)|\d+)"
+    # A count word ("dua", "beberapa") begins a counted expression only before a unit ("dua
+    # hari") or belas/puluh ("dua puluh tahun"); elsewhere its ranks are these, without them.
+    counted = {r for r, (kind, _) in enumerate(pats) if kind in COUNTED_KINDS}
+    fused = {f"{pre}{u}" for u in lexicon().units for pre in ("se", "ber")}
+    without_count = {w: tuple(r for r in by_word[w] if r not in counted)
+                     for w in count_words() if w in by_word and w not in fused}
+    # on lower-cased text plain matching is case-insensitive matching, and faster
+    return (pats, re.compile(where, re.IGNORECASE), re.compile(where),
+            {w: (tuple(r), bool(_PLAIN_WORD.fullmatch(w)), without_count.get(w)) for w, r in by_word.items()},
+            tuple(digit_ranks), tuple(word_ranks), frozenset(scan_ranks), {})
+
+
+def scan_words() -> frozenset[str]:
+    """The words the times stage looks for (``times.scan`` finds them with the numbers' words)."""
+    return frozenset(_dispatch()[3])
+
+
+def _digit_ranks(cache: dict, digit_ranks: tuple[int, ...], run: str, after: str, next_word: str | None
+                 ) -> tuple[int, ...]:
+    """The ranks that can begin at a digit run (see ``digit_start``)."""
+    lx = lexicon()
+    key = (min(len(run), 5), after if not after.isspace() else " ",
+           (len(run) == 4 and run[:2] in YEAR_HEADS) or (len(run) == 2 and run[1] == "0"),
+           next_word in lx.units, next_word in lx.months)
+    ranks = cache.get(key)
+    if ranks is None:
+        kinds = list(patterns())
+        ranks = cache[key] = tuple(r for r in digit_ranks if digit_start(kinds[r], run, after, next_word))
+    return ranks
+
+
+def _own_hits(shared, low: str) -> list[tuple[int, int, str]]:
+    """Of the shared hits (``times.scan``: (start, end, text) in text order), those ``where``
+    finds: digit runs at the start of a word, and the words listed (the numbers' own aside)."""
+    by_word = _dispatch()[3]
+    out = []
+    for h in shared:
+        found = h[2]
+        if found[0].isdecimal():
+            p = h[0]
+            if p and (low[p - 1].isalnum() or low[p - 1] == "_"):  # \w before it
+                continue
+            out.append(h)
+        elif found in by_word:
+            out.append(h)
+    return out
+
+
+def _tokens(text: str, s: Sentence, low: str | None) -> set[str]:
+    """``tokens_of`` the sentence."""
+    if low is None:
+        return tokens_of(text[s.start : s.end])
+    return set(TOKEN_RE.findall(low[s.start : s.end].replace("’", "'")))  # the lowered slice is the slice lowered
+
+
+def _candidates(text: str, s: Sentence, low: str | None = None, hits: list[tuple[int, int, str]] | None = None
+                ) -> list[_Cand]:
+    """Candidate spans of one sentence: every pattern's matches (as ``finditer`` would find them),
+    accepted and trimmed, then the longest non-overlapping ones, in text order.
+
+    A pattern is tried only where a word it can begin with occurs (``pattern_starts``), and only
+    when the sentence holds one of its trigger tokens at all. ``low`` is ``lowered(text)``;
+    ``hits`` what ``where`` finds in the sentence, when known."""
+    pats, where, where_lower, by_word, digit_ranks, word_ranks, scan_ranks, digit_cache = _dispatch()
+    at: dict[int, list[int]] = {}
+    # Tokens of ``tokens_of`` known from the hits alone: without an apostrophe in the sentence,
+    # a plain lower-case word found whole is one of them, and so is the first digit of a run.
+    known: set[str] | None = None
+    if low is not None and low.find("'", s.start, s.end) < 0 and low.find("’", s.start, s.end) < 0:
+        known = set()
+    if hits is None:
+        found = where.finditer(text, s.start, s.end) if low is None else where_lower.finditer(low, s.start, s.end)
+        hits = [(w.start(), w.end(), w.group()) for w in found]
+    for k, (h_start, h_end, found) in enumerate(hits):
+        if found.isdecimal():  # the \d+ branch
+            after = text[h_end] if h_end < s.end else ""
+            next_word = None
+            if after.isspace() and k + 1 < len(hits) and text[h_end:hits[k + 1][0]].isspace():
+                next_word = hits[k + 1][2].lower()  # a whole word, and only spaces before it
+            ranks = _digit_ranks(digit_cache, digit_ranks, found, after, next_word)
+            if known is not None:
+                known.add(found[0])
+        else:
+            # a listed word; its lower case is a key unless case folding went beyond ASCII
+            ranks, plain, without_count = by_word.get(found.lower(), (word_ranks, False, None))
+            if known is not None and plain:
+                known.add(found)
+            if without_count is not None and low is not None:
+                q = _SPACES.match(low, h_end, s.end).end()
+                if q == h_end or not (low.startswith(COUNT_LINKS, q, s.end) or (
+                        k + 1 < len(hits) and hits[k + 1][0] == q and hits[k + 1][2] in lexicon().units)):
+                    ranks = without_count
+        for r in ranks:
+            at.setdefault(r, []).append(h_start)
+    if not at and not scan_ranks:
+        return []
+    trig = triggers()
+    present: set[str] | None = None
+    found = []
+    for rank in sorted(at.keys() | scan_ranks) if scan_ranks else sorted(at):
+        kind, pat = pats[rank]
+        if known is None or known.isdisjoint(trig[kind]):  # then look at all the tokens
+            if present is None:
+                present = _tokens(text, s, low)
+            if present.isdisjoint(trig[kind]):
+                continue
+        if rank in at:
+            matches = []
+            last = -1
+            for pos in at[rank]:
+                if pos < last:
+                    continue
+                m = pat.match(text, pos, s.end)
+                if m is not None:
+                    matches.append(m)
+                    last = m.end()
+        else:
+            matches = pat.finditer(text, s.start, s.end)
+        for m in matches:
             span = _accept(kind, m, text, s.start)
             if span and span[1] > span[0]:
                 found.append(_Cand(span[0], span[1], kind, m, rank))
@@ -211,7 +380,6 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
     warnings: list[str] = []
     corrected = False
     kind = c.kind
-    future = _future(text, c.start, s.start)
 
     def unit_of(word: str | None) -> tuple[str, str, int]:
         return lx.units[norm(word)]
@@ -251,7 +419,7 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
             elif direction == 1:
                 day = R.weekday_on_or_before(ref, wd, future=True, strictly=True)
             else:
-                day = R.weekday_on_or_before(ref, wd, future=future)
+                day = R.weekday_on_or_before(ref, wd, future=_future(text, c.start, s.start))
             anchor = label
         if day:
             value, etype = _day_value(day, part)
@@ -287,7 +455,7 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
             value, granularity, anchor = R.month_value(int(m["y"]), mth), "month", "explicit"
         elif ref:
             direction = lx.directions[norm(m["dir"])][0] if m["dir"] else None
-            fwd = direction == 1 or (direction is None and future)
+            fwd = direction == 1 or (direction is None and _future(text, c.start, s.start))
             y, _ = R.month_reference(mth, ref, fwd)
             if direction == -1 and mth == ref.month:
                 y -= 1
@@ -427,9 +595,23 @@ def extract_times(
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     ctx = _Context(published, anchor)
     out: list[TimeExpr] = []
+    low, shared = text_scan(text)
+    if shared is not None:
+        own = _own_hits(shared, low)
+        own_starts = [h[0] for h in own]
+        scan_all = bool(_dispatch()[6])  # patterns searched over every sentence
     for s in sorted(sentences, key=lambda s: s.start):
         ctx.sentence_day = None
-        for c in _candidates(text, s):
+        hits = None
+        if shared is not None:
+            if clean_span(low, s.start, s.end):
+                i, j = bisect_left(own_starts, s.start), bisect_left(own_starts, s.end)
+                if i == j and not scan_all:
+                    continue  # nothing can begin in this sentence
+                hits = own[i:j]
+            else:
+                hits = _own_hits(span_hits(low, s.start, s.end), low)
+        for c in _candidates(text, s, low, hits):
             out.append(_interpret(c, text, s, ctx))
     return out
 

@@ -33,6 +33,21 @@ def trie_alternation(forms) -> str:
     return "(?:" + walk(tree) + ")"
 
 
+# Characters that case-insensitive matching equates with an ASCII letter although their lower
+# case differs from it (İ ı ſ), and the one whose lower case depends on its neighbours (Σ).
+_FOLD_EXCEPTIONS = "\u0130\u0131\u017f\u03a3"
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when plain matching on it equals case-insensitive matching on ``text``
+    at the same positions (regexes of lower-case literals); None when it does not (a character
+    whose lower case is longer, or one of ``_FOLD_EXCEPTIONS``). Plain matching is faster."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _FOLD_EXCEPTIONS):
+        return None
+    return low
+
+
 def _phrase(words) -> str:
     """A regex alternation of phrases, longest first, spaces matching any run of whitespace."""
     return trie_alternation({w.lower() for w in words})
@@ -91,6 +106,20 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+MODIFIERS = ("awal", "akhir", "pertengahan", "medio")  # "awal Juni", "akhir 2015"
+PERIOD_MODIFIERS = ("awal", "akhir", "pertengahan")  # "akhir pekan"
+RELATIVE_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun")  # "pekan lalu"
+COUNT_WORDS = ("beberapa", "berapa")
+VAGUE_COUNTS = ("beberapa", "puluhan", "belasan", "ratusan", "ribuan")
+CLOCK_WORDS = ("pukul", "jam", "pkl")
+CLOCK_APPROX = ("sekitar", "sekira")
+DATE_WORDS = ("tanggal", "tgl")
+
+
+def _words(words) -> str:
+    return "|".join(words)
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern]:
     """The time patterns, compiled once from the lexicon."""
@@ -106,12 +135,12 @@ def patterns() -> dict[str, re.Pattern]:
     fused_unit = _phrase(u for u in lx.units if " " not in u)
     direction = _phrase(lx.directions)
     numword = _phrase(w for w in lx.numbers if w != "se")
-    count = rf"(?:\d{{1,3}}|{numword}(?:\s+(?:belas|puluh)(?:\s+{numword})?)?|beberapa|berapa)"
-    vague_count = r"(?:beberapa|puluhan|belasan|ratusan|ribuan)"
+    count = rf"(?:\d{{1,3}}|{numword}(?:\s+(?:belas|puluh)(?:\s+{numword})?)?|{_words(COUNT_WORDS)})"
+    vague_count = rf"(?:{_words(VAGUE_COUNTS)})"
     relation = _phrase(lx.markers["relation"])
     sets = _phrase(lx.markers["set"])
     clock = (
-        rf"(?:(?:pukul|jam|pkl\.?)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?{NE}"
+        rf"(?:(?:{_words(CLOCK_WORDS[:-1])}|{CLOCK_WORDS[-1]}\.?)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?{NE}"
         rf"|(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})(?=\s*(?:WIB|WITA|WIT)\b))"
         rf"(?:\s*(?P<tz>WIB|WITA|WIT|GMT|UTC|waktu\s+setempat)\b)?(?:\s+(?P<cpart>{part}){E})?"
     )
@@ -132,22 +161,22 @@ def patterns() -> dict[str, re.Pattern]:
             ic,
         ),
         # "tanggal 8/3" (a numeric day and month only with "tanggal")
-        "tanggal": re.compile(rf"{B}(?:tanggal|tgl\.?)\s+(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?{NE}", ic),
+        "tanggal": re.compile(rf"{B}(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?{NE}", ic),
         "fixed": re.compile(rf"{B}(?P<ph>{_phrase(lx.fixed)}){E}", ic),
         # "8 Maret 2024", "tanggal 8 Maret", "8 Des."
         "textdate": re.compile(
-            rf"{B}(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?",
+            rf"{B}(?:(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?",
             ic,
         ),
         # "Maret 2024", "bulan Juni", "awal Juni lalu", "Des 2024"
         "month": re.compile(
-            rf"{B}(?:(?P<mod>awal|akhir|pertengahan|medio)\s+)?(?:(?P<bulan>bulan)\s+)?(?P<mon>{month})\.?{E}"
+            rf"{B}(?:(?P<mod>{_words(MODIFIERS)})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<mon>{month})\.?{E}"
             rf"(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?(?:\s+(?P<dir>{direction}){E})?",
             ic,
         ),
         # "tahun 2019", "pada 2019", "1990-an", "tahun 90-an", "awal 2015"
         "year": re.compile(
-            rf"(?<![\w/.,:])(?:(?P<mod>awal|akhir|pertengahan|medio)\s+)?(?:(?P<tahun>tahun)\s+)?"
+            rf"(?<![\w/.,:])(?:(?P<mod>{_words(MODIFIERS)})\s+)?(?:(?P<tahun>tahun)\s+)?"
             rf"(?:(?P<y>(?:1[5-9]|20)\d\d)(?P<an>-?an)?|(?P<yy>\d0)-?an){NE}(?:\s+(?P<dir>lalu|silam|yang\s+lalu){E})?",
             ic,
         ),
@@ -160,13 +189,13 @@ def patterns() -> dict[str, re.Pattern]:
             ic,
         ),
         # "pekan lalu", "bulan ini", "tahun depan", "minggu lalu"
-        "relunit": re.compile(rf"{B}(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?P<dir>{direction}){E}", ic),
+        "relunit": re.compile(rf"{B}(?P<unit>{_words(RELATIVE_UNITS)})\s+(?P<dir>{direction}){E}", ic),
         # "akhir pekan", "awal bulan depan", "akhir tahun lalu"
         "period": re.compile(
-            rf"{B}(?P<mod>awal|akhir|pertengahan)\s+(?P<unit>pekan|minggu|bulan|tahun){E}(?:\s+(?P<dir>{direction}){E})?",
+            rf"{B}(?P<mod>{_words(PERIOD_MODIFIERS)})\s+(?P<unit>pekan|minggu|bulan|tahun){E}(?:\s+(?P<dir>{direction}){E})?",
             ic,
         ),
-        "clock": re.compile(rf"{B}(?:(?:sekitar|sekira)\s+)?{clock}", ic),
+        "clock": re.compile(rf"{B}(?:(?:{_words(CLOCK_APPROX)})\s+)?{clock}", ic),
         # "pada malam hari", "pagi hari"
         "part": re.compile(rf"{B}(?P<part>{part})\s+hari{E}", ic),
         "anaphora": re.compile(rf"{B}(?P<ph>{_phrase(lx.anaphora)}){E}", ic),
@@ -229,3 +258,90 @@ def triggers() -> dict[str, frozenset[str]]:
         "duration": frozenset(counted),
         "set": frozenset(sets),
     }
+
+
+WORD_RUN = re.compile(r"(?<!\w)\w+")  # a maximal run of word characters: where a match can begin
+_FIRST_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def pattern_starts() -> dict[str, tuple[frozenset[str], bool] | None]:
+    """For each pattern, the word runs (lower-case ``\\w+``) a match of it can begin with, and
+    whether it can begin with a digit; None when that is not known (search the whole sentence).
+
+    Every pattern begins at a word character with no word character before it, and each word
+    listed here is followed in the pattern by a non-word character (a space, ``\\.?`` and a word
+    end, a hyphen), so the run at the start of a match is one of these words exactly. Trying the
+    patterns only where a sentence has such a run is what makes time extraction fast; the
+    result is the same as searching every position (``tests/times`` checks it).
+    """
+    lx = lexicon()
+
+    def firsts(phrases) -> frozenset[str] | None:
+        out = set()
+        for p in phrases:
+            m = _FIRST_RUN.match(p.lower())
+            if m is None or not p.isascii():
+                return None  # a phrase starting with punctuation, or non-ASCII case folding
+            out.add(m.group())
+        return frozenset(out)
+
+    fused = [u for u in lx.units if " " not in u]
+    counted = [w for w in lx.numbers if w != "se"] + list(COUNT_WORDS) + ["se" + u for u in fused]
+    counts = firsts(counted)
+    plan = {
+        "weekday": (firsts(["hari", *lx.weekdays]), False),
+        "numdate": (frozenset(), True),
+        "tanggal": (firsts(DATE_WORDS), False),
+        "fixed": (firsts(lx.fixed), False),
+        "textdate": (firsts(DATE_WORDS), True),
+        "month": (firsts([*MODIFIERS, "bulan", *lx.months]), False),
+        "year": (firsts([*MODIFIERS, "tahun"]), True),
+        "deictic": (firsts(lx.deictic), False),
+        "relcount": (counts, True),
+        "relunit": (firsts(RELATIVE_UNITS), False),
+        "period": (firsts(PERIOD_MODIFIERS), False),
+        "clock": (firsts([*CLOCK_APPROX, *CLOCK_WORDS]), True),
+        "part": (firsts(lx.parts), False),
+        "anaphora": (firsts(lx.anaphora), False),
+        "vague": (firsts(lx.vague), False),
+        "event": (counts, True),
+        "duration": (firsts([*counted, *VAGUE_COUNTS, *("ber" + u for u in fused)]), True),
+        "set": (firsts(lx.markers["set"]), False),
+    }
+    assert plan.keys() == patterns().keys()
+    return {kind: (None if words is None else (words, digit)) for kind, (words, digit) in plan.items()}
+
+
+YEAR_HEADS = frozenset(f"{c}" for c in ("15", "16", "17", "18", "19", "20"))  # (?:1[5-9]|20)\d\d
+
+
+COUNTED_KINDS = ("relcount", "event", "duration")  # a count, then a unit: "dua hari lalu"
+COUNT_LINKS = ("belas", "puluh")  # "dua puluh tahun": between a count word and its unit
+
+
+def count_words() -> frozenset[str]:
+    """The words a count of ``COUNTED_KINDS`` begins with (number words, "beberapa", "puluhan"),
+    which are followed by spaces and a unit, or by ``COUNT_LINKS``."""
+    lx = lexicon()
+    return frozenset([w for w in lx.numbers if w != "se"] + list(COUNT_WORDS) + list(VAGUE_COUNTS))
+
+
+def digit_start(kind: str, run: str, after: str, next_word: str | None = None) -> bool:
+    """Whether a match of pattern ``kind`` can begin with the digit run ``run`` (all of the
+    ``\\d`` characters there) followed by the character ``after`` ("" at the end of the
+    sentence), ``next_word`` being the whole word after the run and its spaces (lower case;
+    None when something else comes first). Read off the patterns above: it narrows where each is
+    tried, never changes what it finds."""
+    n = len(run)
+    if kind == "numdate":  # 8/3/2024, 08-03-2024, 2024-03-08
+        return (n <= 2 and after in ("/", ".", "-")) or (n == 4 and after == "-")
+    if kind == "textdate":  # 8 Maret
+        return n <= 2 and after.isspace() and next_word in lexicon().months
+    if kind == "year":  # 2019, 2019-an, 90-an
+        return (n == 4 and run[:2] in YEAR_HEADS) or (n == 2 and run[1] == "0")
+    if kind in ("relcount", "event", "duration"):  # 3 tahun
+        return n <= 3 and after.isspace() and next_word in lexicon().units
+    if kind == "clock":  # 15.00 WIB
+        return n <= 2 and after in (".", ":")
+    return True
