@@ -211,9 +211,6 @@ def main(argv: list[str]) -> int:
     main_path = str(out / "ner.crfsuite")
     nereval.train_crf([s for n in main_sets for s in load(n)], featurize, main_path,
                       c1=args.c1, c2=args.c2, max_iter=args.iter, min_freq=args.minfreq)
-    from telaah.entities.recognize import write_attribute_indexes
-
-    write_attribute_indexes(out)  # the attributes each model knows, for fast inference
     size = sum((out / f).stat().st_size for f in ("aux.crfsuite", "ner.crfsuite")) / 1e6
     print(f"main model on {', '.join(main_sets)}: {time.time() - t0:.1f} s -> {out} ({size:.1f} MB with aux)",
           flush=True)

@@ -105,6 +105,25 @@ def test_body_lines_stay_body(line):
     assert classify_line(line)[0] == "body"
 
 
+def test_prefilter_decides_as_the_rules_one_by_one():
+    """classify_line skips the rules when the joined prefilter finds nothing (rules.py)."""
+    from conftest import EXAMPLES
+
+    from telaah.cleaning.blocks import iter_lines
+    from telaah.cleaning.rules import chrome_prefilter, chrome_rules
+
+    assert chrome_prefilter() is not None
+    lines = [line for line, _ in CHROME] + BODY
+    for path in EXAMPLES.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            lines += [text[s:e] for s, e, _ in iter_lines(text)]
+    lines += [line.upper() for line in lines] + [line + " x" * 200 for line in lines[:40]]
+    for line in lines:
+        expected = next(((r.kind, r.reason) for r in chrome_rules() if r.test(line)), ("body", None))
+        assert classify_line(line) == expected, line
+
+
 def run_blocks(text, title=None):
     art = Article(id="x", text=text, title=title)
     BlockStage()(art, Options())

@@ -135,27 +135,3 @@ def test_gazetteer_covers_every_kind():
     kinds = {e.kind for e in load_gazetteer()}
     assert {"country", "capital", "intl_org", "institution", "ministry", "news_agency",
             "head_of_state", "foreign_minister", "spokesperson"} <= kinds
-
-
-def test_known_features_are_the_full_features_filtered():
-    """Inference hands each CRF only attributes it knows (see features.KnownFeatures): the
-    lists must be the training features minus unknown ones, in order, and the shipped
-    attribute indexes must belong to the shipped models (else loading falls back, slowly)."""
-    from telaah.entities import recognize as rec
-    from telaah.entities.features import add_aux, sentence_features
-    from telaah.text.tokens import words
-
-    aux, main = load_model()
-    for name in rec.MODEL_NAMES:
-        first = resources.files("telaah.entities").joinpath("model", name + ".attrs").read_text("utf-8").split("\n")[0]
-        assert first == "# sha256 " + rec._model_digest(name), f"run write_attribute_indexes after retraining ({name})"
-    known = rec._features
-    for text in ("Presiden Rusia Vladimir Putin bertemu Menteri Luar Negeri Retno Marsudi di Jakarta.",
-                 "KPK menetapkan 3 tersangka baru, kata Juru bicara KPK Febri Diansyah (27/3).",
-                 "Amerika Serikat"):
-        toks = words(text)
-        full = sentence_features(toks)
-        got = known.sentence(toks)
-        for k, feats in zip(known.known, got):
-            assert feats == [[x for x in f if x in k] for f in full]
-        assert rec.tag(toks) == main.tag(add_aux(full, aux.tag(full)))

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..document import Article, Block
 from ..pipeline import ArticleStage, Options
-from .rules import chrome_rules, dateline_patterns
+from .rules import SEARCH_MAX_LEN, chrome_prefilter, chrome_rules, dateline_patterns
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')')
 TITLE_MAX_CHARS = 250
@@ -52,6 +52,10 @@ def is_wrapped(prev_line: str, line: str) -> bool:
 
 
 def classify_line(line: str) -> tuple[str, str | None]:
+    prefilter = chrome_prefilter()
+    if prefilter is not None and prefilter[0].match(line) is None \
+            and (len(line) > SEARCH_MAX_LEN or prefilter[1].search(line) is None):
+        return "body", None  # no rule can match (see chrome_prefilter)
     for rule in chrome_rules():
         if rule.test(line):
             return rule.kind, rule.reason

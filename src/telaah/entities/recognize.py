@@ -15,6 +15,10 @@ files, each kept on IDNER dev evidence (see ``_FILL_KINDS`` and the report in
 - a PER span that lies inside a longer known name of the gazetteer is widened to it
   ("Lalu Muhammad Iqbal", whose first word is also the common word "lalu");
 - multi-word country names of the gazetteer the model missed are added as LOC.
+
+pycrfsuite trains the models; inference reads the same files into arrays (``crf.py``) and
+tags all sentences of an article in one batch on attribute ids (``features.FeatureIds``),
+with exactly the tags pycrfsuite gives (``tests/test_entities_crf.py``).
 """
 from __future__ import annotations
 
@@ -22,90 +26,64 @@ import threading
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 from ..document import Mention, Sentence
 from ..errors import DataFileError
 from ..lang import load_lines
-from ..text.tokens import tokenize
-from .features import (MAX_GAZ_LEN, KnownFeatures, add_aux, clusters, gazetteer_first_words,
-                       gazetteer_index)
+from ..text.tokens import tokenize_words
+from .crf import CompiledCRF, ModelFormatError
+from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
 
 _lock = threading.Lock()
-_taggers = None
-_features: KnownFeatures | None = None  # for (aux, main), set by load_model
+_models: tuple[CompiledCRF, CompiledCRF] | None = None
+_features: FeatureIds | None = None  # for (aux, main), set by load_model
 MODEL_NAMES = ("aux.crfsuite", "ner.crfsuite")
 
 
-def _open(name: str):
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    path = resources.files(__package__).joinpath("model", name)
+def _open(name: str) -> CompiledCRF:
     try:
-        with resources.as_file(path) as p:
-            tagger.open(str(p))
-    except (OSError, FileNotFoundError) as exc:
+        data = resources.files(__package__).joinpath("model", name).read_bytes()
+        return CompiledCRF.from_bytes(data)
+    except (OSError, ModelFormatError) as exc:
         raise DataFileError(f"NER model entities/model/{name} cannot be opened ({exc}); run `make train-ner`") from exc
-    return tagger
 
 
-def _model_digest(name: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(resources.files(__package__).joinpath("model", name).read_bytes()).hexdigest()
-
-
-def known_attributes(tagger, name: str) -> frozenset[str]:
-    """The attributes model ``name`` has weights for. Read from the shipped index
-    ``model/<name>.attrs`` when it was made from this very model file (its sha256 is on the
-    first line), else from the model itself (correct, but 0.4-1.5 s for the auxiliary model)."""
-    index = resources.files(__package__).joinpath("model", name + ".attrs")
-    try:
-        lines = index.read_text(encoding="utf-8").split("\n")
-        if lines and lines[0] == "# sha256 " + _model_digest(name):
-            return frozenset(x for x in lines[1:] if x)
-    except (FileNotFoundError, OSError):
-        pass
-    return frozenset(a for a, _ in tagger.info().state_features)
-
-
-def write_attribute_indexes(model_dir) -> None:
-    """Write ``<model>.attrs`` beside each model (run after training: scripts/train_ner.py)."""
-    import hashlib
-    from pathlib import Path
-
-    import pycrfsuite
-
-    for name in MODEL_NAMES:
-        path = Path(model_dir) / name
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        attrs = sorted({a for a, _ in tagger.info().state_features})
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        (Path(model_dir) / (name + ".attrs")).write_text(
-            "# sha256 " + digest + "\n" + "".join(a + "\n" for a in attrs), encoding="utf-8")
-
-
-def load_model():
-    """The (auxiliary, main) CRF taggers, opened once per process with the tables they need."""
-    global _taggers, _features
-    if _taggers is None:
+def load_model() -> tuple[CompiledCRF, CompiledCRF]:
+    """The (auxiliary, main) CRFs, read once per process, with the tables they need."""
+    global _models, _features
+    if _models is None:
         with _lock:
-            if _taggers is None:
+            if _models is None:
                 pair = (_open(MODEL_NAMES[0]), _open(MODEL_NAMES[1]))
                 clusters()
                 gazetteer_index()
                 gazetteer_first_words()
-                _role_phrases()
-                _features = KnownFeatures(*(known_attributes(t, n) for t, n in zip(pair, MODEL_NAMES)))
-                _taggers = pair
-    return _taggers
+                _role_first_words()
+                _features = FeatureIds(*pair)
+                _models = pair
+    return _models
+
+
+def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
+    """IOB2 PER/ORG/LOC tags of each token list (none empty), all tagged in one batch: the
+    auxiliary CRF's tags are features of the main one (see ``features.add_aux``)."""
+    if not sentences:
+        return []
+    aux, main = load_model()
+    lengths = [len(s) for s in sentences]
+    with _lock:  # FeatureIds grows its word tables; keep threads from interleaving
+        (aux_start, main_start), (aux_ids, main_ids), pos, size = _features.matrices(sentences)
+    aux_tags = np.concatenate(aux.viterbi(_features.state_scores(aux_ids, aux_start), lengths))
+    # add_aux appends the auxiliary tags after every other attribute: they are added last
+    main_ids = np.concatenate([main_ids, _features.aux_block(1, aux.labels, aux_tags, pos, size)], axis=1)
+    paths = main.viterbi(_features.state_scores(main_ids, main_start), lengths)
+    return [main.label_array[p].tolist() for p in paths]
 
 
 def tag(words: list[str]) -> list[str]:
-    """IOB2 PER/ORG/LOC tags of a token list (features each model knows: see KnownFeatures)."""
-    aux, main = load_model()
-    aux_features, main_features = _features.sentence(words)
-    return main.tag(add_aux(main_features, aux.tag(aux_features)))
+    """IOB2 PER/ORG/LOC tags of one token list."""
+    return tag_sentences([words])[0] if words else []
 
 
 @lru_cache(maxsize=1)
@@ -117,11 +95,20 @@ def _role_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
     return frozenset(phrases), max(len(p) for p in phrases)
 
 
+@lru_cache(maxsize=1)
+def _role_first_words() -> frozenset[str]:
+    return frozenset(p[0] for p in _role_phrases()[0] if p)
+
+
 def _role_len_at(words: list[str], i: int, limit: int) -> int:
     """Length of the longest role phrase starting at ``words[i]`` and ending before ``limit``."""
+    if i >= limit or words[i].lower() not in _role_first_words():
+        return 0
     phrases, longest = _role_phrases()
-    for n in range(min(longest, limit - i), 0, -1):
-        if tuple(w.lower() for w in words[i:i + n]) in phrases:
+    most = min(longest, limit - i)
+    lowered = tuple(w.lower() for w in words[i:i + most])
+    for n in range(most, 0, -1):
+        if lowered[:n] in phrases:
             return n
     return 0
 
@@ -237,12 +224,9 @@ def _balance_brackets(words: list[str], found: list[tuple[int, int, str]]) -> li
     return out
 
 
-def recognize_sentence(text: str, sentence: Sentence) -> list[Mention]:
-    spans = tokenize(text, sentence.start, sentence.end)
-    if not spans:
-        return []
-    words = [text[a:b] for a, b in spans]
-    tags = tag(words)
+def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words: list[str],
+              tags: list[str]) -> list[Mention]:
+    """The mentions of one tagged sentence, after the post-rules of the module docstring."""
     found = _balance_brackets(words, decode(tags))
     by_end = {e: (s, e, t) for s, e, t in found}
     kept: list[list] = []  # [start token, end token, type, role start token or None]
@@ -288,33 +272,40 @@ _FILL_KINDS = frozenset({"LOC:country"})
 
 def _add_known_names(words: list[str], kept: list[list]) -> list[list]:
     """Add multi-word gazetteer names of ``_FILL_KINDS`` where the model found nothing."""
-    covered = [False] * len(words)
-    for s, e, _, _ in kept:
-        for k in range(s, e):
-            covered[k] = True
-    added = []
     firsts = gazetteer_first_words()
-    i = 0
-    while i < len(words):
-        if words[i] not in firsts:
-            i += 1
+    covered = None
+    added = []
+    after = 0  # the end of the last name added: a name starts at or after it
+    for i in [i for i, w in enumerate(words) if firsts.get(w, 0) >= 2]:  # a name of 2+ words may start here
+        if i < after:
             continue
         n, labels = _gaz_types(words, i, len(words))
-        if n >= 2 and not any(covered[i:i + n]):
+        if n < 2:
+            continue
+        if covered is None:
+            covered = [False] * len(words)
+            for s, e, _, _ in kept:
+                for k in range(s, e):
+                    covered[k] = True
+        if not any(covered[i:i + n]):
             kinds = labels & _FILL_KINDS
             if kinds:
                 added.append([i, i + n, sorted(kinds)[0].split(":")[0], None])
-                i += n
-                continue
-        i += 1
+                after = i + n
     if not added:
         return kept
     return sorted(kept + added, key=lambda x: x[0])
 
 
 def recognize(text: str, sentences: list[Sentence]) -> list[Mention]:
-    """PER/ORG/LOC mentions in the given sentences of ``text``, in text order."""
-    out: list[Mention] = []
+    """PER/ORG/LOC mentions in the given sentences of ``text``, in text order (the sentences
+    are tagged in one batch)."""
+    todo = []
     for sentence in sentences:
-        out.extend(recognize_sentence(text, sentence))
+        spans, words = tokenize_words(text, sentence.start, sentence.end)
+        if spans:
+            todo.append((sentence, spans, words))
+    out: list[Mention] = []
+    for (sentence, spans, words), tags in zip(todo, tag_sentences([w for _, _, w in todo])):
+        out.extend(_mentions(text, sentence, spans, words, tags))
     return out

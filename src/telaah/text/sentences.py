@@ -20,6 +20,8 @@ OPEN_QUOTES = "\"“"
 CLOSE_QUOTES = "\"”"
 MAX_QUOTE_SPAN = 800  # a quotation longer than this is not held together as one sentence
 WORD_BEFORE_RE = re.compile(r"(\S+)$")
+INITIAL_RE = re.compile(r"[A-Z]\.")
+INITIALS_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 def _quote_open_at(text: str, start: int, pos: int, end: int) -> bool:
@@ -50,7 +52,7 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             bare = word.lstrip("(\"“'")
             if bare in abbr or bare.lower() in abbr:
                 continue
-            if re.fullmatch(r"[A-Z]\.", bare) or re.fullmatch(r"(?:[A-Za-z]\.){2,}", bare):
+            if INITIAL_RE.fullmatch(bare) or INITIALS_RE.fullmatch(bare):
                 continue  # initials: "H. Agus", "S.H.", "a.n."
         if not m.group(1) and _quote_open_at(text, start, m.start(), end):
             continue

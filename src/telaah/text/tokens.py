@@ -22,7 +22,14 @@ TOKEN_RE = re.compile(
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans of ``text[start:end]`` as absolute (start, end) offsets."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    return [m.span() for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def tokenize_words(text: str, start: int = 0, end: int | None = None) -> tuple[list[tuple[int, int]], list[str]]:
+    """``tokenize`` and the token strings, in one pass."""
+    end = len(text) if end is None else end
+    found = list(TOKEN_RE.finditer(text, start, end))
+    return [m.span() for m in found], [m.group() for m in found]
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
