@@ -51,7 +51,7 @@ def test_chunk_and_shard_sizes():
 
 
 def test_bad_executor_settings_are_numbered_errors():
-    with pytest.raises(ExecutorError, match="E400"):
+    with pytest.raises(ExecutorError, match="E500"):
         make_executor("spark")
     with pytest.raises(ExecutorError, match="--executor ray"):
         make_executor("local", 2, address="10.0.0.1:6379")

@@ -33,7 +33,7 @@ def test_run_resume_and_same_dossier(tmp_path, expected):
 
 def test_rerun_with_other_settings_is_refused(tmp_path):
     run_sharded([str(EXAMPLES / "pasted")], tmp_path, shard_size=4, finish=False)
-    with pytest.raises(RunError, match="E401.*shard_size"):
+    with pytest.raises(RunError, match="E501.*shard_size"):
         run_sharded([str(EXAMPLES / "pasted")], tmp_path, shard_size=5)
 
 

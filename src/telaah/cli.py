@@ -9,10 +9,10 @@ import argparse
 import importlib
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .argtypes import iso_date as _iso_date, positive as _positive
 from .errors import TelaahError
 
 EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "disputes", "summary")
@@ -21,23 +21,6 @@ EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "dispu
 # adds its parsers (argparse only: heavy imports belong inside the handler) and sets
 # ``func`` with ``set_defaults``. A module that is not there yet is skipped.
 COMMAND_MODULES = ("telaah.store.commands", "telaah.web.commands", "telaah.executors.commands")
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
-    return n
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -53,3 +53,7 @@ INPUT_CODES = {
     "E006": "malformed record (JSONL line, feed entry or HTML with no extractable text)",
     "E007": "unsupported file type",
 }
+
+# Other numbered codes, by range, so one code never means two things: E1xx pipeline, E2xx
+# language data, E3xx dossier schema, E4xx the store (telaah.store.errors), E5xx executors and
+# sharded runs (telaah.executors: E500 executor cannot start, E501 run folder or shard problem).

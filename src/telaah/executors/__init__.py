@@ -32,7 +32,7 @@ def shard_size_for(articles: int, workers: int) -> int:
 class ExecutorError(TelaahError):
     """An executor cannot be set up (unknown name, Ray missing or unreachable)."""
 
-    code = "E400"
+    code = "E500"
 
 
 def available_cpus() -> int:

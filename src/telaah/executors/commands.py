@@ -7,24 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..argtypes import iso_date, positive as _positive, whole as _whole
+
 EXECUTOR_CHOICES = ("local", "ray")
-
-
-def _whole(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number (0 or more)")
-    return n
-
-
-def _positive(value: str) -> int:
-    n = _whole(value)
-    if n == 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
-    return n
 
 
 def add_executor_options(p: argparse.ArgumentParser, default_workers: int | None) -> None:
@@ -40,14 +25,6 @@ def add_executor_options(p: argparse.ArgumentParser, default_workers: int | None
 
 
 def register(sub) -> None:
-    from datetime import date
-
-    def iso_date(value: str) -> date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
-
     r = sub.add_parser("run", help="analyse a large input in resumable shards into a folder",
                        description="Analyse inputs shard by shard into DIR (JSONL article records, "
                                    "MinHash signatures and a completion marker per shard), then build "

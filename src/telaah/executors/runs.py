@@ -33,7 +33,7 @@ import numpy as np
 from ..document import Article, Corpus
 from ..errors import TelaahError
 from ..pipeline import CorpusStage, Options, Pipeline
-from ..readers import InputProblem, read_inputs
+from ..readers import InputProblem, claim_unique_id, read_inputs
 from . import Executor, chunk
 from .records import article_from_record, article_to_record
 
@@ -44,7 +44,7 @@ DEFAULT_RUN_SHARD_SIZE = 500
 class RunError(TelaahError):
     """An output folder holds a different run, or a shard file is damaged."""
 
-    code = "E401"
+    code = "E501"
 
 
 @dataclass
@@ -109,19 +109,7 @@ def _unique(stream, report: RunReport) -> Iterator[Article]:
         if not isinstance(item, Article):
             report.ignored += 1
             continue
-        base = item.id or "article"
-        if base in seen:
-            seen[base] += 1
-            new = f"{base}-{seen[base]}"
-            while new in seen:
-                seen[base] += 1
-                new = f"{base}-{seen[base]}"
-            item.warnings.append(f"id '{base}' was already used by another input; this article is '{new}'")
-            item.id = new
-            seen[new] = 1
-        else:
-            seen[base] = 1
-        yield item
+        yield claim_unique_id(item, seen)
 
 
 def _is_done(out: Path, k: int, digest: str) -> bool:

@@ -136,20 +136,28 @@ def read_inputs(paths: Iterable[str], published=None, max_bytes: int = DEFAULT_M
             yield InputProblem(given, "E001", "no such file or directory")
 
 
+def claim_unique_id(article: Article, seen: dict[str, int]) -> Article:
+    """Give ``article`` an id not yet in ``seen`` ("a", "a-2", ...), warning where it changed.
+
+    ``seen`` carries the ids of one run, so a stream of articles can be numbered as it goes."""
+    base = article.id or "article"
+    if base in seen:
+        seen[base] += 1
+        new = f"{base}-{seen[base]}"
+        while new in seen:
+            seen[base] += 1
+            new = f"{base}-{seen[base]}"
+        article.warnings.append(f"id '{base}' was already used by another input; this article is '{new}'")
+        article.id = new
+        seen[new] = 1
+    else:
+        seen[base] = 1
+    return article
+
+
 def unique_ids(articles: list[Article]) -> list[Article]:
     """Make article ids unique within one run ("a", "a-2", ...), warning where an id changed."""
     seen: dict[str, int] = {}
     for art in articles:
-        base = art.id or "article"
-        if base in seen:
-            seen[base] += 1
-            new = f"{base}-{seen[base]}"
-            while new in seen:
-                seen[base] += 1
-                new = f"{base}-{seen[base]}"
-            art.warnings.append(f"id '{base}' was already used by another input; this article is '{new}'")
-            art.id = new
-            seen[new] = 1
-        else:
-            seen[base] = 1
+        claim_unique_id(art, seen)
     return articles

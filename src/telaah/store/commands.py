@@ -11,26 +11,9 @@ import os
 import re
 import sys
 
+from ..argtypes import iso_date as _iso_date, positive as _positive
+
 DEFAULT_DB = "telaah.db"
-
-
-def _iso_date(value: str) -> str:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
-    return n
 
 
 def _db(p: argparse.ArgumentParser) -> None:
@@ -113,12 +96,10 @@ def _quiet_broken_pipe(func):
 
 
 def cmd_ingest(args) -> int:
-    from datetime import date
-
     from ..pipeline import Options
     from .progress import ProgressBar, estimate_articles
 
-    published = date.fromisoformat(args.published) if args.published else None
+    published = args.published
     options = Options(published=published, summary_sentences=args.summary_sentences, max_bytes=args.max_bytes)
     bar = ProgressBar() if not args.quiet and sys.stderr.isatty() else None
     total = estimate_articles(args.inputs) if bar else None
