@@ -47,6 +47,19 @@ def _cqdb_strings(buf: bytes, base: int) -> list[str]:
     return out
 
 
+def add_weight_rows(weights: np.ndarray, ids: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+    """``start`` (default 0) plus ``weights[id]`` for each id of each row of ``ids``
+    ``(tokens, slots)``, added left to right as CRFsuite does, so sums are bit-identical."""
+    n_tok, n_slots = ids.shape
+    if not n_slots:
+        return np.zeros((n_tok, weights.shape[1])) if start is None else start.copy()
+    rows = weights[ids.T]  # (slots, tokens, labels)
+    scores = rows[0].copy() if start is None else start + rows[0]
+    for k in range(1, n_slots):
+        scores += rows[k]
+    return scores
+
+
 class CompiledCRF:
     """A linear-chain CRF as arrays: ``weights[attribute id, label]`` (plus a zero row) and
     ``transitions[from label, to label]``."""
@@ -94,14 +107,7 @@ class CompiledCRF:
         """Scores ``(tokens, labels)``: ``start`` (default 0) plus the weights of each row of
         the id matrix ``(tokens, slots)`` added left to right, CRFsuite's order, so the sums
         are bit-identical to its own."""
-        n_tok, n_slots = ids.shape
-        if not n_slots:
-            return np.zeros((n_tok, self.weights.shape[1])) if start is None else start.copy()
-        rows = self.weights[ids.T]  # (slots, tokens, labels)
-        scores = rows[0].copy() if start is None else start + rows[0]
-        for k in range(1, n_slots):
-            scores += rows[k]
-        return scores
+        return add_weight_rows(self.weights, ids, start)
 
     def viterbi(self, scores: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
         """The best label index path of each sentence; ``scores`` holds the sentences' token

@@ -15,6 +15,7 @@ from itertools import groupby
 import numpy as np
 
 from ..lang import load_lines
+from .crf import add_weight_rows
 from .gazetteer import load_gazetteer
 
 MAX_GAZ_LEN = 6
@@ -372,14 +373,7 @@ class FeatureIds:
     def state_scores(self, ids: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
         """``start`` (default 0) plus the weights of each row's ids, added left to right (as
         ``CompiledCRF.state_scores``, on the stacked weights)."""
-        n_tok, n_slots = ids.shape
-        if not n_slots:
-            return np.zeros((n_tok, self.weights.shape[1])) if start is None else start.copy()
-        rows = self.weights[ids.T]  # (slots, tokens, labels)
-        scores = rows[0].copy() if start is None else start + rows[0]
-        for k in range(1, n_slots):
-            scores += rows[k]
-        return scores
+        return add_weight_rows(self.weights, ids, start)
 
     def _gaz_ids(self, labels: frozenset[str], prefix: str) -> tuple:
         """For each model: ids of "g=<prefix><label>", "-1:g=...", "1:g=..." in label order."""
