@@ -35,6 +35,27 @@ def test_durations_and_adjudication_conventions():
     assert fixed["gold"] == 1 and fixed["overlap"]["f1"] == 1.0
 
 
+def test_aligned_scoring_sets_word_counts_aside_on_both_sides():
+    # NER UGM tags about a third of the counts written in words: "aligned" scores neither side on them
+    tokens = ["Ada", "dua", "calon", "dan", "30", "persen", "suara", "dari", "puluhan", "kader"]
+    tags = ["O", "O", "O", "O", "B-QUANTITY", "I-QUANTITY", "O", "O", "O", "O"]
+    raw = ev.score_detection(ev.extract_numbers, [(0, tokens, tags)])
+    assert raw["overlap"]["precision"] < 1.0
+    assert raw["unmatched_system_by_kind"] == {"count (words)": {"adjudged_figure": 0, "other": 1},
+                                               "vague": {"adjudged_figure": 0, "other": 1}}
+    aligned = ev.score_detection(ev.extract_numbers, [(0, tokens, tags)], durations_aside=True, words_aside=True)
+    assert aligned["gold"] == 1 and aligned["system"] == 1 and aligned["exact"]["f1"] == 1.0
+
+
+def test_boundary_kinds():
+    tokens = ["Rp", "6.500", "per", "liter", "dan", "4", "dari", "10", "pasien", "tewas"]
+    assert ev.boundary_kind((0, 3), (0, 1), tokens) == 'gold has a rate ("per liter")'
+    assert ev.boundary_kind((5, 8), (7, 8), tokens).startswith("gold has a word before")
+    assert ev.boundary_kind((5, 8), (5, 5), tokens).startswith("gold joins two figures")
+    assert ev.boundary_kind((7, 9), (7, 8), tokens) == "gold has the longer noun phrase"
+    assert ev.boundary_kind((7, 8), (7, 9), tokens) == "telaah span longer"
+
+
 def test_adjudication_file_matches_ner_ugm():
     data = shared_data_dir()
     if data is None or not (data / ev.NER_DIR).is_dir():
@@ -80,4 +101,6 @@ def test_detection_on_ner_ugm():
     if data is None or not (data / ev.NER_DIR).is_dir():
         pytest.skip("../shared/data not found: NER UGM needed")
     det = ev.detection(data)
-    assert det["test"]["telaah"]["overlap"]["f1"] > det["test"]["baseline"]["overlap"]["f1"]
+    for scoring in ev.SCORINGS:
+        assert det["test"][scoring]["telaah"]["overlap"]["f1"] > det["test"][scoring]["baseline"]["overlap"]["f1"]
+    assert det["test"]["aligned"]["telaah"]["overlap"]["f1"] >= 0.90

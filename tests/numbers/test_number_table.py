@@ -79,3 +79,60 @@ NOT_FIGURES = [
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_figures(text):
     assert [c.text for c in claims(text)] == []
+
+
+# Patterns fixed after reading NER UGM dev errors (issue 5): rates keep their denominator (NER
+# UGM's spans always do, and "Rp 6.500 per liter" is not "Rp 6.500"); "/" before a unit no
+# longer hides the figure; fractions in words; a unit after an identifier word is a figure.
+RATES_AND_FRACTIONS = [
+    ("Harga Rp 6.500 per liter.", "Rp 6.500 per liter", 6500, None, None, False, "IDR", None),
+    ("Harga cabai Rp 22 ribu/kg kemarin.", "Rp 22 ribu/kg", 22000, None, None, False, "IDR", None),
+    ("Harga Rp 22.000/kg.", "Rp 22.000/kg", 22000, None, None, False, "IDR", None),
+    ("Harga Rp 25 ribu / kg.", "Rp 25 ribu / kg", 25000, None, None, False, "IDR", None),
+    ("Dividen $ 3 per lembar saham.", "$ 3 per lembar saham", 3, None, None, False, "USD", None),
+    ("Kurs Rp9.100 per dolar AS.", "Rp9.100 per dolar AS", 9100, None, None, False, "IDR", None),
+    ("Gajinya Rp 5 juta perbulan.", "Rp 5 juta perbulan", 5e6, None, None, False, "IDR", None),
+    ("Bunga naik 10 persen/tahun.", "10 persen/tahun", 10, None, None, False, "%", None),
+    ("Bandara melayani 1,7 juta penumpang per tahun.", "1,7 juta penumpang per tahun", 1.7e6, None, None, False,
+     "penumpang", "penumpang"),
+    ("Harga Rp 6.500 per liter itu mahal.", "Rp 6.500 per liter", 6500, None, None, False, "IDR", None),
+    # "per" meaning "as of" is no rate
+    ("Laba Rp 5 triliun per akhir Maret.", "Rp 5 triliun", 5e12, None, None, False, "IDR", None),
+    ("Aset Rp 5 triliun per Juni 2017.", "Rp 5 triliun", 5e12, None, None, False, "IDR", None),
+    ("Dana Rp 5 triliun per hari ini.", "Rp 5 triliun", 5e12, None, None, False, "IDR", None),
+    ("Laba Rp 5 miliar per kuartal III 2016.", "Rp 5 miliar", 5e9, None, None, False, "IDR", None),
+    ("Naik 5 persen per tahun 2016.", "5 persen", 5, None, None, False, "%", None),
+    # fractions in words
+    ("Dua pertiga anggota hadir.", "Dua pertiga anggota", 2 / 3, None, None, False, "anggota", "anggota hadir"),
+    ("Tiga perempat wilayah banjir.", "Tiga perempat wilayah", 0.75, None, None, False, "wilayah", "wilayah banjir"),
+    ("Seperlima penduduk mengungsi.", "Seperlima penduduk", 0.2, None, None, False, "penduduk", "penduduk mengungsi"),
+    # an identifier word before a percentage or an amount of money does not make it an identifier
+    ("Inflasi di tingkat 5 persen.", "5 persen", 5, None, None, False, "%", None),
+    # a pronoun ends the counted phrase
+    ("Pada usia 19 dia meninggal.", "19", 19, None, None, False, None, None),
+    # a qualified duration before an event stays a figure (tests/gold/NUMBERS_GUIDELINES.md)
+    ("Sekitar dua hari sebelum pemilu, ia datang.", "Sekitar dua hari", 2, None, None, True, "hari", "hari"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value,low,high,approx,unit,obj", RATES_AND_FRACTIONS)
+def test_rates_and_fractions(text, expr, value, low, high, approx, unit, obj):
+    found = {c.text: c for c in claims(text)}
+    assert expr in found, f"{expr!r} not found in {list(found)}"
+    c = found[expr]
+    assert c.value == pytest.approx(value) and (c.low, c.high, c.approx) == (low, high, approx)
+    assert (c.unit, c.object) == (unit, obj)
+
+
+NOT_FIGURES_ISSUE5 = [
+    "Kantornya di Plaza Centris , Lt . 4 .",  # a tokenised "Lt. 4": a floor
+    "Kantornya di Plaza Centris, Lt. 4.",
+    "Maka komisi tiga memandang penting mengundangnya.",  # Komisi III
+    "Satu hari setelah Israel meratakan gedung itu, roket ditembakkan.",  # event-anchored: the times stage's
+    "Tim itu lolos ke babak perempat final.",  # "perempat" alone is no fraction
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES_ISSUE5)
+def test_not_figures_issue5(text):
+    assert [c.text for c in claims(text)] == []

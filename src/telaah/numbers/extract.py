@@ -160,7 +160,7 @@ def lexicon() -> _Lexicon:
                               lambda f: f in cur_case or (f in units and (len(f) <= 2 or any(c.isupper() for c in f))))
     qual_alt = _alternation(qualifiers)
     start = r"(?<![\w$€£¥+\-/.,:@#])"
-    end = r"(?![\w/:@]|[.,]\d|-\w)"
+    end = r"(?![\w:@]|/(?![^\W\d_])|[.,]\d|-\w)"  # "/" only before a rate's letters ("Rp 22 ribu/kg")
     head = rf"{start}(?:(?P<qual>{qual_alt})\s+)?(?:(?P<cur>{prefix_alt})\s*)?(?P<a>{amount})"
     unit1 = rf"(?:\s*(?P<u1>{suffix_alt}))?"
     rng = (rf"(?:\s*(?P<sep>[-–—]|s/d|s\.d\.?|(?i:sampai\s+dengan|hingga|sampai))\s*"
@@ -389,6 +389,11 @@ def parse_amount(text: str) -> Amount | None:
                 return None
             group += last * d.value
             last = None
+        elif d.kind == "denominator":  # "dua pertiga": two thirds
+            if last is None:
+                return None
+            group += last * d.value
+            last = None
         elif d.kind in ("half", "fraction"):
             group += (last or 0) + d.value
             last = None
@@ -574,6 +579,8 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
             return None, m.end()
     first_token_of_sentence = not text[sent.start:m.start()].strip(" \t\"'“‘(")
     before = _words_before(text, m.start(), sent.start, lex.max_context_words + 1)
+    if len(before) >= 2 and before[-1] == ".":  # a tokenised abbreviation "Lt . 4" reads as "Lt. 4"
+        before = before[:-2] + [before[-2] + "."]
     tails = _tails(before, lex.max_context_words)  # for the phrase checks below
     prev = before[-1] if before else ""
     touching_next = bool(nxt) and text[m.end():nxt[0][0]].strip() == ""
@@ -597,8 +604,9 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
         if first_token_of_sentence and not marked and _LIST_MARK.match(text[m.end():m.end() + 2]):
             return None, m.end()  # list numbering "1." / "2)"
     if not cur and not qual:
-        if not tails.isdisjoint(ctx.get("identifier_before", frozenset())):
-            return None, m.end()
+        if not tails.isdisjoint(ctx.get("identifier_before", frozenset())) and not (
+                suffix_info and suffix_info[1] in ("percent", "money")):
+            return None, m.end()  # "Pasal 5", "komisi tiga"; but "tingkat 5 persen" is a figure
         if prev and not is_word_number and not marked:
             # "Liga 1", "iPhone 15", "Pemilu 2014": a capitalised name right before a bare figure
             word = prev.strip("\"'“”‘’(")
@@ -671,7 +679,8 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
                 after = words[1][2].lower() if len(words) > 1 else (nxt[1][2].lower() if len(nxt) > 1 else "")
                 after2 = " ".join(w[2].lower() for w in _next_words(text, words[0][1], sent.end, 2))
                 if (after in ctx.get("relative_after", ()) or after2 in ctx.get("relative_after", ())
-                        or (not qual and prev.lower() in ctx.get("duration_before", ()))):
+                        or (not qual and (prev.lower() in ctx.get("duration_before", ())
+                                          or after in ctx.get("event_after", ())))):
                     return None, m.end()  # "dua hari lalu", "selama dua tahun": the times stage's
                 unit, end = uinfo[0], words[0][1]
                 obj = " ".join(w[2] for w in words)
@@ -693,6 +702,7 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
                 obj = text[words[0][0]:words[-1][1]]
     if unit is None and obj is None and is_word_number and a.value == 1 and b is None and not marked:
         return None, m.end()  # a lone "satu" ("Golkar itu satu")
+    end = _rate_end(text, end, sent.end, lex)
     claim = NumberClaim(
         start=start if not qual else m.start(),
         end=end,
@@ -706,6 +716,44 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
         object=obj,
     )
     return claim, end
+
+
+_RATE = re.compile(r"[ \t]*(?:/[ \t]*|(?i:per)[ \t]+)(?=[^\W\d_])")
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _rate_end(text: str, pos: int, limit: int, lex: _Lexicon) -> int:
+    """Where a figure ends when a rate's denominator follows it: "Rp 6.500 per liter",
+    "Rp 22 ribu/kg", "$ 3 per lembar saham", "Rp 5 juta perbulan". A rate is another figure than
+    its bare amount, and NER UGM's QUANTITY spans always hold the denominator. "per" meaning
+    "as of" ("per akhir Maret", "per Juni 2017", "per hari ini") is left out."""
+    ctx = lex.context
+    m = _RATE.match(text, pos, limit)
+    if m is None:
+        nxt = _next_words(text, pos, limit, 1)
+        if nxt and nxt[0][2].lower() in ctx.get("rate_joined", ()) and not text[pos:nxt[0][0]].strip():
+            return nxt[0][1]
+        return pos
+    words = _next_words(text, m.end(), limit, 3)
+    if not words or words[0][0] != m.end():
+        return pos
+    first = words[0][2].lower()
+    if (first in lex.words or first in lex.qualifiers or first in ctx.get("object_stop", ())
+            or first in ctx.get("month", ()) or first in ctx.get("rate_not", ())):
+        return pos
+    n = 1
+    if len(words) > 1 and not text[words[0][1]:words[1][0]].strip():
+        second = words[1][2]
+        if f"{first} {second.lower()}" in lex.currencies or (
+                lex.units.get(first, ("", ""))[1] == "classifier" and second[0].islower()
+                and second.lower() not in ctx.get("object_stop", ()) and not _looks_predicate(second, lex)):
+            n = 2  # "per dolar AS", "per lembar saham"
+    after = text[words[n - 1][1]:limit].split(None, 1)
+    as_of_word = bool(after) and after[0].lower().rstrip(".,;:!?\"')”’") in ctx.get("rate_not_before", ())
+    if after and (after[0][0].isdigit() or _ROMAN.fullmatch(after[0])
+                  or (as_of_word and lex.units.get(first, ("", ""))[1] == "time")):
+        return pos  # "per tahun 2016", "per kuartal III", "per hari ini": as of a date ("per liter itu" is a rate)
+    return words[n - 1][1]
 
 
 def first_token_of_sentence_at(text: str, sent: Sentence, pos: int, prev: str) -> bool:
