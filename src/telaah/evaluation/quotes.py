@@ -178,13 +178,17 @@ def speaker_ok(gold: dict, pred: dict) -> bool:
 
 
 def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
-    """One-to-one pairs by content overlap (at least half of the shorter span), best first."""
+    """One-to-one pairs by content overlap (at least half of the shorter span), best first; on
+    equal overlap the pair with the right speaker and stance wins (an accusation and its denial
+    may share a content span: "A menuduh B …, yang dibantah B")."""
     pairs = sorted(
-        ((_overlap((g["start"], g["end"]), (p["start"], p["end"])), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
+        ((_overlap((g["start"], g["end"]), (p["start"], p["end"])), speaker_ok(g, p), g.get("stance") == p.get("stance"), gi, pi)
+         for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
+        key=lambda x: (x[0], x[1], x[2], -x[3], -x[4]),
         reverse=True,
     )
     used_g, used_p, out = set(), set(), []
-    for ov, gi, pi in pairs:
+    for ov, _, _, gi, pi in pairs:
         if ov < MIN_OVERLAP:
             break
         if gi in used_g or pi in used_p:

@@ -7,7 +7,12 @@ previous statement (continuation paragraphs); reported speech is a preposed repo
 a clausal complement, ``menurut X, …`` or a postposed ``…, kata X``. Denials also come as
 passives ("Hal itu dibantah oleh X": X speaks, the anaphor is the content), as "X
 membantahnya", as nouns ("Bantahan juga datang dari X") and by their words ("tidak benar",
-"itu hoaks", "saya tidak pernah menerima …"). All word lists are data.
+"itu hoaks", "saya tidak pernah menerima …"), by a frame ("Membantah tuduhan itu, X
+mengatakan …") or by negating a deed someone alleged earlier in the article. An accusation and
+its denial in one sentence share their content; "Y membantah tuduhan A bahwa P" is also A's
+statement P. Dates are never speakers, and "X menyampaikan itu saat ditanya" says nothing new
+(it may attribute the sentence before). The convention is in tests/gold/QUOTES_GUIDELINES.md
+("Denials: one convention"). All word lists are data.
 """
 from __future__ import annotations
 
@@ -51,6 +56,11 @@ class _Lexicon:
     physical_sense: frozenset  # deny verbs that also mean a physical parry (menepis bola)
     ability: frozenset  # "mampu/bisa menepisnya": words that show the physical sense
     source_phrases: tuple  # "datang dari": where a nominal denial ("Bantahan …") comes from
+    anaphoric_objects: frozenset  # "menyampaikan itu/demikian …": an object that points back
+    occasion_words: frozenset  # "… hal itu menanggapi/karena …": what may follow such an object
+    as_verbs: frozenset  # "menyebut/menilai X sebagai Y": the predication is the statement
+    alleged: frozenset  # "bukan … seperti (yang) dituduhkan": passives that name a claim as an allegation
+    allegation_markers: frozenset  # "dituduh", "tuduhan", "didakwa": a sentence that alleges a deed
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +69,7 @@ def lexicon() -> _Lexicon:
     comp, clause, deny = set(), set(), []
     sets: dict = {"clause_verb": set(), "not_deny": set(), "back_reference": set(), "never_not_deny": set(),
                   "never_lead": set(), "reply_marker": set(), "reply_not_deny": set(), "reply_claim": set(),
-                  "physical_sense": set(), "ability": set()}
+                  "physical_sense": set(), "ability": set(), "anaphoric_object": set(), "occasion": set(), "as_verb": set(), "alleged": set(), "allegation_marker": set()}
     sources: list = []
     passives: dict = {}
     claim_nouns: dict = {}
@@ -111,7 +121,88 @@ def lexicon() -> _Lexicon:
         physical_sense=frozenset(sets["physical_sense"]),
         ability=frozenset(sets["ability"]),
         source_phrases=tuple(sources),
+        anaphoric_objects=frozenset(sets["anaphoric_object"]),
+        occasion_words=frozenset(sets["occasion"]),
+        as_verbs=frozenset(sets["as_verb"]),
+        alleged=frozenset(sets["alleged"]),
+        allegation_markers=frozenset(sets["allegation_marker"]) | frozenset(sets["alleged"])
+        | frozenset(w for w, st in claim_nouns.items() if st == "accuse"),
     )
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> tuple[frozenset, frozenset, dict, frozenset]:
+    """Words of dates and times (from the time tagger's tables), for speakers that are only a
+    date: "Pemerintah, Senin, mengatakan" / "ujar Senin (3/4)" / "Sejak Maret lalu menyatakan".
+    Returns (free words, months, phrases by their last word, units). Month abbreviations ("agus", "des") are
+    left out: they are also names."""
+    free = {row["form"].lower() for row in load_table("time_weekdays.tsv")}
+    free |= {row["form"].lower() for row in load_table("time_parts_of_day.tsv") if " " not in row["form"]}
+    free |= {row["form"].lower() for row in load_table("time_directions.tsv") if " " not in row["form"]
+             and row["form"].lower() not in ("ini", "depan", "kemudian", "lagi", "sebelumnya")}
+    months = {row["form"].lower() for row in load_table("time_months.tsv")
+              if len(row["form"]) >= 5 or row["form"].lower() in ("mei", "juni", "juli")}
+    phrases = {tuple(row["phrase"].lower().split()) for name in ("time_deictic.tsv", "time_vague.tsv")
+               for row in load_table(name)}
+    units = {row["form"].lower() for row in load_table("time_units.tsv")}
+    by_last: dict = {}
+    for p in phrases:
+        if p:
+            by_last.setdefault(p[-1], []).append(p)
+    return frozenset(free), frozenset(months), by_last, frozenset(units)
+
+
+_TIME_PUNCT = frozenset({",", "(", ")", "/", "-"})
+
+
+@lru_cache(maxsize=1)
+def _time_enders() -> frozenset:
+    """Words a date or time can end with: a quick miss for most speaker phrases."""
+    free, months, by_last, units = _time_words()
+    return free | months | units | frozenset(by_last) | {"ini", "itu"}
+
+
+_TIME_GLUE = frozenset({"pada", "tanggal", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "tahun", "bulan"})
+
+
+def _time_tail(words: list[str]) -> int:
+    """How many tokens at the end of ``words`` are a date or time ("di Jakarta, Senin (3/4)" →
+    ", Senin (3/4)"; "hari ini"; "pada 3 Maret lalu"); 0 when none is. A capitalised word
+    that names no weekday or month is a name ("kata Lalu", "Hari Sabirin")."""
+    last = len(words)
+    while last and (words[last - 1] in _TIME_PUNCT or words[last - 1][:1].isdigit()):
+        last -= 1
+    if not last or words[last - 1].lower() not in _time_enders():
+        return 0
+    free, months, by_last, units = _time_words()
+    low = [w.lower() for w in words]
+    n, timed = len(low), False
+    while n:
+        w = low[n - 1]
+        if words[n - 1][:1].isupper() and w not in months and "weekday" not in _kinds(words[n - 1]) \
+                and not (timed and w in _TIME_GLUE):
+            break
+        if w in (",", "(", ")", "/", "-") or re.fullmatch(r"\d+(?:/\d+)*", w):
+            n -= 1
+            continue
+        hit = next((len(p) for p in by_last.get(w, ()) if n >= len(p) and tuple(low[n - len(p) : n]) == p), 0)
+        if hit:
+            n -= hit
+        elif w in free:
+            n -= 1
+        elif w in months and (n == 1 or low[n - 2][:1].isdigit() or low[n - 2] in _TIME_GLUE or low[n - 2] == ","):
+            n -= 1
+        elif w in ("ini", "itu") and n > 1 and (low[n - 2] in free or low[n - 2] in units) \
+                and not (n > 2 and low[n - 3][:1].isdigit()):  # "pekan ini", not "pria 32 tahun ini"
+            n -= 2
+        elif timed and w in units and not (n > 1 and low[n - 2][:1].isdigit()):  # "tahun lalu"
+            n -= 1
+        elif timed and w in _TIME_GLUE:
+            n -= 1
+        else:
+            break
+        timed = True
+    return len(low) - n if timed else 0
 
 
 def _kinds(word: str) -> set:
@@ -248,6 +339,10 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         if len(idx) > 2 and w in ("itu", "ini") and t.low[idx[-2]] in ("saat", "ketika", "kala", "waktu"):
             del idx[-2:]
             continue
+        timed = _time_tail([t.word(i) for i in idx[-12:]])
+        if timed:  # "Pemerintah, Senin, mengatakan" / "Google hari ini mengumumkan": a date is no subject
+            del idx[-timed:]
+            continue
         for n in range(5, 1, -1):
             if len(idx) > n and "phrase" in lexicon().cues.get(tuple(t.low[i] for i in idx[-n:]), {}):
                 del idx[-n:]
@@ -285,9 +380,18 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
             cur.append(i)
     if cur:
         segments.append(cur)
-    # "Erdogan, yang berupaya …, menuduh": a relative clause after the subject
-    while len(segments) > 1 and t.low[segments[-1][0]] == "yang":
-        segments.pop()
+    # "Erdogan, yang berupaya …, menuduh": a relative clause after the subject; "X, dalam jumpa
+    # pers di Mapolres, Senin, mengungkapkan" / "X, di Stadion Y, Cijantung, menjelaskan": the
+    # occasion and the place are not the subject
+    while len(segments) > 1:
+        if t.low[segments[-1][0]] == "yang":
+            segments.pop()
+        elif _could_be_subject(t, segments[-2]) and (_is_occasion(t, segments[-1]) or (
+                len(segments) > 2 and t.low[segments[-2][0]] in ("di", "dari") and len(segments[-1]) <= 3
+                and all(_is_cap(t.word(i)) for i in segments[-2][1:] + segments[-1]))):  # a place, then its town
+            segments.pop()
+        else:
+            break
     if not segments:
         return None
     seg = segments[-1]
@@ -307,6 +411,39 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     if sp and role and sp.kind == "named":
         sp.role = f"{role} {sp.role}" if sp.role else role
     return sp
+
+
+_PLACE_PREPS = frozenset({"di", "dalam", "pada", "kepada", "melalui", "lewat", "seperti", "dikutip", "dengan", "dari"})
+
+
+def _is_occasion(t: _Text, seg: list[int]) -> bool:
+    """Is this comma segment an occasion or a place ("dalam jumpa pers di Mapolres", "saat
+    dihubungi") rather than a clause with its own subject ("setelah pihak perusahaan", "di mana
+    Ratna", "dalam prosesnya Ferry")?"""
+    if len(seg) < 2:
+        return False
+    first, second = t.low[seg[0]], t.low[seg[1]]
+    if second == "mana" or any(_kinds(t.low[i]) & {"pronoun", "pronoun_group"} for i in seg):
+        return False
+    # a name at the end after a lowercase word that is no preposition is the subject
+    k = len(seg) - 1
+    while k > 0 and _is_cap(t.word(seg[k])):
+        k -= 1
+    if k < len(seg) - 1 and k > 0 and not _is_cap(t.word(seg[k])) and t.low[seg[k]] not in _PLACE_PREPS | {"ke"}:
+        return False
+    if first in _PLACE_PREPS:
+        return True
+    return "stop" in _kinds(first) and first != "yang" and second.startswith(("di", "me", "ber")) and len(second) > 4
+
+
+def _could_be_subject(t: _Text, seg: list[int]) -> bool:
+    """Could this comma segment name a speaker (before an occasion: "X, dalam jumpa pers …")?
+    Not a connective ("Namun,") nor a date ("Minggu (5/2)")."""
+    words = [t.word(i) for i in seg if t.low[i][:1].isalnum()]
+    if not words or _time_tail(words) == len(words):
+        return False
+    return any((_is_cap(w) and not w.lower().endswith("nya") and not _kinds(w) & {"lead", "adverb", "stop"})
+               or _kinds(w) & {"role", "group", "org_head", "pronoun"} for w in words)
 
 
 def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
@@ -420,6 +557,8 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
                 break
             run.append(j)
             j += 1
+        if _time_tail([t.word(x) for x in run]) == len(run):
+            return None, j  # "ujar Senin (3/4)": a date, not a speaker
         sp = _name_with_role(t, run)
     else:
         while j < limit and j - i < 7 and t.low[j] not in ",.;:()" and "stop" not in _kinds(t.low[j]):
@@ -484,6 +623,7 @@ class _Stmt:
     stance: str
     reported_by: _SpeakerSpan | None = None
     anchor: int = 0  # where the attribution is, for ordering
+    embedded: bool = False  # reported inside another's statement ("membantah tuduhan A bahwa …"): no antecedent
 
 
 def _stance(t: _Text, i: int, stances: dict) -> str:
@@ -527,6 +667,15 @@ def _false_claim_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _not_as_alleged_re() -> re.Pattern:
+    """"ia bukan dalang kerusuhan seperti yang dituduhkan polisi" / "tidak menerima uang
+    sebagaimana diberitakan": a negation of what others allege."""
+    words = "|".join(sorted(re.escape(w) for w in lexicon().alleged))
+    return re.compile(rf"\b(?:tidak|tak|bukan|bukanlah|enggak|nggak|tidaklah)\b[^.;]{{0,160}}?"
+                      rf"\b(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:{words})\b")
+
+
+@lru_cache(maxsize=1)
 def _accused_but_re() -> re.Pattern:
     """"Saya dituduh menerima. Padahal saya tidak menerima.": the speaker reports the charge
     and rejects it."""
@@ -557,7 +706,8 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     low = re.findall(r"\w+", content[:400])
     for k in (0, 1):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
         if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
-                and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar"}:
+                and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar", "dirinya", "ia", "dia",
+                                                "beliau", "pihaknya"}:
             return "deny"
     single, multi, lengths = _opener_sets()
     if low[:1] and low[0] in single:  # "Hoaks!" / "Fitnah itu": only first (else _false_claim_re)
@@ -566,7 +716,7 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         for n in lengths:
             if tuple(low[k : k + n]) in multi:
                 return "deny"
-    if _false_claim_re().search(content) or _accused_but_re().search(content):
+    if _false_claim_re().search(content) or _accused_but_re().search(content) or _not_as_alleged_re().search(content):
         return "deny"
     for k in range(min(12, len(low) - 1)):
         if low[k] in ("tidak", "tak", "enggak", "nggak") and low[k + 1] == "pernah":
@@ -575,6 +725,70 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
             if k > 0 and low[k - 1] in ("saya", "kami", "aku") and _never_denial(lex, low[k - 1 :], 1):
                 return "deny"
     return stance
+
+
+_SELF_NEGATORS = frozenset({"tidak", "tak", "bukan", "bukanlah", "enggak", "nggak", "gak"})
+
+
+def _negated_deed(lex: _Lexicon, text: str) -> str | None:
+    """The stem of the deed a statement says its speaker did not do: "(saya/ia) tidak (pernah)
+    menerima uang" → "terima"; None when the statement opens otherwise."""
+    from ..stories.stem import stem
+
+    low = re.findall(r"\w+", text[:200].lower())
+    k = 0
+    while k < len(low) and k < 3 and low[k] in lex.never_lead:
+        k += 1
+    if k >= len(low) or low[k] not in _SELF_NEGATORS or low[k].startswith("bukan"):
+        return None  # "bukan pelatih yang …" characterises; deeds are verbs
+    k += 1
+    while k < len(low) and low[k] in ("pernah", "ikut", "turut", "sama", "sekali", "pun", "sedikit", "pula"):
+        k += 1
+    if k >= len(low):
+        return None
+    deed = low[k]
+    if len(deed) <= 5 or not deed.isalpha() or not deed.startswith(("me", "ber", "ter", "di")) \
+            or deed in lex.reply_not_deny or deed in lex.never_not_deny or deed in lex.clause_words:
+        return None
+    return stem(deed)
+
+
+def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) -> None:
+    """A statement in which the speaker says they did not do what someone else alleged earlier
+    in the article is a denial ("Jaksa menuduh Andi menerima uang. … Andi mengatakan tidak
+    menerima uang itu"). The allegation is an earlier statement by another speaker, or an
+    earlier sentence with an accusation word (dituduh, tuduhan, didakwa …), that holds the
+    same deed (same stem)."""
+    from ..stories.stem import stem
+
+    lex = lexicon()
+    for st in stmts:
+        if st.stance != "assert" or st.speaker is None:
+            continue
+        head = t.text[st.start : st.start + 40].lower()
+        if not any(n in head for n in ("tidak", "tak ", "enggak", "nggak", "gak ")):
+            continue  # a quick miss
+        deed = _negated_deed(lex, t.text[st.start : st.end])
+        if deed is None:
+            continue
+        who = set(re.findall(r"\w+", t.text[st.speaker.start : st.speaker.end].lower()))
+        for other in stmts:
+            if other.start >= st.start or other.stance == "deny" or other.speaker is None or other.speaker.kind == "pronoun":
+                continue
+            if who & set(re.findall(r"\w+", t.text[other.speaker.start : other.speaker.end].lower())):
+                continue  # the speaker's own words ("Rafid" / "Mochammad Rafid Habibie")
+            words = re.findall(r"\w+", t.text[other.start : other.end].lower())
+            if any(stem(w) == deed and (k == 0 or words[k - 1] not in _SELF_NEGATORS) for k, w in enumerate(words)):
+                st.stance = "deny"
+                break
+        else:
+            for us, ue in units:
+                if us >= st.start:
+                    break
+                words = re.findall(r"\w+", t.text[us:ue].lower())
+                if any(w in lex.allegation_markers for w in words) and any(stem(w) == deed for w in words):
+                    st.stance = "deny"
+                    break
 
 
 def _replies_no(t: _Text, start: int, cue_start: int, content_start: int) -> bool:
@@ -613,8 +827,8 @@ def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end
     a denial or a refusal with a noun phrase ("menampik tudingan itu", "belum bisa memastikan
     penyebabnya") is still a statement."""
     lex = lexicon()
-    if stance == "accuse" and " sebagai " in t.text[start:end].lower():
-        return True  # "balik menuduh pemberontak sebagai pelakunya"
+    if (stance == "accuse" or t.low[cue_index] in lex.as_verbs) and " sebagai " in t.text[start:end].lower():
+        return True  # "balik menuduh pemberontak sebagai pelakunya" / "menyebut hal ini sebagai kemenangan"
     if t.low[cue_index] not in lex.clause_verbs and stance not in ("deny", "unconfirmed"):
         return False
     if t.low[cue_index] in lex.physical_sense and _physical(t, cue_index, start):
@@ -672,9 +886,11 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 k += 1
             if k >= len(idx) and n + 2 < len(idx) and {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
                 k = n + 2  # "Menurut dia pihaknya masih menyelidiki …": no comma after a pronoun
-            sp = _phrase(t, idx[n + 1 : k], from_right=True) if k > n + 1 else None
-            if sp is None and k > n + 1:
-                sp = _SpeakerSpan(t.spans[idx[n + 1]][0], t.spans[idx[k - 1]][1], "named")
+            who = idx[n + 1 : k]
+            who = who[: len(who) - _time_tail([t.word(x) for x in who])]  # "menurut X pada Rabu (31/8)"
+            sp = _phrase(t, who, from_right=True) if who else None
+            if sp is None and who:
+                sp = _SpeakerSpan(t.spans[who[0]][0], t.spans[who[-1]][1], "named")
             if sp and k < len(idx):
                 a = _trim_content(text, before_start, cue[0])
                 b = _trim_content(text, t.spans[idx[k]][1] if t.low[idx[k]] == "," else t.spans[idx[k]][0], end)
@@ -792,8 +1008,8 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     if t.spans[x][0] >= stop or t.low[x] in (",", "."):
                         break
                     sz, st2 = t.match_cue(x, body[-1] + 1)
-                    if sz and ("verb" in st2 or "verb+nya" in st2):
-                        rest = t.spans[body[m + 1]][0]
+                    if (sz and ("verb" in st2 or "verb+nya" in st2)) or t.low[x] in lexicon().passives:
+                        rest = t.spans[body[m + 1]][0]  # also "…, namun hal itu dibantah Y"
                         break
                 if rest is not None:
                     stop = t.spans[j][0]
@@ -816,8 +1032,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     second = (j, body[k2], sz, st2)
                     break
         cs, ce = _trim_content(text, t.spans[body[0]][0], t.spans[second[0]][0] if second else stop)
-        if size > 1 and not comp and t.low[i + size - 1] in lexicon().claim_nouns and t.low[body[0]] in _ANAPHORS:
-            # "menolak tudingan tersebut": the claim noun belongs to the content, not the cue
+        if size > 1 and lexicon().claim_nouns.get(t.low[i + size - 1], "deny") != "deny":
+            # "menolak tudingan tersebut" / "menolak tuduhan bahwa …": the claim noun belongs to
+            # the content, not the cue (as in "membantah tudingan X bahwa …")
             cue = (t.spans[i][0], t.spans[i + size - 2][1])
             cs = t.spans[i + size - 1][0]
         if second:
@@ -830,18 +1047,66 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             if be > bs and (_is_clause(t, list(t.range(bs, be)), False) or _takes_any_complement(t, k2, stance2, bs, be)):
                 out.append(_Stmt(bs, be, False, sp, cue2, _content_deny(text, bs, be, stance2), anchor=cue2[0]))
         dodge = stance == "deny" and "stop" in _kinds(t.low[body[0]])  # "mengelak ketika ditanya …"
-        if not dodge and (_is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce)):
+        anaphor_end = None if comp else _anaphoric_object(t, cs, ce)
+        if anaphor_end is not None:
+            if stance in ("deny", "unconfirmed", "accuse"):  # "membantah hal itu saat ditanya": the anaphor is what is denied
+                more, more_pending = _indirect(t, anaphor_end, end) if end - anaphor_end > 8 else ([], [])
+                if any(m.stance == stance for m in more):
+                    # "Andi membantah hal itu, bahkan dalam sidang Andi membantah pernah menerima
+                    # uang": the second, explicit denial is the statement
+                    return out + more, pending + more_pending
+                ce = anaphor_end
+            else:  # "Anton menyampaikan itu saat ditanya wartawan": points back, says nothing new
+                pending.append((sp, cue, stance))
+                return out, pending
+        if not dodge and (_is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce)
+                          or (stance == "assert" and _content_deny(text, cs, ce, stance) == "deny")):
             st = _Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0])
             if st.stance == "assert" and _replies_no(t, start, cue[0], cs):
                 st.stance = "deny"
+            owner = _claim_owner(t, cs, ce) if st.stance == "deny" else None
+            if owner is not None:  # "Y membantah tuduhan A bahwa P": A's accusation P is a statement too
+                out.append(owner)
             if stop != end and rest is None:
                 rep_sp, _ = _analyse_postposed(t, t.index_at(stop) + 2, idx[-1] + 1)
                 st.reported_by = rep_sp
             out.append(st)
         else:
             pending.append((sp, cue, stance))
+            if stance == "assert" and end - cue[1] > 20:
+                # "Ketidakpercayaan itu beralasan, karena …, Fisher membantah bahwa …": a verb with
+                # no statement of its own may stand before the one that has it
+                more, more_pending = _indirect(t, cue[1], end)
+                if any(m.speaker is not None and m.stance != "assert" for m in more):
+                    return out + more, pending + more_pending
         return out, pending
     return out, pending
+
+
+def _anaphoric_object(t: _Text, start: int, end: int) -> int | None:
+    """End of an anaphoric object ("hal itu", "itu", "hal tersebut") that is the whole
+    complement of a speech verb, with only the occasion after it ("… saat ditanya wartawan",
+    "… kepada wartawan di Jakarta, Senin", "… menanggapi pengakuan X"); None when the object
+    opens a clause ("itu tidak benar", "hal itu perlu diatur")."""
+    lex = lexicon()
+    k = t.index_at(start)
+    limit = t.index_at(end)
+    if k < limit and t.low[k] == "hal":
+        k += 1
+        if k < limit and t.low[k] in ("itu", "ini", "tersebut"):
+            k += 1
+        else:
+            return None
+    elif k < limit and t.low[k] in lex.anaphoric_objects:
+        k += 1
+    else:
+        return None
+    while k < limit and t.low[k] in ("pula", "juga", "semua", "sendiri"):
+        k += 1
+    if k < limit and t.low[k] not in _CLAUSE_EDGE and t.low[k] not in lex.occasion_words \
+            and not ("stop" in _kinds(t.low[k]) and t.low[k] != "yang"):
+        return None
+    return t.spans[k - 1][1]
 
 
 _CLAUSE_EDGE = frozenset(",;:()\"“”'‘’—–")
@@ -912,6 +1177,11 @@ def _passive_statements(t: _Text, unit: tuple[int, int], stmts: list[_Stmt], con
             np_ = _noun_phrase_back(t, a, first)
             if np_ and len(np_) <= 4 and any(t.low[x] in lex.claim_nouns for x in np_):
                 span = (t.spans[np_[0]][0], t.spans[np_[-1]][1])
+                host = next((st for st in stmts if st.start < span[0] <= st.end + 2 and not st.direct
+                             and st.stance in ("accuse", "assert") and t.text[: span[0]].rstrip().endswith(",")), None)
+                if host is not None:  # "Israel menuduh Hamas menembakkan roket, tuduhan yang dibantah Hamas"
+                    host.start, host.end = _trim_content(t.text, host.start, min(host.end, span[0]))
+                    span = (host.start, host.end)
             else:
                 yang_at = t.spans[m][0]
                 host = next((st for st in stmts if st.start < yang_at <= st.end + 2), None)
@@ -927,10 +1197,124 @@ def _passive_statements(t: _Text, unit: tuple[int, int], stmts: list[_Stmt], con
             if needs_claim and not (any(t.low[x] in lex.claim_nouns for x in np_) or all(t.low[x] in _ANAPHORS for x in np_)):
                 continue  # "sepakan itu ditepis Neuer": a save, not a denial
             span = (t.spans[np_[0]][0], t.spans[np_[-1]][1])
+            anaphoric = len(np_) <= 3 and t.low[np_[-1]] in _ANAPHORS and all(
+                t.low[x] in _ANAPHORS or t.low[x] in lex.claim_nouns for x in np_)
+            host = _host_before(t, stmts, span[0]) if anaphoric else None
+            if host is not None:  # "A menuduh B …, namun hal itu dibantah B": B denies what A said
+                span = (host.start, host.end)
         if span is None or span[1] <= span[0]:
             continue
         out.append(_Stmt(span[0], span[1], False, sp, cue, stance, anchor=cue[0]))
     return out
+
+
+def _claim_owner(t: _Text, start: int, end: int) -> _Stmt | None:
+    """"tuduhan jaksa bahwa Andi menerima suap" / "klaim polisi yang menyebut …": the claim of a
+    named or described owner, as the owner's statement (stance of the claim noun: a tuduhan
+    accuses, a klaim asserts) whose content is the clause. None without an owner ("tuduhan
+    bahwa …") or a clause."""
+    lex = lexicon()
+    k, limit = t.index_at(start), t.index_at(end)
+    stance = lex.claim_nouns.get(t.low[k]) if k < limit else None
+    if stance is None or stance == "deny" or t.low[k] in ("hal", "adanya"):
+        return None
+    j = k + 1
+    while j < limit and j - k <= 7 and t.low[j] not in ("bahwa", "yang", ",", "."):
+        j += 1
+    if j >= limit or j == k + 1 or t.low[j] not in ("bahwa", "yang"):
+        return None
+    cue = t.spans[k]
+    body = j + 1
+    if t.low[j] == "yang":  # "tudingan jaksa yang menyebut …": a saying verb in the relative clause
+        size, stances = t.match_cue(body, limit)
+        if not size or "verb" not in stances:
+            return None
+        cue = (t.spans[body][0], t.spans[body + size - 1][1])
+        stance = stance if stance == "accuse" else stances["verb"]
+        body += size
+        while body < limit and t.low[body] in lex.complementizers:
+            body += 1
+    owner = list(range(k + 1, j))
+    sp = _phrase(t, owner, from_right=True)
+    if sp is None and all(_kinds(t.low[i]) & {"role", "group", "org_head"} for i in owner):  # "tuduhan jaksa"
+        sp = _SpeakerSpan(t.spans[owner[0]][0], t.spans[owner[-1]][1], "description",
+                          role=t.text[t.spans[owner[0]][0] : t.spans[owner[-1]][1]])
+    if sp is None or body >= limit:
+        return None
+    cs, ce = _trim_content(t.text, t.spans[body][0], end)
+    if not _is_clause(t, list(t.range(cs, ce)), True):
+        return None
+    return _Stmt(cs, ce, False, sp, cue, stance, anchor=cue[0], embedded=True)
+
+
+@lru_cache(maxsize=1)
+def _deny_openers() -> frozenset:
+    """First words of a denial frame: deny verbs ("Membantah …,") and "dalam" ("Dalam bantahannya,")."""
+    lex = lexicon()
+    return frozenset(k[0] for k, kinds in lex.cues.items() if kinds.get("verb") == "deny") | {"dalam"}
+
+
+def _deny_frame(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) -> None:
+    """"Membantah tuduhan itu, Andi mengatakan …" / "Dalam bantahannya, Andi mengatakan …": a
+    sentence framed as a denial makes its neutral statements denials."""
+    lex = lexicon()
+    openers = _deny_openers()
+    for us, ue in units:
+        i0 = t.index_at(us)
+        if i0 >= len(t.low) or not (t.low[i0] in openers or (i0 + 2 < len(t.low) and t.low[i0 + 2] in openers)):
+            continue  # a quick miss: the frame opens the sentence (after at most "Namun,")
+        idx = list(t.range(us, ue))[:8]
+        k = 0
+        while k < len(idx) and ("lead" in _kinds(t.low[idx[k]]) or t.low[idx[k]] == ","):
+            k += 1
+        if k >= len(idx):
+            continue
+        comma = next((n for n in range(k, len(idx)) if t.low[idx[n]] == ","), None)
+        if comma is None:
+            continue
+        size, stances = t.match_cue(idx[k], idx[comma])
+        framed = bool(size) and "verb" in stances and stances["verb"] == "deny" and not t.negated(idx[k])
+        if not framed and t.low[idx[k]] == "dalam" and k + 1 < comma:  # "Dalam bantahannya/sanggahannya,"
+            w = t.low[idx[k + 1]]
+            framed = w.endswith("nya") and lex.claim_nouns.get(w[:-3]) == "deny"
+        if not framed:
+            continue
+        after = t.spans[idx[comma]][1]
+        for st in stmts:
+            if st.stance == "assert" and st.cue is not None and after <= st.cue[0] < ue:
+                st.stance = "deny"
+
+
+def _share_denied_claim(t: _Text, stmts: list[_Stmt]) -> None:
+    """"Jaksa mendakwa Andi menerima suap, tetapi Andi membantah dakwaan itu": a denial whose
+    content only points back ("dakwaan itu", "hal tersebut") at a claim made earlier in the same
+    sentence takes that claim as its content, like "…, yang kemudian dibantah Andi"."""
+    lex = lexicon()
+    for st in stmts:
+        if st.stance != "deny" or st.direct or st.speaker is None or st.cue is None or st.cue[0] > st.start:
+            continue
+        toks = [w for w in re.findall(r"\w+", t.text[st.start : st.end].lower())]
+        if not toks or len(toks) > 3 or toks[-1] not in _ANAPHORS or not all(w in _ANAPHORS or w in lex.claim_nouns for w in toks):
+            continue
+        sentence_start = t.text.rfind(". ", 0, st.speaker.start) + 1
+        for host in stmts:
+            if host is st or host.direct or host.stance not in ("accuse", "assert") or not sentence_start <= host.start:
+                continue
+            gap = t.text[host.end : st.speaker.start].lower()
+            if host.end <= st.speaker.start and re.fullmatch(r"[\s,;]*(?:namun|tetapi|tapi|akan tetapi|sementara|dan)[\s,]*", gap):
+                st.start, st.end = host.start, host.end
+                break
+
+
+def _host_before(t: _Text, stmts: list[_Stmt], pos: int) -> _Stmt | None:
+    """The claim or accusation that ends just before ``pos`` in the same sentence, with only a
+    comma and a connective between ("A menuduh B …, namun hal itu dibantah")."""
+    for st in stmts:
+        if st.stance in ("accuse", "assert") and st.end <= pos and not st.direct:
+            gap = t.text[st.end : pos].lower()
+            if re.fullmatch(r"[\s,;]*(?:(?:namun|tetapi|tapi|akan tetapi|meski|walau|sementara|dan)[\s,]*)?", gap):
+                return st
+    return None
 
 
 def _nominal_denial(t: _Text, unit: tuple[int, int]) -> _Stmt | None:
@@ -1001,6 +1385,21 @@ def _back_reference(t: _Text, unit: tuple[int, int]):
         if n > 0 and stance == "assert":  # "Tudingan itu dilontarkan X" / "Bantahan itu disampaikan X"
             stance = lex.claim_nouns.get(head, stance)
         return sp, (t.spans[j][0], t.spans[j + size - 1][1]), stance
+    return None
+
+
+def _active_back_reference(t: _Text, unit: tuple[int, int], pendings: list):
+    """(speaker, cue, stance) of a sentence that opens "X menyampaikan hal itu saat …": the
+    active twin of "Hal itu disampaikan X", pointing at the sentence before; None otherwise."""
+    for _, (sp, cue, stance) in pendings:
+        if not unit[0] <= cue[0] < unit[1] or stance == "deny":
+            continue
+        if len(t.text[unit[0] : sp.start].strip(" ,\n")) > 20:
+            return None  # the subject does not open the sentence
+        obj = _trim_content(t.text, cue[1], unit[1])
+        if _anaphoric_object(t, *obj) is None:
+            return None
+        return sp, cue, stance
     return None
 
 
@@ -1160,7 +1559,8 @@ def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
     i = t.index_at(pos) - 1
     while i > 0:
         w = t.word(i)
-        if _is_cap(w) and t.low[i - 1] not in (".", "\n", '"', "“", "”") and not (_kinds(w) & {"weekday", "role", "title"}):
+        if _is_cap(w) and t.low[i - 1] not in (".", "\n", '"', "“", "”") and not (_kinds(w) & {"weekday", "role", "title"}) \
+                and not _time_tail([t.word(i - 1), w]):  # "pada 16 Maret silam" names no one
             j = i
             while j > 0 and _is_cap(t.word(j - 1)) and not (_kinds(t.word(j - 1)) & {"role", "title"}):
                 j -= 1
@@ -1322,7 +1722,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     # back-references: "Hal itu disampaikan X …" / "Demikian dikatakan X" make the sentence
     # before a statement by X when nothing there is attributed yet
     for k in range(1, len(units)):
-        ref = _back_reference(t, units[k])
+        ref = _back_reference(t, units[k]) or _active_back_reference(t, units[k], pendings)
         if ref is None:
             continue
         ps_, pe_ = _trim_content(text, *units[k - 1])
@@ -1393,6 +1793,9 @@ def extract_quotes(article: Article) -> list[Quote]:
     # drop indirect statements overlapping direct ones
     directs = [s for s in stmts if s.direct]
     kept = [s for s in stmts if s.direct or not any(d.start < s.end and s.start < d.end for d in directs)]
+    _deny_alleged(t, kept, units)
+    _deny_frame(t, kept, units)
+    _share_denied_claim(t, kept)
 
     quotes: list[Quote] = []
     last: Speaker | None = None
@@ -1424,7 +1827,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 reported_by=rep,
             )
         )
-        if speaker is not None:
+        if speaker is not None and not st.embedded:
             last = speaker
             res.speakers.append(speaker)
             last_para = para_i
