@@ -235,9 +235,10 @@ RELATIONAL = [
      (("Miryam S. Haryani", "PER"), ("Miryam", "PER")), "klien mereka bersembunyi", "Pengacara Miryam", "deny"),
     ("Miryam S. Haryani ditahan KPK. Tim kuasa hukum Miryam menolak tudingan bahwa klien mereka bersembunyi.",
      (("Miryam S. Haryani", "PER"), ("Miryam", "PER")), "klien mereka bersembunyi", "Tim kuasa hukum Miryam", "deny"),
-    # a first mention introduces the lawyer's own name
+    # a first mention introduces the lawyer's own name (and "tidak bersalah" rejects the charge:
+    # a denial under the denial convention, session 4)
     ("Pengacara Hotman Paris mengatakan kliennya tidak bersalah.",
-     (("Hotman Paris", "PER"),), "kliennya tidak bersalah", "Hotman Paris", "assert"),
+     (("Hotman Paris", "PER"),), "kliennya tidak bersalah", "Hotman Paris", "deny"),
 ]
 
 

@@ -180,7 +180,8 @@ SPEAKER_NOT_A_DATE = [
     ("Ketua Panitia Fanny Riawan, di Stadion Atang Sutresna, Cijantung, Kamis (6/4/2017), menjelaskan bahwa PSSI telah "
      "menerima surat terkait laga ini.", "PSSI telah menerima surat", "Fanny Riawan"),
     ("Google, menurut Engadget pada Rabu (31/8/2016), menambahkan fitur baru itu ke aplikasinya.", "menambahkan fitur baru", "Engadget"),
-    ("Rimanews - Google hari ini mengumumkan ketersediaan teknologi baru untuk Google Translate.", "ketersediaan teknologi baru", "Google"),
+    # (an announcement with a clause: "mengumumkan" with a bare noun phrase is no statement, session 4)
+    ("Rimanews - Google hari ini mengumumkan teknologi baru itu tersedia untuk Google Translate.", "teknologi baru itu tersedia", "Google"),
     ('"Kami siap mendukung," kata Lalu dikutip dari Antara, Rabu (14/6).', "Kami siap mendukung", "Lalu"),
     ("Tien Mei mengatakan timnya akan bertanding selama tiga hari.", "timnya akan bertanding", "Tien Mei"),
     # a clause with its own subject after the comma is no occasion

@@ -11,8 +11,11 @@ membantahnya", as nouns ("Bantahan juga datang dari X") and by their words ("tid
 mengatakan …") or by negating a deed someone alleged earlier in the article. An accusation and
 its denial in one sentence share their content; "Y membantah tuduhan A bahwa P" is also A's
 statement P. Dates are never speakers, and "X menyampaikan itu saat ditanya" says nothing new
-(it may attribute the sentence before). The convention is in tests/gold/QUOTES_GUIDELINES.md
-("Denials: one convention"). All word lists are data.
+(it may attribute the sentence before). Content that rejects what the story implies is a denial
+under any cue ("tidak terkait", "tidak bersalah", "Bukan bocor, …", "gugatan ini tidak memiliki
+dasar", "tidak ada larangan" after a rumour of one); "Jubir mengatakan, Chen mengaku …" is
+Chen's statement reported by the spokesman; "Dikatakan, …" is the last speaker's. The convention
+is in tests/gold/QUOTES_GUIDELINES.md ("Denials: one convention"). All word lists are data.
 """
 from __future__ import annotations
 
@@ -61,6 +64,16 @@ class _Lexicon:
     as_verbs: frozenset  # "menyebut/menilai X sebagai Y": the predication is the statement
     alleged: frozenset  # "bukan … seperti (yang) dituduhkan": passives that name a claim as an allegation
     allegation_markers: frozenset  # "dituduh", "tuduhan", "didakwa": a sentence that alleges a deed
+    rejections: tuple = ()  # "(tidak) terkait", "(tidak) ada hubungannya": a negated link or guilt anywhere rejects a claim
+    rejection_not_after: frozenset = frozenset()  # "orang tidak bersalah": an attribute, no denial
+    verdicts: tuple = ()  # "keliru", "tidak memiliki dasar": said of an anaphor or a claim noun, a denial
+    claim_verdicts: tuple = ()  # "palsu": a denial only said of a claim noun ("tuduhan itu palsu")
+    denial_lead: frozenset = frozenset()  # "Jadi sekali lagi, tidak …": words before a rejecting negation
+    comp_only: frozenset = frozenset()  # "merespons bahwa …": reply verbs that report only before a complementizer
+    topic_prep: frozenset = frozenset()  # "bertanya soal …": a topic, not a clause
+    degree: frozenset = frozenset()  # "enggan berkomentar banyak": no object
+    disclosure: frozenset = frozenset()  # "tidak menjelaskan X": negated, a refusal with a noun phrase
+    not_verb: frozenset = frozenset()  # "mereka", "menteri", "terhadap": prefixed look, no verb
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +82,11 @@ def lexicon() -> _Lexicon:
     comp, clause, deny = set(), set(), []
     sets: dict = {"clause_verb": set(), "not_deny": set(), "back_reference": set(), "never_not_deny": set(),
                   "never_lead": set(), "reply_marker": set(), "reply_not_deny": set(), "reply_claim": set(),
-                  "physical_sense": set(), "ability": set(), "anaphoric_object": set(), "occasion": set(), "as_verb": set(), "alleged": set(), "allegation_marker": set()}
+                  "physical_sense": set(), "ability": set(), "anaphoric_object": set(), "occasion": set(), "as_verb": set(), "alleged": set(), "allegation_marker": set(), "denial_lead": set(), "comp_only": set(),
+                  "topic_prep": set(), "degree": set(), "disclosure": set(), "not_verb": set()}
     sources: list = []
+    phrases: dict = {}
+    sets["rejection_not_after"] = set()
     passives: dict = {}
     claim_nouns: dict = {}
     for row in load_table("speech_cues.tsv"):
@@ -84,6 +100,8 @@ def lexicon() -> _Lexicon:
             sources.append(key)
         elif kind in sets:
             sets[kind].add(key[0])
+        elif kind in ("rejection", "verdict", "verdict_claim"):
+            phrases.setdefault(kind, []).append(" ".join(key))
         elif kind == "complementizer":
             comp.add(key[0])
         elif kind == "clause_word":
@@ -127,6 +145,16 @@ def lexicon() -> _Lexicon:
         alleged=frozenset(sets["alleged"]),
         allegation_markers=frozenset(sets["allegation_marker"]) | frozenset(sets["alleged"])
         | frozenset(w for w, st in claim_nouns.items() if st == "accuse"),
+        rejections=tuple(sorted(phrases.get("rejection", ()), key=len, reverse=True)),
+        rejection_not_after=frozenset(sets["rejection_not_after"]),
+        denial_lead=frozenset(sets["denial_lead"]),
+        comp_only=frozenset(sets["comp_only"]),
+        topic_prep=frozenset(sets["topic_prep"]),
+        degree=frozenset(sets["degree"]),
+        disclosure=frozenset(sets["disclosure"]),
+        not_verb=frozenset(sets["not_verb"]),
+        verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
+        claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
     )
 
 
@@ -210,8 +238,12 @@ def _kinds(word: str) -> set:
     return lex.words.get(word.lower(), set()) | lex.words.get(word, set())
 
 
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|asy|at|az|ul|bin)-[A-Z]")
+
+
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
+    """A capitalised word, or an Arabic name with a particle ("al-Sisi", "el-Sisi")."""
+    return word[:1].isupper() or (word[:1] in "aebu" and _NAME_PARTICLE.match(word) is not None)
 
 
 # "tidak membantah" admits, "tidak menjelaskan" declines to say, "tidak menuduh" is something else
@@ -325,6 +357,15 @@ class _SpeakerSpan:
 def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     """The speaker at the right end of ``text[start:end]`` (the words before a preposed cue)."""
     idx = list(t.range(start, end))
+    # "@djpu151 seperti dikutip kumparan, …" / "X, sebagaimana diberitakan Y, Rabu, mendesak": the
+    # outlet that relays the words is no subject (only a phrase closed by a comma, not one that
+    # runs into the verb)
+    for n, i in enumerate(idx):
+        if "reporting" in _kinds(t.low[i]) and n > 1 and t.low[idx[n - 1]] in ("seperti", "sebagaimana", ","):
+            stop = next((m for m in range(n, len(idx)) if t.low[idx[m]] == ","), None)
+            if stop is not None:
+                idx = idx[: n - 1 if t.low[idx[n - 1]] != "," else n] + idx[stop:]
+            break
     # drop what may stand between subject and verb: adverbs and auxiliaries ("sekaligus",
     # "juga", "telah"), negators, "saat itu", "secara terbuka", and written-statement phrases
     # ("X dalam sebuah pernyataan mengatakan")
@@ -367,8 +408,10 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     idx = flat
     if "yang" in [t.low[i] for i in idx]:
         cut = [t.low[i] for i in idx].index("yang")
-        if cut > 0 and _is_cap(t.word(idx[cut - 1])):
-            idx = idx[:cut]
+        if cut > 0 and (_is_cap(t.word(idx[cut - 1])) or (
+                any(_kinds(t.low[i]) & {"group", "org_head"} for i in idx[max(0, cut - 3) : cut])
+                and all(t.low[i] not in _CLAUSE_EDGE for i in idx[max(0, cut - 3) : cut]))):
+            idx = idx[:cut]  # "Pemberontak komunis yang aktif di kawasan itu, …, merespons"
     # comma segments: apposition "Kapolsek Pancoran, Kompol Aswin, menerangkan"
     segments, cur = [], []
     for i in idx:
@@ -384,8 +427,8 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     # pers di Mapolres, Senin, mengungkapkan" / "X, di Stadion Y, Cijantung, menjelaskan": the
     # occasion and the place are not the subject
     while len(segments) > 1:
-        if t.low[segments[-1][0]] == "yang":
-            segments.pop()
+        if t.low[segments[-1][0]] == "yang" or ("alias" in _kinds(t.low[segments[-1][0]]) and _could_be_subject(t, segments[-2])):
+            segments.pop()  # "Gus Sholah, sapaan akrab KH Salahuddin Wahid, mengakui": the name the story uses
         elif _could_be_subject(t, segments[-2]) and (_is_occasion(t, segments[-1]) or (
                 len(segments) > 2 and t.low[segments[-2][0]] in ("di", "dari") and len(segments[-1]) <= 3
                 and all(_is_cap(t.word(i)) for i in segments[-2][1:] + segments[-1]))):  # a place, then its town
@@ -395,6 +438,11 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     if not segments:
         return None
     seg = segments[-1]
+    # "Dalai Lama bertemu Obama di Gedung Putih meskipun pemerintah China meluncurkan …": the
+    # subject is the one of the clause the conjunction opens
+    subs = [c for c in range(len(seg)) if "subordinator" in _kinds(t.low[seg[c]])]
+    if subs and subs[-1] + 1 < len(seg) and _could_be_subject(t, seg[subs[-1] + 1 :]):
+        seg = seg[subs[-1] + 1 :]
     # "Fisher dalam acara bincang itu membantah", "Jokowi di Istana Merdeka mengatakan": the
     # occasion or place after a name is not part of the subject
     for c in range(1, len(seg)):
@@ -456,6 +504,8 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
         w = t.low[last]
         if "pronoun" in _kinds(w) or "pronoun_group" in _kinds(w):
             return _SpeakerSpan(*t.spans[last], "pronoun")
+        if len(seg) > 1 and t.low[seg[-2]] == "@" and t.spans[seg[-2]][1] == t.spans[last][0]:
+            return _SpeakerSpan(t.spans[seg[-2]][0], t.spans[last][1], "named")  # a social-media handle
         if _is_cap(t.word(last)) or t.word(last).isdigit():
             j = len(seg) - 1
             while j > 0 and (_is_cap(t.word(seg[j - 1])) or t.low[seg[j - 1]] in ("bin", "binti", "van", "de", "al", "&")) \
@@ -480,6 +530,12 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
                     if j > 0 and words[j - 1] == "salah":  # "salah seorang jaksa"
                         j -= 1
                     return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
+        j = next((k for k in range(max(0, len(words) - 4), len(words)) if "role" in _kinds(words[k])), None)
+        if j is not None and (j == 0 or words[j - 1] in ("para", "sang", "pihak")) \
+                and not any(_is_cap(t.word(i)) for i in seg[j + 1 :]):
+            # "Dalam pertimbangannya, jaksa juga menyatakan …" / "Juru bicara pengadilan mengatakan":
+            # an office, bare or with a common noun, is a description
+            return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "description", role=t.text[t.spans[seg[j]][0] : t.spans[last][1]])
         return None
     return None
 
@@ -549,6 +605,8 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
     w = t.low[i]
     if "pronoun" in _kinds(w) or "pronoun_group" in _kinds(w):
         return _SpeakerSpan(*t.spans[i], "pronoun"), i + 1
+    if "kin" in _kinds(w):  # "lanjut adik kandung mantan Presiden Abdurrahman Wahid (Gus Dur) itu"
+        return _kin_description(t, i, limit)
     run = []
     j = i
     if _is_cap(t.word(i)):
@@ -591,6 +649,34 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
     return sp, j
 
 
+def _kin_description(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int]:
+    """"adik kandung mantan Presiden Abdurrahman Wahid (Gus Dur) itu" / "putra dari pendiri NU,
+    KH Hasyim Asy'ari ini": a kinship word opens a description of someone related to the name
+    inside it, never that person. Closed by a demonstrative it is definite (the speaker already
+    in the story); otherwise the phrase up to a comma or a stop word stands alone."""
+    j, depth, last = i, 0, i
+    while j < limit and j - i < 16 and t.low[j] not in (".", ";", '"', "“", "”"):
+        w = t.low[j]
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and w in ("itu", "ini", "tersebut"):
+            return _SpeakerSpan(t.spans[i][0], t.spans[j][1], "description", role=t.text[t.spans[i][0] : t.spans[j][1]],
+                                relational=True), j + 1
+        elif depth == 0 and ("stop" in _kinds(w) and w not in ("dari", "di")):
+            break
+        elif depth == 0 and w != ",":
+            last = j
+        j += 1
+    j = i
+    while j < limit and j - i < 7 and t.low[j] not in ",.;:()" and not ("stop" in _kinds(t.low[j]) and t.low[j] != "dari"):
+        last = j
+        j += 1
+    return _SpeakerSpan(t.spans[i][0], t.spans[last][1], "description", role=t.text[t.spans[i][0] : t.spans[last][1]],
+                        relational=True), j
+
+
 def _reporting_source(t: _Text, j: int, limit: int) -> _SpeakerSpan | None:
     """"… seperti dilansir Daily Mail": the outlet that reports the words."""
     k = j
@@ -624,6 +710,7 @@ class _Stmt:
     reported_by: _SpeakerSpan | None = None
     anchor: int = 0  # where the attribution is, for ordering
     embedded: bool = False  # reported inside another's statement ("membantah tuduhan A bahwa …"): no antecedent
+    carry: bool = False  # "Dikatakan, …": an agentless cue, the speaker is the one before
 
 
 def _stance(t: _Text, i: int, stances: dict) -> str:
@@ -658,12 +745,37 @@ def _false_claim_re() -> re.Pattern:
     lex = lexicon()
     pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar")})
     false = "|".join(re.escape(" ".join(o)) for o in pairs)
-    words = "|".join(sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan"))
+    words = sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan")
+    verdicts = "|".join(words + [re.escape(v) for v in lex.verdicts])
+    claimed = "|".join(words + [re.escape(v) for v in lex.verdicts + lex.claim_verdicts])
+    claims = "|".join(sorted(re.escape(w) for w in lex.reply_claim))
     return re.compile(
         rf"(?<!yang )\b(?:{false})\b(?!-)"
-        rf"|(?<!yang )\b(?:itu|ini|tersebut|semuanya|semua|adalah|merupakan)\s+(?:(?:berita|kabar|informasi|isu)\s+)?(?:{words})\b"
-        rf"|\b(?:tuduhan|tudingan)\s+(?:itu\s+|tersebut\s+)?(?:{words}|palsu)\b"
+        rf"|(?<!yang )\b(?:itu|ini|tersebut|semuanya|semua|adalah|merupakan)\s+(?:(?:berita|kabar|informasi|isu)\s+)?"
+        rf"(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?(?:{verdicts})\b(?!-)"
+        rf"|\b(?:{claims})\s+(?:itu|ini|tersebut)\s+(?:{claimed})\b(?!-)"  # "gugatan ini tidak memiliki dasar"
+        rf"|\b(?:tuduhan|tudingan)\s+(?:{claimed})\b(?!-)"  # not "kabar bohong" (fake news, an attribute)
     )
+
+
+@lru_cache(maxsize=1)
+def _rejection_re() -> re.Pattern:
+    """"… tidak terkait dengan …", "tidak ada hubungannya dengan …", "tidak bersalah": a negated
+    link, involvement or guilt rejects what the story implies (the word before is kept to
+    tell an attribute: "orang tidak bersalah")."""
+    phrases = "|".join(re.escape(p) for p in lexicon().rejections)
+    return re.compile(rf"\b(?:tidak|tak|enggak|nggak|gak)\s+(?:{phrases})\b(?!-)")
+
+
+def _rejects(content: str) -> bool:
+    """Does the first sentence of a statement's content (lowercased) reject a link or guilt?"""
+    first = re.split(r"[.!?](?:\s|$)", content[:400], maxsplit=1)[0]
+    not_after = lexicon().rejection_not_after
+    for m in _rejection_re().finditer(first):
+        before = first[: m.start()].split()
+        if not before or before[-1] not in not_after:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -718,6 +830,11 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
                 return "deny"
     if _false_claim_re().search(content) or _accused_but_re().search(content) or _not_as_alleged_re().search(content):
         return "deny"
+    if low[:1] == ["bukan"] and low[1:2] and low[1] not in lex.not_deny \
+            and re.match(r"\s*bukan\s+[\w-]+(?:\s+[\w-]+)?\s*[,.!;]", content):
+        return "deny"  # "Bukan bocor, …" / "Bukan begitu.": a short flat rejection opening the statement
+    if _rejects(content):
+        return "deny"
     for k in range(min(12, len(low) - 1)):
         if low[k] in ("tidak", "tak", "enggak", "nggak") and low[k + 1] == "pernah":
             if _never_denial(lex, low, k):
@@ -739,11 +856,24 @@ def _negated_deed(lex: _Lexicon, text: str) -> str | None:
     k = 0
     while k < len(low) and k < 3 and low[k] in lex.never_lead:
         k += 1
+    # "Jadi sekali lagi, tidak ada …" / "dalam aturan itu tidak ada …": connectives and a place
+    # phrase may open the statement before the negation (not a subject: "gereja itu tidak …")
+    while k < len(low) and low[k] in lex.denial_lead:
+        k += 1
+    if k + 2 < len(low) and low[k] in ("di", "dalam", "pada"):
+        end = next((n for n in range(k + 2, min(len(low), k + 5)) if low[n] in ("itu", "tersebut", "ini")), None)
+        if end is not None:
+            k = end + 1
     if k >= len(low) or low[k] not in _SELF_NEGATORS or low[k].startswith("bukan"):
         return None  # "bukan pelatih yang …" characterises; deeds are verbs
     k += 1
     while k < len(low) and low[k] in ("pernah", "ikut", "turut", "sama", "sekali", "pun", "sedikit", "pula"):
         k += 1
+    if k + 1 < len(low) and low[k] == "ada":
+        noun = low[k + 1]  # "tidak ada larangan" against "adanya aturan yang melarang": a noun made from a verb
+        if len(noun) > 5 and noun.isalpha() and noun.endswith("an") and len(stem(noun)) < len(noun) - 1:
+            return stem(noun)
+        return None
     if k >= len(low):
         return None
     deed = low[k]
@@ -817,9 +947,43 @@ def _is_clause(t: _Text, idx: list[int], had_complementizer: bool) -> bool:
     if had_complementizer:
         return True
     lex = lexicon()
+    words = _without_relatives(lex, words)
     if any(w in lex.clause_words or w in lex.complementizers for w in words[:12]):
         return True
-    return any(w.startswith(("me", "ber", "di", "ter")) and len(w) > 5 for w in words[1:12])
+    if any(w.startswith(("me", "ber", "di", "ter")) and len(w) > 5 and w not in lex.not_verb for w in words[1:12]):
+        return True
+    # "pemindahan tersebut sesuai dengan prosedur": a demonstrative closes the subject and a
+    # predicate follows (not a place or time: "kasus itu di Jakarta")
+    return any(w in ("itu", "ini", "tersebut") and k + 2 < len(words) and words[k + 1] not in _NOT_PREDICATE
+               for k, w in enumerate(words[1:12], 1))
+
+
+_NOT_PREDICATE = frozenset({"di", "ke", "dari", "pada", "dalam", "kepada", "untuk", "dengan", "saat", "ketika", "yang", "dan",
+                            "serta", "atau", "bagi", "oleh", "sejak", "hingga", "sampai", "selama", "terhadap", "atas",
+                            "tentang", "mengenai", "soal", "terkait", "melalui", "lewat", "sebagai", "kemarin", "lalu"})
+
+
+def _without_relatives(lex: _Lexicon, words: list[str]) -> list[str]:
+    """The words of a complement without the verbs of its relative clauses: "peristiwa yang
+    terjadi", "negara yang didatangi X", "gejala yang ada di masyarakat" are noun phrases, not
+    clauses. A relative with an active verb names a deed ("pemerintah yang membentuk pasukan",
+    the object of a blame) and is kept."""
+    if "yang" not in words:
+        return words
+    out, k = [], 0
+    while k < len(words):
+        w = words[k]
+        if w == "yang" and k > 0:
+            j = k + 1
+            while j < len(words) and j - k <= 3 and (words[j] in lex.clause_words or "adverb" in _kinds(words[j])):
+                j += 1
+            if j < len(words) and words[j] not in lex.passives \
+                    and (words[j] in lex.clause_words or words[j].startswith(("di", "ter", "ber"))):
+                k = j + 1  # "yang (telah) dibantah", "yang terjadi", "yang ada", "yang berada"
+                continue
+        out.append(w)
+        k += 1
+    return out
 
 
 def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end: int) -> bool:
@@ -831,6 +995,10 @@ def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end
         return True  # "balik menuduh pemberontak sebagai pelakunya" / "menyebut hal ini sebagai kemenangan"
     if t.low[cue_index] not in lex.clause_verbs and stance not in ("deny", "unconfirmed"):
         return False
+    if stance == "unconfirmed":
+        own = (t.match_cue(cue_index, cue_index + lex.max_cue_len)[1] or {}).get("verb")
+        if own != "unconfirmed" and t.low[cue_index] not in lex.disclosure:
+            return False  # "belum mengumumkan permintaan mereka": not yet done, no refusal
     if t.low[cue_index] in lex.physical_sense and _physical(t, cue_index, start):
         return False
     words = len(re.findall(r"\w+", t.text[start:end]))
@@ -897,11 +1065,13 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) else a
                 # "Menurut sebuah pernyataan, Taliban membantah …": a document is no speaker;
                 # the statement inside, with its own speaker and cue, is the one made
-                document = any(t.low[x] in lexicon().claim_nouns for x in t.range(sp.start, sp.end))
+                document = any(t.low[x] in lexicon().claim_nouns for x in who)  # "Menurut pernyataan Bank Dunia, …"
                 if document and any(st.speaker is not None for st in _indirect(t, cs, ce)[0]):
                     pass  # found again as the scan goes on
                 elif ce - cs > 10:
                     out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), anchor=cue[0]))
+                    if cs > cue[0]:  # "Menurut X, mereka juga mengajak …": the verbs inside are X's report
+                        return out, pending
             n = k
             continue
         # ---- menurutnya, CLAUSE / CLAUSE, menurutnya
@@ -927,6 +1097,14 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 sp, j = _analyse_postposed(t, i + size, idx[-1] + 1)
                 nxt = idx.index(j) if j in idx else len(idx)
             if sp is None:
+                if n == 0 and size == 1 and t.low[i].startswith("di") and i + 1 < len(t.low) and t.low[i + 1] == "," \
+                        and i + 2 <= idx[-1]:
+                    # "Dikatakan, korban dipekerjakan …": no agent, the words of the speaker before
+                    cs, ce = _trim_content(text, t.spans[i + 1][1], end)
+                    if _is_clause(t, list(t.range(cs, ce)), True) and ce - cs > 20:
+                        out.append(_Stmt(cs, ce, False, None, cue, _content_deny(text, cs, ce, "assert"),
+                                         anchor=cue[0], carry=True))
+                        return out, pending
                 n += 1
                 continue
             rep = _reporting_source(t, idx[nxt] if nxt < len(idx) else end, idx[-1] + 1)
@@ -986,6 +1164,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             comp = comp or t.low[after[k]] != ","
             k += 1
         body = after[k:]
+        if not comp and t.low[i] in lexicon().comp_only:  # "merespons tweet itu dengan …": no report
+            n += 1
+            continue
         # a postposed attribution later in the region makes this a nested statement
         stop = end
         for m, j in enumerate(body):
@@ -1047,6 +1228,10 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             if be > bs and (_is_clause(t, list(t.range(bs, be)), False) or _takes_any_complement(t, k2, stance2, bs, be)):
                 out.append(_Stmt(bs, be, False, sp, cue2, _content_deny(text, bs, be, stance2), anchor=cue2[0]))
         dodge = stance == "deny" and "stop" in _kinds(t.low[body[0]])  # "mengelak ketika ditanya …"
+        nested = _nested_preposed(t, sp, stance, second, cs, ce)
+        if nested is not None:  # "Juru bicara jaksa mengatakan, Chen mengaku tidak bersalah": Chen's words
+            out.append(nested)
+            return out, pending
         anaphor_end = None if comp else _anaphoric_object(t, cs, ce)
         if anaphor_end is not None:
             if stance in ("deny", "unconfirmed", "accuse"):  # "membantah hal itu saat ditanya": the anaphor is what is denied
@@ -1059,7 +1244,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             else:  # "Anton menyampaikan itu saat ditanya wartawan": points back, says nothing new
                 pending.append((sp, cue, stance))
                 return out, pending
-        if not dodge and (_is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce)
+        topic = stance not in ("deny", "unconfirmed") and t.low[t.index_at(cs)] in lexicon().topic_prep \
+            and "," not in text[cs:ce]  # "bertanya soal kapan dan di mana peristiwa terjadi": a topic
+        if stance == "unconfirmed" and all(w in lexicon().degree for w in re.findall(r"[\w-]+", text[cs:ce].lower().split(",")[0])):
+            return out, pending  # "enggan berkomentar banyak, hanya tersenyum": declines, says nothing
+        partial = any(ch in text[cs:ce] for ch in QUOTE_MARKS)  # 'menyebut serangan yang "juga dari kelompok mereka"'
+        if not dodge and not topic and (partial or _is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce)
                           or (stance == "assert" and _content_deny(text, cs, ce, stance) == "deny")):
             st = _Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0])
             if st.stance == "assert" and _replies_no(t, start, cue[0], cs):
@@ -1081,6 +1271,29 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     return out + more, pending + more_pending
         return out, pending
     return out, pending
+
+
+def _nested_preposed(t: _Text, sp: _SpeakerSpan, stance: str, second, cs: int, ce: int) -> _Stmt | None:
+    """"Juru bicara jaksa mengatakan, Chen mengaku tidak bersalah": a neutral report whose
+    content opens with a named subject and a speech verb of its own is that subject's statement,
+    reported by the first speaker (the guidelines' nested attribution). Pronoun subjects ("X
+    mengatakan ia menilai …") are the reporter's own words and stay so."""
+    if stance != "assert" or second is not None or ce - cs < 12:
+        return None
+    first = t.index_at(cs)
+    if first >= len(t.low) or not _is_cap(t.word(first)):
+        return None
+    inner, _ = _indirect(t, cs, ce)
+    if not inner:
+        return None
+    st = inner[0]
+    if st.speaker is None or st.speaker.kind != "named" or st.speaker.start != cs or st.cue is None \
+            or st.cue[0] - st.speaker.end > 12 or st.direct:
+        return None
+    if set(t.text[st.speaker.start : st.speaker.end].lower().split()) & set(t.text[sp.start : sp.end].lower().split()):
+        return None  # "Andi mengatakan Andi …": one speaker
+    st.reported_by = sp
+    return st
 
 
 def _anaphoric_object(t: _Text, start: int, end: int) -> int | None:
@@ -1301,7 +1514,7 @@ def _share_denied_claim(t: _Text, stmts: list[_Stmt]) -> None:
             if host is st or host.direct or host.stance not in ("accuse", "assert") or not sentence_start <= host.start:
                 continue
             gap = t.text[host.end : st.speaker.start].lower()
-            if host.end <= st.speaker.start and re.fullmatch(r"[\s,;]*(?:namun|tetapi|tapi|akan tetapi|sementara|dan)[\s,]*", gap):
+            if host.end <= st.speaker.start and len(gap) < 40 and re.fullmatch(r"[\s,;]*(?:namun|tetapi|tapi|akan tetapi|sementara|dan)[\s,]*", gap):
                 st.start, st.end = host.start, host.end
                 break
 
@@ -1312,7 +1525,7 @@ def _host_before(t: _Text, stmts: list[_Stmt], pos: int) -> _Stmt | None:
     for st in stmts:
         if st.stance in ("accuse", "assert") and st.end <= pos and not st.direct:
             gap = t.text[st.end : pos].lower()
-            if re.fullmatch(r"[\s,;]*(?:(?:namun|tetapi|tapi|akan tetapi|meski|walau|sementara|dan)[\s,]*)?", gap):
+            if len(gap) < 40 and re.fullmatch(r"[\s,;]*(?:(?:namun|tetapi|tapi|akan tetapi|meski|walau|sementara|dan)[\s,]*)?", gap):
                 return st
     return None
 
@@ -1555,8 +1768,12 @@ class _Resolver:
 
 def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
     """Fallback antecedent without mentions: the nearest capitalised word run before ``pos``
-    that does not open a sentence, is no weekday and is not a role or title word alone."""
+    that does not open a sentence, is no weekday and is not a role or title word alone; within
+    the 60 tokens before, a run that acts as a subject (an active verb after it: "Amien Rais
+    mengkritik praktik hukum di Indonesia. Menurutnya, …") wins over a nearer place or object."""
     i = t.index_at(pos) - 1
+    nearest = None
+    first = i
     while i > 0:
         w = t.word(i)
         if _is_cap(w) and t.low[i - 1] not in (".", "\n", '"', "“", "”") and not (_kinds(w) & {"weekday", "role", "title"}) \
@@ -1564,9 +1781,16 @@ def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
             j = i
             while j > 0 and _is_cap(t.word(j - 1)) and not (_kinds(t.word(j - 1)) & {"role", "title"}):
                 j -= 1
-            return t.spans[j][0], t.spans[i][1]
+            run = (t.spans[j][0], t.spans[i][1])
+            if first - i >= 60:  # nothing acted in the window: the nearest run, however far
+                return nearest or run
+            nearest = nearest or run
+            nxt = t.low[i + 1] if i + 1 < len(t.low) else ""
+            if len(nxt) > 5 and nxt.startswith(("me", "ber")):
+                return run
+            i = j
         i -= 1
-    return None
+    return nearest
 
 
 def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None,
@@ -1708,7 +1932,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     # passive and nominal denials ("Hal itu dibantah oleh X", "Bantahan juga datang dari X"):
     # only sentences that hold such a word are looked at
     lex = lexicon()
-    denial_at = [t.starts[i] for i, w in enumerate(t.low) if w in _denial_words()]
+    denial_words = _denial_words()
+    denial_at = [t.starts[i] for i, w in enumerate(t.low) if w in denial_words]
     for us, ue in units:
         if not denial_at or denial_at[-1] < us or not any(us <= p < ue for p in denial_at):
             continue
@@ -1746,6 +1971,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             if end_pos <= o and end_pos >= para[0] and not text[end_pos:o].strip(" :,\"“\n\u2060"):
                 best = p
         prev = max((q for q in paras if q[1] <= para[0]), default=None)
+        if best is None and prev is not None and o == para[0]:
+            # "Dalai Lama juga menyinggung soal retorika itu.\n\n"Kadang-kadang saya …"": a saying
+            # verb with no clause of its own that ends the paragraph before introduces the quotation
+            for end_pos, p in pendings:
+                if prev[0] <= end_pos <= prev[1] and not text[end_pos:o].strip(" .:,\"“\n\u2060"):
+                    best = p
         if best is None and prev is not None and text[prev[1] - 1] == ":" and text[o] == text[para[0]]:
             # a paragraph ending in a colon introduces the quotation below it
             # ("Berikut petikan surat Miryam:" / "Presiden mengatakan:")
@@ -1804,7 +2035,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     for st in kept:
         para_i = next((k for k, p in enumerate(paras) if p[0] <= st.start < p[1]), -1)
         if st.speaker is None:
-            if st.direct and last is not None and para_i - last_para <= 2:
+            if (st.direct or st.carry) and last is not None and para_i - last_para <= 2:
                 speaker = Speaker(last.text, last.start, last.end, mention=last.mention, entity=last.entity,
                                   role=last.role, kind=last.kind, anaphor_start=last.anaphor_start,
                                   anaphor_end=last.anaphor_end)
