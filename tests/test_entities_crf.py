@@ -75,12 +75,7 @@ def test_corrupt_model_is_a_clear_error():
         CompiledCRF.from_bytes(good[:5000])
 
 
-def test_id_rows_are_the_known_features_in_order():
-    """start score = the word's own known attributes then "bias", summed in order; the id row
-    = the remaining known attributes of sentence_features, in order; together the exact sum."""
-    rec.load_model()
-    ids_of = rec._features
-    sents = [words(s) for s in SENTENCES]
+def _check_id_rows(ids_of, sents: list[list[str]]) -> None:
     starts, ids, _pos, _size = ids_of.matrices(sents)
     flat = [(s, i) for s in sents for i in range(len(s))]
     fulls = {id(s): sentence_features(s) for s in sents}
@@ -96,6 +91,53 @@ def test_id_rows_are_the_known_features_in_order():
                 if k == n_own - 1:
                     assert np.array_equal(starts[m][t], expected)
             assert np.array_equal(scores[t], expected)
+
+
+def test_id_rows_are_the_known_features_in_order():
+    """start score = the word's own known attributes then "bias", summed in order; the id row
+    = the remaining known attributes of sentence_features, in order; together the exact sum."""
+    rec.load_model()
+    _check_id_rows(rec._features, [words(s) for s in SENTENCES])
+
+
+def test_id_rows_at_edges_and_after_a_reset():
+    """Gazetteer names at a sentence's edges, one-token sentences, words with "|" (whose
+    bigrams are looked up by string), and a vocabulary reset between batches."""
+    from telaah.entities.features import FeatureIds
+
+    aux, main = rec.load_model()
+    ids_of = FeatureIds(aux, main)
+    ids_of.CACHE_WORDS = 12
+    known_pair = next(k for k in ids_of._pairs if k.count("|") == 1)
+    first, second = known_pair.split("|")
+    batches = [
+        [["Korea", "Utara", "mengirim", "pasukan", "ke", "Amerika", "Serikat"], ["Amerika", "Serikat"],
+         ["Rusia"], ["Ya", "."]],
+        [["a|b", first, second, "|", "x|", "|y", first], [first, second], [second, first, "Jakarta"]],
+        [[w.upper() for w in words(SENTENCES[0])], ["Presiden", "Joko", "Widodo", "|", "Jokowi", "|"]],
+    ]
+    for sents in batches:
+        _check_id_rows(ids_of, sents)
+    assert len(ids_of._lw) == 1 + len({w for s in batches[-1] for w in s})  # reset before the last
+
+
+def test_ordered_sums_add_in_order():
+    """One reduction gives the same bits as adding the rows one after another."""
+    from telaah.entities.crf import ordered_sums
+
+    rng = np.random.default_rng(5)
+    weights = rng.standard_normal((50, 7)) * 10.0 ** rng.integers(-8, 8, (50, 1))  # rounding shows order
+    for shape in [(1, 1), (3, 1), (17, 40), (30, 9, 2)]:
+        ids = rng.integers(0, 50, shape)
+        start = rng.standard_normal((*shape[1:], 7))
+        expected = start.copy()
+        for k in range(shape[0]):
+            expected = expected + weights[ids[k]]
+        assert np.array_equal(ordered_sums(weights, ids, start), expected)
+        expected = weights[ids[0]].copy()
+        for k in range(1, shape[0]):
+            expected = expected + weights[ids[k]]
+        assert np.array_equal(ordered_sums(weights, ids), expected)
 
 
 def test_tags_are_pycrfsuite_tags(taggers):

@@ -81,3 +81,11 @@ def test_automaton_states_are_at_most_depth_bytes_deep():
         seen[frontier] = True
         depth += bool(len(frontier))
     assert seen.all() and depth <= AUTOMATON_DEPTH
+
+
+@pytest.mark.parametrize("text", [t for t in RANK_TEXTS if t])
+def test_top_languages_are_py3langids_ranking(text, stock_identifier):
+    """detect_language ranks only the top few; they are py3langid's own, in its order."""
+    from telaah.text.language import top_languages
+
+    assert top_languages(text, 5) == stock_identifier.rank(text)[:5]

@@ -47,17 +47,26 @@ def _cqdb_strings(buf: bytes, base: int) -> list[str]:
     return out
 
 
+def ordered_sums(weights: np.ndarray, ids: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+    """``start`` (default 0) plus ``weights[ids[k]]`` for k = 0, 1, ... in that order, for
+    ``ids`` of any shape ``(slots, ...)``: CRFsuite's order, so the sums are bit-identical.
+    (numpy reduces over the first axis of a C-ordered array one slice after another into the
+    first, elementwise: no pairwise summation, which applies along the innermost axis only.)"""
+    n_slots = ids.shape[0]
+    if start is None:
+        if not n_slots:
+            return np.zeros((*ids.shape[1:], weights.shape[1]))
+        return np.add.reduce(weights.take(ids, axis=0), axis=0)
+    rows = np.empty((n_slots + 1, *start.shape))
+    rows[0] = start
+    np.take(weights, ids, axis=0, out=rows[1:], mode="clip")  # ids are valid; "raise" would copy
+    return np.add.reduce(rows, axis=0)
+
+
 def add_weight_rows(weights: np.ndarray, ids: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
     """``start`` (default 0) plus ``weights[id]`` for each id of each row of ``ids``
     ``(tokens, slots)``, added left to right as CRFsuite does, so sums are bit-identical."""
-    n_tok, n_slots = ids.shape
-    if not n_slots:
-        return np.zeros((n_tok, weights.shape[1])) if start is None else start.copy()
-    rows = weights[ids.T]  # (slots, tokens, labels)
-    scores = rows[0].copy() if start is None else start + rows[0]
-    for k in range(1, n_slots):
-        scores += rows[k]
-    return scores
+    return ordered_sums(weights, ids.T, start)
 
 
 class CompiledCRF:
@@ -128,35 +137,43 @@ class CompiledCRF:
         rows[pos[:, None] >= sorted_lens[None, :]] = len(scores)  # past the end: a zero row
         steps = np.concatenate([scores, np.zeros((1, n_labels))])[rows]  # [position, sentence, label]
         live = (n_sent - np.searchsorted(sorted_lens[::-1], pos, side="right")).tolist()  # sentences at each position
-        trans_to_from = np.ascontiguousarray(self.transitions.T)
-        alpha = steps[0].copy()
-        cand = np.empty((n_sent * n_labels, n_labels))
-        flat = np.arange(n_sent * n_labels)
+        # flat layouts, so every step is a few calls on contiguous arrays (numpy's broadcasting
+        # over such small axes costs more than the arithmetic): cand[(sentence, to, from)] =
+        # alpha[(sentence, from)] + transitions[from, to], gathered by ``spread``
+        per = n_labels * n_labels
+        spread = (np.arange(n_sent)[:, None, None] * n_labels
+                  + np.arange(n_labels)[None, None, :] + np.zeros((1, n_labels, 1), dtype=np.intp)).ravel()
+        trans_tiled = np.tile(self.transitions.T.ravel(), n_sent)  # [(sentence, to, from)]
+        alpha = steps[0].ravel().copy()  # [(sentence, label)]
+        cand = np.empty(n_sent * per)
+        best_at = np.arange(n_sent * n_labels) * n_labels  # where each (sentence, to) row of cand starts
+        # backs[t][(sentence, label)] = the best label at t - 1
+        backs = np.empty((longest, n_sent * n_labels), dtype=np.intp)
+        step_rows = steps.reshape(longest, n_sent * n_labels)
         views: dict[int, tuple] = {}  # per number of live sentences: the array views a step uses
-        backs: list[np.ndarray] = [flat]  # backs[t][sentence * labels + label] = best label at t - 1
         for t in range(1, longest):
             a = live[t]
             v = views.get(a)
             if v is None:
-                v = views[a] = (alpha[:a, None, :], cand[:a * n_labels].reshape(a, n_labels, n_labels),
-                                cand[:a * n_labels], flat[:a * n_labels], alpha[:a])
-            alpha_3d, cand_3d, cand_2d, cand_rows, alpha_live = v
-            np.add(alpha_3d, trans_to_from, out=cand_3d)  # [sentence, to, from]
-            best = cand_2d.argmax(axis=1)  # the first predecessor with the highest score
-            backs.append(best)
-            np.add(cand_2d[cand_rows, best].reshape(a, n_labels), steps[t, :a], out=alpha_live)
-        cur = alpha.argmax(axis=1)
-        paths = np.empty((n_sent, longest), dtype=np.intp)
-        paths[np.arange(n_sent), sorted_lens - 1] = cur
+                v = views[a] = (spread[:a * per], trans_tiled[:a * per], cand[:a * per],
+                                cand[:a * per].reshape(a * n_labels, n_labels), best_at[:a * n_labels],
+                                alpha[:a * n_labels])
+            spread_a, trans_a, cand_flat, cand_rows, best_at_a, alpha_live = v
+            np.add(alpha.take(spread_a), trans_a, out=cand_flat)
+            best = cand_rows.argmax(axis=1, out=backs[t, :a * n_labels])  # the first best predecessor
+            np.add(cand_flat.take(best + best_at_a), step_rows[t, :a * n_labels], out=alpha_live)
+        cur = alpha.reshape(n_sent, n_labels).argmax(axis=1)
+        paths = np.empty((longest, n_sent), dtype=np.intp)  # [position, sentence]
+        paths[sorted_lens - 1, np.arange(n_sent)] = cur
         row_start = np.arange(n_sent) * n_labels
         for t in range(longest - 1, 0, -1):
             a = live[t]
             c = cur[:a]
-            c[:] = backs[t][row_start[:a] + c]
-            paths[:a, t - 1] = c
+            backs[t].take(row_start[:a] + c, out=c, mode="clip")
+            paths[t - 1, :a] = c
         out: list[np.ndarray] = [None] * n_sent  # type: ignore[list-item]
-        for k, s in enumerate(order):
-            out[s] = paths[k, :sorted_lens[k]]
+        for k, s in enumerate(order.tolist()):
+            out[s] = paths[:sorted_lens[k], k]
         return out
 
     def tag(self, ids: np.ndarray, lengths: list[int], start: np.ndarray | None = None) -> list[list[str]]:

@@ -68,17 +68,23 @@ def load_model() -> tuple[CompiledCRF, CompiledCRF]:
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     """IOB2 PER/ORG/LOC tags of each token list (none empty), all tagged in one batch: the
     auxiliary CRF's tags are features of the main one (see ``features.add_aux``)."""
+    return _tag_batch(sentences)[0]
+
+
+def _tag_batch(sentences: list[list[str]]) -> tuple[list[list[str]], np.ndarray]:
+    """``tag_sentences``, and for every token (one sentence after another) the length of the
+    longest gazetteer name it starts (0: none)."""
     if not sentences:
-        return []
+        return [], np.zeros(0, dtype=np.intp)
     aux, main = load_model()
     lengths = [len(s) for s in sentences]
     with _lock:  # FeatureIds grows its word tables; keep threads from interleaving
-        (aux_start, main_start), (aux_ids, main_ids), pos, size = _features.matrices(sentences)
-    aux_tags = np.concatenate(aux.viterbi(_features.state_scores(aux_ids, aux_start), lengths))
+        scores, pos, size, gaz_len = _features.scores(sentences)  # [token, model, label]
+    aux_tags = np.concatenate(aux.viterbi(scores[:, 0], lengths))
     # add_aux appends the auxiliary tags after every other attribute: they are added last
-    main_ids = np.concatenate([main_ids, _features.aux_block(1, aux.labels, aux_tags, pos, size)], axis=1)
-    paths = main.viterbi(_features.state_scores(main_ids, main_start), lengths)
-    return [main.label_array[p].tolist() for p in paths]
+    main_scores = _features.state_scores(_features.aux_block(1, aux.labels, aux_tags, pos, size), scores[:, 1])
+    paths = main.viterbi(main_scores, lengths)
+    return [main.label_array[p].tolist() for p in paths], gaz_len
 
 
 def tag(words: list[str]) -> list[str]:
@@ -225,8 +231,9 @@ def _balance_brackets(words: list[str], found: list[tuple[int, int, str]]) -> li
 
 
 def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words: list[str],
-              tags: list[str]) -> list[Mention]:
-    """The mentions of one tagged sentence, after the post-rules of the module docstring."""
+              tags: list[str], name_starts: list[int] | None = None) -> list[Mention]:
+    """The mentions of one tagged sentence, after the post-rules of the module docstring
+    (``name_starts``: as ``_add_known_names`` takes it)."""
     found = _balance_brackets(words, decode(tags))
     by_end = {e: (s, e, t) for s, e, t in found}
     kept: list[list] = []  # [start token, end token, type, role start token or None]
@@ -249,7 +256,7 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
         elif kept and s < kept[-1][1]:
             continue
         kept.append([s, e, typ, role_start])
-    kept = _add_known_names(words, kept)
+    kept = _add_known_names(words, kept, name_starts)
     mentions = []
     for s, e, typ, role_start in kept:
         start, end = spans[s][0], spans[e - 1][1]
@@ -270,13 +277,16 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
 _FILL_KINDS = frozenset({"LOC:country"})
 
 
-def _add_known_names(words: list[str], kept: list[list]) -> list[list]:
-    """Add multi-word gazetteer names of ``_FILL_KINDS`` where the model found nothing."""
-    firsts = gazetteer_first_words()
+def _add_known_names(words: list[str], kept: list[list], starts: list[int] | None = None) -> list[list]:
+    """Add multi-word gazetteer names of ``_FILL_KINDS`` where the model found nothing;
+    ``starts``: the tokens a name of 2+ words may start at, when already known."""
+    if starts is None:
+        firsts = gazetteer_first_words()
+        starts = [i for i, w in enumerate(words) if firsts.get(w, 0) >= 2]
     covered = None
     added = []
     after = 0  # the end of the last name added: a name starts at or after it
-    for i in [i for i, w in enumerate(words) if firsts.get(w, 0) >= 2]:  # a name of 2+ words may start here
+    for i in starts:  # a name of 2+ words may start here
         if i < after:
             continue
         n, labels = _gaz_types(words, i, len(words))
@@ -305,7 +315,16 @@ def recognize(text: str, sentences: list[Sentence]) -> list[Mention]:
         spans, words = tokenize_words(text, sentence.start, sentence.end)
         if spans:
             todo.append((sentence, spans, words))
+    tags, gaz_len = _tag_batch([w for _, _, w in todo])
+    # the tokens where a gazetteer name of 2+ words may start, per sentence (few)
+    name_starts: list[list[int]] = [[] for _ in todo]
+    multi = np.flatnonzero(gaz_len >= 2)
+    if len(multi):
+        offsets = np.cumsum([0] + [len(w) for _, _, w in todo])
+        which = np.searchsorted(offsets, multi, side="right") - 1
+        for k, t in zip(which.tolist(), (multi - offsets[which]).tolist()):
+            name_starts[k].append(t)
     out: list[Mention] = []
-    for (sentence, spans, words), tags in zip(todo, tag_sentences([w for _, _, w in todo])):
-        out.extend(_mentions(text, sentence, spans, words, tags))
+    for (sentence, spans, words), sentence_tags, starts in zip(todo, tags, name_starts):
+        out.extend(_mentions(text, sentence, spans, words, sentence_tags, starts))
     return out

@@ -7,6 +7,7 @@ shards; models are therefore loaded once per process, never per shard.
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from ..document import Article
@@ -34,8 +35,10 @@ def warm_up() -> None:
     _identifier()
 
 
-def init_worker(pipeline: Pipeline | None, options: Options | None) -> None:
-    """Process initializer: remember what to run and load the models once."""
+def init_worker(pipeline: Pipeline | None, options: Options | None, freeze: bool = True) -> None:
+    """Process initializer: remember what to run and load the models once. With ``freeze``
+    (a process of its own), everything loaded so far (models, gazetteer, word tables) moves
+    to the collector's permanent generation, so its collections no longer walk it."""
     global _PIPELINE, _OPTIONS
     if pipeline is None:
         from ..analyze import default_pipeline
@@ -44,12 +47,15 @@ def init_worker(pipeline: Pipeline | None, options: Options | None) -> None:
     _PIPELINE = pipeline
     _OPTIONS = options or Options()
     warm_up()
+    if freeze:
+        gc.collect()
+        gc.freeze()
 
 
 def run_shard(articles: list[Article], signatures: bool = False) -> ShardResult:
     """Run the per-article stages on each article of a shard (in this process)."""
-    if _PIPELINE is None:
-        init_worker(None, None)
+    if _PIPELINE is None:  # in the caller's own process: leave its collector alone
+        init_worker(None, None, freeze=False)
     assert _PIPELINE is not None and _OPTIONS is not None
     done = [_PIPELINE.process_article(a, _OPTIONS) for a in articles]
     sigs = None
