@@ -65,8 +65,10 @@ def main() -> int:
         wall, secs = time.perf_counter() - t0, time.process_time() - c0
         points.append((n, secs))
         kind = "real" if n <= len(real) else f"{len(real)} real + {n - len(real)} synthetic"
-        print(f"n={n:>6} ({kind}): {secs:6.2f} s CPU, {wall:6.2f} s wall  ({1000 * secs / n:.2f} ms CPU/article)",
-              flush=True)
+        days = sorted({a.published for a in subset if a.published})
+        per_day = n / max(1, (days[-1] - days[0]).days + 1) if days else float("nan")
+        print(f"n={n:>6} ({kind}; {per_day:.1f} articles a day, ~{7 * per_day:.0f} in a 7-day window): "
+              f"{secs:6.2f} s CPU, {wall:6.2f} s wall  ({1000 * secs / n:.2f} ms CPU/article)", flush=True)
     if len(points) >= 2:
         print(f"fitted exponent (time ~ n^k): k = {fit_exponent(points):.2f}")
     return 0

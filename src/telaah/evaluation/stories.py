@@ -2,12 +2,17 @@
 
 Grouping runs over the whole non-held-out IndoSum dev corpus (1,469 articles crawled before
 1 July 2017), so the gold stories sit among all the other articles as they would in reality;
-B-cubed precision, recall and F1 are then computed over the labelled articles of one split of
-``tests/gold/stories_gold.jsonl``. The plain online TF-IDF centroid baseline runs beside it
-with its threshold tuned on the dev split. ``--timing`` also times grouping the full 3,463
-articles (timing only: the held-out part is never scored or tuned on). ``--entities`` runs the
-entity stages first, as ``analyze`` does; by default grouping sees capitalised word runs, which
-is what the shipped scorer was fitted on (``scripts/fit_story_scorer.py``).
+B-cubed precision, recall and F1 are then computed over the labelled articles of a gold file
+(``--gold``, default ``tests/gold/stories_gold.jsonl``, whose dev and test splits are both
+development data now: ``--split all`` by default). A gold over articles from July 2017 on (a
+blind set) is grouped among all 3,463 articles instead; nothing is tuned on it. The plain
+online TF-IDF centroid baseline runs beside it with its threshold tuned on the default gold
+(pre-July articles only), and once more tuned on the scored records themselves (an oracle).
+``--errors`` lists the gold stories that were split (with the features of the failed join) and
+the predicted stories that merged gold stories or took unlabelled articles. ``--timing`` also
+times grouping the full 3,463 articles (timing only). ``--entities`` runs the entity stages
+first, as ``analyze`` does; by default grouping sees capitalised word runs, which is what the
+shipped scorer was fitted on (``scripts/fit_story_scorer.py``).
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -137,6 +143,8 @@ def bcubed(predicted: Iterable[Sequence[str]], gold: Sequence[dict], split: str 
     for aid, s in gold_of.items():
         by_gold.setdefault(s, []).append(aid)
     scored = [aid for row in gold if split is None or row.get("split") == split for aid in row["ids"]]
+    if not scored:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "articles": 0}
     p = r = 0.0
     for aid in scored:
         cluster = by_pred[pred_of[aid]]
@@ -213,56 +221,166 @@ def timing(sizes: Sequence[int], config: GroupingConfig) -> list[tuple[int, floa
     return out
 
 
+def _describe(article: Article) -> str:
+    day = article.published.isoformat() if article.published else "undated"
+    return f"{day} {article.outlet or '?':<14} {article.title or article.id}"
+
+
+def _story_view(articles: Sequence[Article], config: GroupingConfig, grouper=None):
+    """A scratch grouper holding ``articles`` as one story (document frequencies from
+    ``grouper`` if given): what a later article would have been compared with."""
+    from ..stories.grouping import StoryGrouper
+
+    scratch = StoryGrouper(config)
+    if grouper is not None:  # already observed there: nothing is counted twice
+        scratch.df, scratch.documents, scratch._observed = grouper.df, grouper.documents, grouper._observed
+    ordered = time_order_of(articles)
+    for a in ordered:
+        scratch.add_as(a, ordered[0].id if scratch.story_of else None)
+    return scratch
+
+
+def time_order_of(articles: Sequence[Article]) -> list[Article]:
+    from ..stories.grouping import time_order
+
+    return time_order(list(articles))
+
+
+def grouping_errors(predicted: Sequence[Sequence[str]], gold: Sequence[dict], articles: Sequence[Article],
+                    config: GroupingConfig, split: str | None = None) -> list[str]:
+    """Readable grouping errors over the gold stories of ``split``.
+
+    Splits: a gold story spread over several predicted stories, each fragment listed (date,
+    outlet, title) with the scorer's features of the fragment's first article against the
+    gold articles before it, seen as one story (``candidate`` says whether the inverted index
+    would even have offered it). Merges: a predicted story that holds articles of several gold
+    stories, or unlabelled articles beside a gold one (what strict precision counts).
+    """
+    from ..stories.grouping import StoryGrouper
+
+    by_id = {a.id: a for a in articles}
+    pred_of = {aid: n for n, ids in enumerate(predicted) for aid in ids}
+    gold_of = {aid: row["story"] for row in gold for aid in row["ids"]}
+    grouper = StoryGrouper(config)  # document frequencies as group_articles learns them
+    for a in time_order_of(articles):
+        grouper.observe(a)
+    rows = [row for row in gold if split is None or row.get("split") == split]
+    out: list[str] = []
+    for row in rows:
+        fragments: dict[int, list[str]] = {}
+        for aid in (a.id for a in time_order_of([by_id[i] for i in row["ids"]])):
+            fragments.setdefault(pred_of[aid], []).append(aid)
+        if len(fragments) < 2:
+            continue
+        out.append(f"SPLIT {row['story']} ({row.get('split')}): {row.get('note', '')}")
+        earlier: list[str] = []
+        for n, (cluster, ids) in enumerate(fragments.items()):
+            for aid in ids:
+                out.append(f"  [{chr(65 + n)}] {_describe(by_id[aid])}")
+            if earlier:
+                head = by_id[ids[0]]
+                scratch = _story_view([by_id[i] for i in earlier], config, grouper)
+                story = scratch.clusters[0]
+                v = grouper.vectors(head)
+                x = grouper.pair_features(story, v)
+                scratch.weights, scratch.bias, scratch.threshold = grouper.weights, grouper.bias, grouper.threshold
+                score = scratch._score(story, v)
+                offered = bool(set(grouper._lookup_terms(v)) & set(scratch._index))
+                others = [m for m in predicted[cluster] if m not in gold_of]
+                feats = " ".join(f"{k}={val:.2f}" for k, val in x.items())
+                out.append(f"      vs earlier: score={score:.2f} (join >= {grouper.threshold:.2f}) "
+                           f"candidate={'yes' if offered else 'NO'} {feats}")
+                if others:
+                    out.append(f"      its predicted story also holds {len(others)} unlabelled: "
+                               + "; ".join(_describe(by_id[m]) for m in others[:3]))
+            earlier.extend(ids)
+    scored = {aid for row in rows for aid in row["ids"]}
+    for n, ids in enumerate(predicted):
+        labelled = [i for i in ids if i in gold_of]
+        if not any(i in scored for i in labelled):
+            continue
+        stories = {gold_of[i] for i in labelled}
+        unlabelled = [i for i in ids if i not in gold_of]
+        if len(stories) < 2 and not unlabelled:
+            continue
+        kind = "MERGE" if len(stories) > 1 else "EXTRA"
+        out.append(f"{kind} predicted story of {len(ids)}: gold {', '.join(sorted(stories))}"
+                   + (f" + {len(unlabelled)} unlabelled" if unlabelled else ""))
+        for aid in time_order_of([by_id[i] for i in ids]):
+            out.append(f"  {gold_of.get(aid.id, '-'):>5} {_describe(aid)}")
+    return out
+
+
 def _fmt(name: str, s: dict) -> str:
     return f"{name:<34} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (n={s['articles']})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="telaah eval stories", description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
-    ap.add_argument("--gold", type=Path, default=None)
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="records of the gold to score (default all: dev and test are both development data)")
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="story gold to score (default tests/gold/stories_gold.jsonl); the baseline threshold is "
+                         "always tuned on the default gold")
     ap.add_argument("--baseline-threshold", type=float, default=None,
-                    help="skip tuning the baseline on dev and use this threshold")
+                    help="skip tuning the baseline and use this threshold")
     ap.add_argument("--timing", action="store_true", help="also time grouping 1k/2k/all 3,463 articles")
     ap.add_argument("--entities", action="store_true",
                     help="run the entity stages first, as analyze does (default: capitalised word runs)")
+    ap.add_argument("--threshold", type=float, default=None, help="joining threshold instead of the model's")
+    ap.add_argument("--errors", action="store_true",
+                    help="list gold stories split across predicted stories (with the features that failed) and merges")
     ap.add_argument("--hand-weights", action="store_true",
                     help="score with the hand-tuned combination instead of the learned scorer")
     args = ap.parse_args(argv)
     try:
-        articles = load_indosum()
-        gold = load_gold(args.gold)
-    except (FileNotFoundError, ValueError, json.JSONDecodeError) as exc:
+        development = load_gold()
+        gold = load_gold(args.gold) if args.gold else development
+        # a gold over articles crawled from July 2017 on is grouped among the whole corpus
+        held_out = any(id_timestamp(i) >= HELD_OUT_FROM for row in gold for i in row["ids"])
+        articles = load_indosum(include_held_out=held_out)
+    except (FileNotFoundError, ValueError, json.JSONDecodeError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    known = {a.id for a in articles}
+    absent = sorted(i for row in gold for i in row["ids"] if i not in known)
+    if absent:
+        print(f"error: {len(absent)} gold articles are not in IndoSum dev, e.g. {absent[0]}", file=sys.stderr)
         return 2
     split = None if args.split == "all" else args.split
     config = GroupingConfig(scorer=None) if args.hand_weights else GroupingConfig()
+    if args.threshold is not None:
+        config = replace(config, threshold=args.threshold)
     if args.entities:
         add_entities(articles)
     predicted = group_articles(articles, config)
-    ours_dev = bcubed(predicted, gold, "dev")
-    ours = bcubed(predicted, gold, split)
     plain = CentroidBaseline(articles)
-    if args.baseline_threshold is None:
-        base_t, base_dev = tune_baseline(plain, gold, [x / 100 for x in range(6, 61, 2)])
-    else:
+    grid = [x / 100 for x in range(6, 61, 2)]
+    if args.baseline_threshold is not None:
         base_t = args.baseline_threshold
-        base_dev = bcubed(plain.group(base_t), gold, "dev")
-    baseline = bcubed(plain.group(base_t), gold, split)
-    oracle_t, oracle = tune_baseline(plain, gold, [x / 100 for x in range(6, 61, 2)], split)
-    print(f"corpus: {len(articles)} IndoSum articles before 2017-07-01; gold: {len(gold)} records")
-    print(_fmt("telaah (dev)", ours_dev))
-    print(_fmt(f"telaah ({args.split})", ours))
-    print(_fmt(f"tf-idf centroid t={base_t:.2f} (dev)", base_dev))
-    print(_fmt(f"tf-idf centroid t={base_t:.2f} ({args.split})", baseline))
+    else:  # tuned on the development gold, among the articles it was drawn from
+        tuning = plain if not held_out else CentroidBaseline([a for a in articles if id_timestamp(a.id) < HELD_OUT_FROM])
+        base_t = tune_baseline(tuning, development, grid, None)[0]
+    base_groups = plain.group(base_t)
+    oracle_t, oracle = tune_baseline(plain, gold, grid, split)
+    name = (args.gold or gold_path()).name
+    corpus = "3,463 IndoSum dev articles (held-out part included)" if held_out else "IndoSum articles before 2017-07-01"
+    print(f"corpus: {len(articles)} {corpus}; gold {name}: {len(gold)} records")
+    splits = [x for x in ("dev", "test") if any(row.get("split") == x for row in gold) and args.split in (x, "all")]
+    for x in [*splits, *([None] if split is None else [])]:
+        print(_fmt(f"telaah ({x or 'all'})", bcubed(predicted, gold, x)))
+    print(_fmt(f"tf-idf centroid t={base_t:.2f} ({args.split})", bcubed(base_groups, gold, split)))
     print(_fmt(f"tf-idf centroid t={oracle_t:.2f} tuned on {args.split}", oracle))
-    strict_dev, strict = bcubed(predicted, gold, "dev", strict=True), bcubed(predicted, gold, split, strict=True)
-    strict_base = bcubed(plain.group(base_t), gold, split, strict=True)
     print("strict (unlabelled articles in a gold article's story count against precision):")
-    print(_fmt("  telaah (dev)", strict_dev))
-    print(_fmt(f"  telaah ({args.split})", strict))
-    print(_fmt(f"  tf-idf centroid t={base_t:.2f} ({args.split})", strict_base))
+    for x in [*splits, *([None] if split is None else [])]:
+        print(_fmt(f"  telaah ({x or 'all'})", bcubed(predicted, gold, x, strict=True)))
+    print(_fmt(f"  tf-idf centroid t={base_t:.2f} ({args.split})", bcubed(base_groups, gold, split, strict=True)))
     print(f"stories formed: {len(predicted)}")
+    if args.errors:
+        print("\ngrouping errors (split: a gold story over several predicted ones; merge/extra: a predicted story "
+              "with several gold stories / unlabelled articles):")
+        for line in grouping_errors(predicted, gold, articles, config, split):
+            print(line)
     if args.timing:
         for n, secs in timing([1000, 2000, 3463], config):
             print(f"grouping {n:>5} articles: {secs:.2f} s")

@@ -41,6 +41,10 @@ def register(sub) -> None:
     r.add_argument("--html", metavar="FILE", help="also write the HTML report")
     r.add_argument("--no-dossier", action="store_true",
                    help="only analyse the shards (build the dossier on a later run)")
+    r.add_argument("--output", choices=("auto", "dossier", "stories"), default="auto",
+                   help="dossier: one DIR/dossier.json (every article in memory, as analyze); stories: "
+                        "one dossier per story streamed into DIR/stories.jsonl (memory bounded by the "
+                        "stories open at once); auto (default): dossier up to 5,000 articles, else stories")
     r.set_defaults(func=cmd_run)
 
     b = sub.add_parser("bench", help="measure speed and memory on IndoSum-derived article sets",
@@ -59,6 +63,19 @@ def register(sub) -> None:
     b.add_argument("--workers", type=_positive, default=2, metavar="N",
                    help="workers for the parallel executor comparison (default 2)")
     b.add_argument("--ray", action="store_true", help="also time the Ray executor (if installed)")
+    b.add_argument("--per-day", type=_positive, default=300, metavar="N",
+                   help="generated documents are dated N a day (default 300, a desk's daily intake; "
+                        "IndoSum itself has about 5): a 7-day story window then holds at most 7N")
+    b.add_argument("--window-sizes", metavar="N,N,...", default="500,1000,2000,4000",
+                   help="also time grouping with N articles all in one time window ('' to skip)")
+    b.add_argument("--end-to-end", type=_positive, metavar="N",
+                   help="instead: generate N articles into a temporary folder and time `telaah run` over "
+                        "them (wall time, per-phase times, peak memory of the whole process tree)")
+    b.add_argument("--e2e-workers", type=_whole, default=0, metavar="N",
+                   help="workers for --end-to-end (default 0 = every core)")
+    b.add_argument("--shard-size", type=_positive, default=500, metavar="N",
+                   help="shard size for --end-to-end (default 500)")
+    b.add_argument("--keep", metavar="DIR", help="--end-to-end: work in DIR and keep it (inputs and run output)")
     b.set_defaults(func=cmd_bench)
 
 
@@ -76,11 +93,21 @@ def cmd_run(args) -> int:
 
     with make_executor(args.executor, args.workers, args.address) as executor:
         report = run_sharded(args.inputs, args.out, options, executor, args.shard_size,
-                             finish=not args.no_dossier, progress=progress)
+                             finish=not args.no_dossier, progress=progress, output=args.output,
+                             say=lambda msg: print(f"telaah: {msg}", file=sys.stderr))
     for problem in report.problems:
         print(f"telaah: skipped {problem}", file=sys.stderr)
     print(f"telaah: {report.articles} article(s) in {report.shards} shard(s), "
           f"{report.shards_skipped} already done; output in {args.out}", file=sys.stderr)
+    if report.stories is not None:
+        s = report.stories
+        print(f"telaah: {s['stories']} story(ies) ({s['multi_article_stories']} with several articles), "
+              f"{s['near_duplicates']} near-copies; one dossier per story in {s['output']}", file=sys.stderr)
+        if args.html:
+            print("telaah: --html needs a single dossier (--output dossier); not written", file=sys.stderr)
+    if report.timings:
+        print("telaah: phases (s): " + ", ".join(f"{k.removesuffix('_s')} {v}" for k, v in report.timings.items()),
+              file=sys.stderr)
     if report.dossier is not None:
         print(f"telaah: dossier {args.out}/dossier.json: {len(report.dossier['stories'])} story(ies)",
               file=sys.stderr)

@@ -30,10 +30,8 @@ from ..stories import duplicates
 @lru_cache(maxsize=4)
 def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
     """The (start, end) hash ranges of the LSH bands find_near_duplicates' index uses."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=num_perm)
-    return list(lsh.hashranges)
+    b, r = duplicates.lsh_params(max(0.05, threshold * 0.8), num_perm)
+    return [(i * r, (i + 1) * r) for i in range(b)]
 
 
 def signature(article: Article, num_perm: int = duplicates.NUM_PERM) -> np.ndarray | None:

@@ -34,11 +34,15 @@ from ..document import Article, Corpus
 from ..errors import TelaahError
 from ..pipeline import CorpusStage, Options, Pipeline
 from ..readers import InputProblem, claim_unique_id, read_inputs
-from . import Executor, chunk
+from . import Executor, available_cpus, chunk
 from .records import article_from_record, article_to_record
 
 RUN_FORMAT = "telaah.run/1"
 DEFAULT_RUN_SHARD_SIZE = 500
+# Up to this many articles ``output="auto"`` writes one dossier (all articles in memory, exactly
+# what ``telaah analyze`` gives); above it, one dossier per story, streamed (streaming.py).
+SINGLE_DOSSIER_MAX = 5000
+OUTPUTS = ("auto", "dossier", "stories")
 
 
 class RunError(TelaahError):
@@ -55,6 +59,8 @@ class RunReport:
     problems: list[InputProblem] = field(default_factory=list)
     ignored: int = 0
     dossier: dict | None = None
+    stories: dict | None = None  # summary of a streamed finish (stories.jsonl)
+    timings: dict = field(default_factory=dict)  # seconds per phase
 
 
 def _shard_path(out: Path, k: int, suffix: str) -> Path:
@@ -139,6 +145,16 @@ def _save_shard(out: Path, k: int, articles: list[Article], signatures: list, di
     _write_atomic(_shard_path(out, k, ".done"), json.dumps(marker).encode())
 
 
+def load_signatures(out: Path, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """One finished shard's MinHash signatures (a row per article) and which rows are real."""
+    try:
+        data = np.load(_shard_path(out, k, ".sig.npz"))
+        return data["signatures"], data["present"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise RunError(f"shard {k} in {out} is damaged ({exc}); delete {_shard_path(out, k, '.done')} "
+                       "and run again to redo it") from None
+
+
 def load_shard(out: Path, k: int) -> tuple[list[Article], list]:
     """The articles and signatures of one finished shard."""
     path = _shard_path(out, k, ".jsonl")
@@ -174,8 +190,11 @@ class _KnownDuplicates(CorpusStage):
 def run_sharded(inputs: Sequence[str], out: str | Path, options: Options | None = None,
                 executor: Executor | None = None, shard_size: int = DEFAULT_RUN_SHARD_SIZE,
                 pipeline: Pipeline | None = None, finish: bool = True, stdin=None,
-                progress=None) -> RunReport:
-    """Analyse ``inputs`` shard by shard into ``out`` (resuming), then build the dossier."""
+                progress=None, output: str = "auto", say=None) -> RunReport:
+    """Analyse ``inputs`` shard by shard into ``out`` (resuming), then build the dossier
+    (``output="dossier"``), one dossier per story streamed into ``stories.jsonl``
+    (``"stories"``), or whichever fits the size (``"auto"``: see SINGLE_DOSSIER_MAX)."""
+    import time
     from ..analyze import default_pipeline
 
     options = options or Options()
@@ -184,6 +203,8 @@ def run_sharded(inputs: Sequence[str], out: str | Path, options: Options | None 
     out = Path(out)
     if shard_size <= 0:
         raise RunError(f"shard size must be positive, got {shard_size}")
+    if output not in OUTPUTS:
+        raise RunError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")
     _check_manifest(out, _manifest(inputs, options, shard_size))
     report = RunReport()
     stream = read_inputs(inputs, options.published, options.max_bytes, stdin=stdin)
@@ -203,6 +224,7 @@ def run_sharded(inputs: Sequence[str], out: str | Path, options: Options | None 
             in_flight.append((k, digest))
             yield shard
 
+    started = time.perf_counter()
     for result in executor.map_shards(pipeline, options, todo(), signatures=True):
         k, digest = in_flight.popleft()
         _save_shard(out, k, result.articles, result.signatures, digest)
@@ -211,8 +233,21 @@ def run_sharded(inputs: Sequence[str], out: str | Path, options: Options | None 
     problems = "".join(json.dumps({"path": p.path, "code": p.code, "reason": p.reason}, ensure_ascii=False) + "\n"
                        for p in report.problems)
     _write_atomic(out / "problems.jsonl", problems.encode("utf-8"))
+    report.timings["analysis_s"] = round(time.perf_counter() - started, 2)
     if finish:
-        report.dossier = finish_run(out, report.shards, options, pipeline)
+        t = time.perf_counter()
+        if output == "stories" or (output == "auto" and report.articles > SINGLE_DOSSIER_MAX):
+            from .streaming import finish_streaming
+
+            report.stories = finish_streaming(out, report.shards, options, pipeline,
+                                              workers=min(max(1, getattr(executor, "workers", 1)), available_cpus()),
+                                              timings=report.timings, progress=say)
+        else:
+            report.dossier = finish_run(out, report.shards, options, pipeline)
+        report.timings["cross_article_s"] = round(time.perf_counter() - t, 2)
+        summary = {"articles": report.articles, "shards": report.shards, "shards_skipped": report.shards_skipped,
+                   "timings_s": report.timings, **(report.stories or {"output": str(out / "dossier.json")})}
+        _write_atomic(out / "summary.json", (json.dumps(summary, indent=1) + "\n").encode("utf-8"))
     return report
 
 

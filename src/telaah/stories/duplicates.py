@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -45,6 +46,15 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=8)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) datasketch chooses for this threshold. Choosing them integrates
+    false-positive and false-negative curves (~0.1 s), which a run of many small stories would
+    otherwise pay once per story."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def _order_key(index: int, article: Article) -> tuple[date, int]:
     from .grouping import firm_date  # a weekday-only guess of the year must not make a copy "earliest"
 
@@ -63,7 +73,10 @@ def find_near_duplicates(
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     order = sorted(range(len(articles)), key=lambda i: _order_key(i, articles[i]))
     # the LSH is tuned a little below the exact threshold so that it rarely misses a true pair
-    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=num_perm)
+    if len(articles) < 2:
+        return {}  # nothing to copy
+    lsh_threshold = max(0.05, threshold * 0.8)
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=lsh_params(lsh_threshold, num_perm))
     shingle_sets: dict[str, set[str]] = {}
     rank: dict[str, int] = {}
     duplicate_of: dict[str, str] = {}
