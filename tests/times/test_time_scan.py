@@ -28,6 +28,10 @@ TEXTS = [
     "Ia lahir 8 Maret 1990_an di kota ١٢ dan pindah pada bulan Juni; beberapa hari kemudian, sehari "
     "setelah pertemuan, selama tiga tahun, setiap hari Senin, akhir pekan lalu, tadi malam.",
 ]
+ASCII_TEXTS = [  # the ASCII fast path of ``text_scan``
+    "hari ini (selasa) covid19 dan 2019-2020, rp5 juta; x_hari_ ribu-ribu\n\ndua puluh\t3 tahun_ 7",
+    "Dua hari lalu: 15.00 WIB, \"pukul\" 8/3/2024 -- tiga_ 1.500 orang.",
+]
 PUB = date(2017, 8, 16)
 
 
@@ -45,7 +49,7 @@ def _spans(text: str, rng: random.Random) -> list[list[Sentence]]:
     return out
 
 
-@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("text", TEXTS + ASCII_TEXTS)
 def test_shared_scan_changes_nothing(text, monkeypatch):
     rng = random.Random(7)
     for sentences in _spans(text, rng):
@@ -60,7 +64,8 @@ def test_shared_scan_changes_nothing(text, monkeypatch):
             assert _result(text, sentences) == fast
 
 
-@pytest.mark.parametrize("text", TEXTS)
+
+@pytest.mark.parametrize("text", TEXTS + ASCII_TEXTS)
 def test_whole_text_scan_is_the_union_regex(text):
     scan._local.last = None
     low, hits = scan.text_scan(text)
@@ -112,3 +117,10 @@ def test_lowered_text_matches_as_ignorecase_does():
         assert (c.isalnum(), c.isdecimal(), c.isspace()) == (low.isalnum(), low.isdecimal(), low.isspace()), hex(cp)
         if letter.fullmatch(c):
             assert low.isascii() and low.isalpha(), hex(cp)
+
+
+def test_lower_case_patterns_are_the_patterns_without_ignorecase():
+    """``patterns_lower`` (matched on lowered text) are the same regexes, case-sensitive."""
+    for kind, pat in time_lexicon.patterns().items():
+        low = time_lexicon.patterns_lower()[kind]
+        assert low.pattern == pat.pattern and pat.flags & re.IGNORECASE and not low.flags & re.IGNORECASE

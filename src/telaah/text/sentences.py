@@ -15,11 +15,18 @@ from ..cleaning.rules import abbreviations
 from ..document import Article, Sentence
 from ..pipeline import ArticleStage, Options
 
-BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?]+)([\"'”’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+# A sentence mark (an ellipsis "..." or "…", or a run of . ! ?), closing quotes or brackets,
+# spaces, and then a capital, a digit or an opening quote. Written to begin with the class of the
+# mark's first character, which lets the regex engine skip ahead to the next candidate quickly;
+# it finds what ``(?:\.{3}|…|[.!?]+)`` in its place would, in the same order of preference.
+_AFTER_MARK = r"([\"'”’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9À-Ý])"
+BOUNDARY_RE = re.compile(r"[.!?…](?:(?<=\.)\.\.|(?<=[.!?])[.!?]*|)" + _AFTER_MARK)
+# The same where a block has no "!", "?" or "…": beginning with a plain character, the regex
+# engine finds each period by a fast search instead of testing every character against a class.
+PERIOD_BOUNDARY_RE = re.compile(r"\.(?:\.\.|\.*)" + _AFTER_MARK)
 OPEN_QUOTES = "\"“"
 CLOSE_QUOTES = "\"”"
 MAX_QUOTE_SPAN = 800  # a quotation longer than this is not held together as one sentence
-WORD_BEFORE_RE = re.compile(r"(\S+)$")
 INITIAL_RE = re.compile(r"[A-Z]\.")
 INITIALS_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 
@@ -40,19 +47,25 @@ def _quote_open_at(text: str, start: int, pos: int, end: int) -> bool:
 
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], trimmed of whitespace."""
+    if start >= end:
+        return []
     abbr = abbreviations()
     spans: list[tuple[int, int]] = []
     sent_start = start
-    for m in BOUNDARY_RE.finditer(text, start, end):
+    block = text[start:end]
+    plain = "!" not in block and "?" not in block and "…" not in block
+    for m in (PERIOD_BOUNDARY_RE if plain else BOUNDARY_RE).finditer(text, start, end):
         punct_end = m.end(1)
         mark = text[m.start():m.start() + 1]
         if mark == ".":
-            wm = WORD_BEFORE_RE.search(text, sent_start, m.start() + 1)
-            word = wm.group(1) if wm else ""
+            # the word the period ends: the run of non-space characters before it, in the sentence
+            word_end = m.start() + 1
+            space = text.rfind(" ", sent_start, word_end)
+            word = text[space + 1 if space >= 0 else sent_start:word_end].rsplit(None, 1)[-1]
             bare = word.lstrip("(\"“'")
             if bare in abbr or bare.lower() in abbr:
                 continue
-            if INITIAL_RE.fullmatch(bare) or INITIALS_RE.fullmatch(bare):
+            if len(bare) >= 2 and bare[1] == "." and (INITIAL_RE.fullmatch(bare) or INITIALS_RE.fullmatch(bare)):
                 continue  # initials: "H. Agus", "S.H.", "a.n."
         if not m.group(1) and _quote_open_at(text, start, m.start(), end):
             continue

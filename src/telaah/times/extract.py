@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Sentence, TimeExpr
 from . import resolve as R
@@ -25,6 +26,7 @@ from .lexicon import (
     norm,
     pattern_starts,
     patterns,
+    patterns_lower,
     tokens_of,
     trie_alternation,
     triggers,
@@ -106,11 +108,13 @@ def _prev_word(text: str, start: int, s_start: int) -> str:
 
 
 def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] | None:
-    """Filter a pattern match with the checks a regex cannot express; may trim its end."""
+    """Filter a pattern match with the checks a regex cannot express; may trim its end.
+
+    ``m`` may be a match on the lowered text: letter case is read from ``text`` itself."""
     lx = lexicon()
     start, end = m.start(), m.end()
     if kind == "weekday":
-        wd = m["wd"]
+        wd = text[m.start("wd"):m.end("wd")]  # letter case from the text (``m`` may be on lowered text)
         has_hari = m.group(0)[:4].lower() == "hari"
         if not (wd[0].isupper() or has_hari):
             return None
@@ -128,7 +132,7 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
             end -= 1
         if m["bulan"]:
             return start, end
-        if not m["mon"][0].isupper():
+        if not text[m.start("mon")].isupper():
             return None
         if mon not in lx.full_months:
             return (start, end) if m["y"] else None
@@ -151,7 +155,7 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
                 return start, end
         return None
     if kind == "relunit":
-        if m["unit"] == "Minggu" and not _sentence_initial(text, start, s_start):
+        if text[m.start("unit"):m.end("unit")] == "Minggu" and not _sentence_initial(text, start, s_start):
             return None  # mid-sentence "Minggu lalu" is last Sunday
         return start, end
     if kind == "vague":
@@ -220,9 +224,20 @@ def _dispatch():
     without_count = {w: tuple(r for r in by_word[w] if r not in counted)
                      for w in count_words() if w in by_word and w not in fused}
     # on lower-cased text plain matching is case-insensitive matching, and faster
+    # (the last item: the patterns in rank order for ``lowered`` text, see ``patterns_lower``)
     return (pats, re.compile(where, re.IGNORECASE), re.compile(where),
             {w: (tuple(r), bool(_PLAIN_WORD.fullmatch(w)), without_count.get(w)) for w, r in by_word.items()},
-            tuple(digit_ranks), tuple(word_ranks), frozenset(scan_ranks), {})
+            tuple(digit_ranks), tuple(word_ranks), frozenset(scan_ranks), {},
+            [patterns_lower()[kind] for kind, _ in pats])
+
+
+@lru_cache(maxsize=1)
+def _sentence_tables():
+    """What ``_candidates`` looks up for every sentence, gathered once: ``_dispatch``, then the
+    pattern kinds and their trigger tokens in rank order, the units and the months."""
+    d = _dispatch()
+    trig = triggers()
+    return d, [kind for kind, _ in d[0]], [trig[kind] for kind, _ in d[0]], lexicon().units, lexicon().months
 
 
 def scan_words() -> frozenset[str]:
@@ -268,73 +283,89 @@ def _tokens(text: str, s: Sentence, low: str | None) -> set[str]:
     return set(TOKEN_RE.findall(low[s.start : s.end].replace("’", "'")))  # the lowered slice is the slice lowered
 
 
-def _candidates(text: str, s: Sentence, low: str | None = None, hits: list[tuple[int, int, str]] | None = None
-                ) -> list[_Cand]:
+def _candidates(text: str, s: Sentence, low: str | None = None, hits: list[tuple[int, int, str]] | None = None,
+                quotes: bool = True) -> list[_Cand]:
     """Candidate spans of one sentence: every pattern's matches (as ``finditer`` would find them),
     accepted and trimmed, then the longest non-overlapping ones, in text order.
 
     A pattern is tried only where a word it can begin with occurs (``pattern_starts``), and only
-    when the sentence holds one of its trigger tokens at all. ``low`` is ``lowered(text)``;
-    ``hits`` what ``where`` finds in the sentence, when known."""
-    pats, where, where_lower, by_word, digit_ranks, word_ranks, scan_ranks, digit_cache = _dispatch()
-    at: dict[int, list[int]] = {}
+    when the sentence holds one of its trigger tokens at all. ``low`` is ``lowered(text)``: the
+    patterns are then matched on it without IGNORECASE (faster; ``_accept`` and ``_interpret``
+    take letter case from ``text``); ``hits`` what ``where`` finds in the sentence, when known;
+    ``quotes`` False when the text has no apostrophe at all."""
+    (pats, where, where_lower, by_word, digit_ranks, word_ranks, scan_ranks, digit_cache, pats_lower), \
+        kinds, trig, units, months = _sentence_tables()
+    s_start, s_end = s.start, s.end
+    at: dict[int, list[int]] = {}  # rank: the places where that pattern is tried
     # Tokens of ``tokens_of`` known from the hits alone: without an apostrophe in the sentence,
     # a plain lower-case word found whole is one of them, and so is the first digit of a run.
     known: set[str] | None = None
-    if low is not None and low.find("'", s.start, s.end) < 0 and low.find("’", s.start, s.end) < 0:
+    if low is not None and (not quotes or low.find("'", s_start, s_end) < 0 and low.find("’", s_start, s_end) < 0):
         known = set()
     if hits is None:
-        found = where.finditer(text, s.start, s.end) if low is None else where_lower.finditer(low, s.start, s.end)
+        found = where.finditer(text, s_start, s_end) if low is None else where_lower.finditer(low, s_start, s_end)
         hits = [(w.start(), w.end(), w.group()) for w in found]
     for k, (h_start, h_end, found) in enumerate(hits):
         if found.isdecimal():  # the \d+ branch
-            after = text[h_end] if h_end < s.end else ""
+            after = text[h_end] if h_end < s_end else ""
             next_word = None
             if after.isspace() and k + 1 < len(hits) and text[h_end:hits[k + 1][0]].isspace():
                 next_word = hits[k + 1][2].lower()  # a whole word, and only spaces before it
-            ranks = _digit_ranks(digit_cache, digit_ranks, found, after, next_word)
+            n = len(found)
+            ranks = digit_cache.get((n if n < 5 else 5, " " if after.isspace() else after,
+                                     (n == 4 and found[:2] in YEAR_HEADS) or (n == 2 and found[1] == "0"),
+                                     next_word in units, next_word in months))
+            if ranks is None:
+                ranks = _digit_ranks(digit_cache, digit_ranks, found, after, next_word)
             if known is not None:
                 known.add(found[0])
         else:
             # a listed word; its lower case is a key unless case folding went beyond ASCII
-            ranks, plain, without_count = by_word.get(found.lower(), (word_ranks, False, None))
+            ranks, plain, without_count = by_word.get(found if low is not None else found.lower(),
+                                                      (word_ranks, False, None))
             if known is not None and plain:
                 known.add(found)
             if without_count is not None and low is not None:
-                q = _SPACES.match(low, h_end, s.end).end()
-                if q == h_end or not (low.startswith(COUNT_LINKS, q, s.end) or (
-                        k + 1 < len(hits) and hits[k + 1][0] == q and hits[k + 1][2] in lexicon().units)):
+                q = _SPACES.match(low, h_end, s_end).end()
+                if q == h_end or not (low.startswith(COUNT_LINKS, q, s_end) or (
+                        k + 1 < len(hits) and hits[k + 1][0] == q and hits[k + 1][2] in units)):
                     ranks = without_count
         for r in ranks:
-            at.setdefault(r, []).append(h_start)
+            if r in at:
+                at[r].append(h_start)
+            else:
+                at[r] = [h_start]
     if not at and not scan_ranks:
         return []
-    trig = triggers()
     present: set[str] | None = None
     found = []
+    subject, compiled = (text, pats) if low is None else (low, pats_lower)
     for rank in sorted(at.keys() | scan_ranks) if scan_ranks else sorted(at):
-        kind, pat = pats[rank]
-        if known is None or known.isdisjoint(trig[kind]):  # then look at all the tokens
+        kind = kinds[rank]
+        if known is None or known.isdisjoint(trig[rank]):  # then look at all the tokens
             if present is None:
                 present = _tokens(text, s, low)
-            if present.isdisjoint(trig[kind]):
+            if present.isdisjoint(trig[rank]):
                 continue
+        pat = compiled[rank] if low is not None else compiled[rank][1]
         if rank in at:
-            matches = []
             last = -1
             for pos in at[rank]:
                 if pos < last:
                     continue
-                m = pat.match(text, pos, s.end)
+                m = pat.match(subject, pos, s_end)
                 if m is not None:
-                    matches.append(m)
                     last = m.end()
+                    span = _accept(kind, m, text, s_start)
+                    if span and span[1] > span[0]:
+                        found.append(_Cand(span[0], span[1], kind, m, rank))
         else:
-            matches = pat.finditer(text, s.start, s.end)
-        for m in matches:
-            span = _accept(kind, m, text, s.start)
-            if span and span[1] > span[0]:
-                found.append(_Cand(span[0], span[1], kind, m, rank))
+            for m in pat.finditer(subject, s_start, s_end):
+                span = _accept(kind, m, text, s_start)
+                if span and span[1] > span[0]:
+                    found.append(_Cand(span[0], span[1], kind, m, rank))
+    if len(found) <= 1:
+        return found
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     taken: list[_Cand] = []
     for c in found:
@@ -385,7 +416,7 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
         return lx.units[norm(word)]
 
     if kind == "weekday":
-        wd_word = m["wd"]
+        wd_word = text[m.start("wd"):m.end("wd")]  # as written (``m`` may be on lowered text)
         wd = lx.weekdays[norm(wd_word)]
         inner = _parse_inner(m["inner"]) if (m["inner"] is not None and c.end > m.start("inner")) else None
         if inner is None and m["after"]:
@@ -587,6 +618,12 @@ def _shift_date(day: date, unit: str, n: int) -> date:
     return date(day.year + n, day.month, min(day.day, R.days_in_month(day.year + n, day.month)))
 
 
+_START = attrgetter("start")
+# characters that are no part of a word (``\w``): a sentence with them on both sides of its start
+# and of its end is a ``clean_span`` (a quick check before calling it)
+_NOT_WORD_NEAR_SPAN = frozenset(" \n\t\r.,;:!?\"'()[]-/“”‘’")
+
+
 def extract_times(
     text: str, sentences: list[Sentence], published: date | None, *, anchor: str = "published"
 ) -> list[TimeExpr]:
@@ -596,22 +633,28 @@ def extract_times(
     ctx = _Context(published, anchor)
     out: list[TimeExpr] = []
     low, shared = text_scan(text)
+    quotes = low is None or "'" in low or "’" in low
     if shared is not None:
         own = _own_hits(shared, low)
         own_starts = [h[0] for h in own]
+        n_low = len(low)
         scan_all = bool(_dispatch()[6])  # patterns searched over every sentence
-    for s in sorted(sentences, key=lambda s: s.start):
+    for s in sorted(sentences, key=_START):
         ctx.sentence_day = None
         hits = None
         if shared is not None:
-            if clean_span(low, s.start, s.end):
-                i, j = bisect_left(own_starts, s.start), bisect_left(own_starts, s.end)
+            s_start, s_end = s.start, s.end
+            if (not 0 < s_start < n_low or low[s_start - 1] in _NOT_WORD_NEAR_SPAN
+                    or low[s_start] in _NOT_WORD_NEAR_SPAN) and (
+                    not 0 < s_end < n_low or low[s_end] in _NOT_WORD_NEAR_SPAN
+                    or low[s_end - 1] in _NOT_WORD_NEAR_SPAN) or clean_span(low, s_start, s_end):
+                i, j = bisect_left(own_starts, s_start), bisect_left(own_starts, s_end)
                 if i == j and not scan_all:
                     continue  # nothing can begin in this sentence
                 hits = own[i:j]
             else:
                 hits = _own_hits(span_hits(low, s.start, s.end), low)
-        for c in _candidates(text, s, low, hits):
+        for c in _candidates(text, s, low, hits, quotes):
             out.append(_interpret(c, text, s, ctx))
     return out
 

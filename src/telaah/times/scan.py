@@ -39,17 +39,39 @@ def union_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _whole_text_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``union_regex`` for a whole lower-cased text, in two parts that find the same hits faster.
+def _whole_text_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``union_regex`` for a whole lower-cased text, in three parts that find the same hits faster.
 
-    The scan steps only onto characters other than ASCII lower-case letters (the regex engine
-    skips the others in a tight loop): a digit begins a digit run (``\\d*`` takes the rest), and a
-    non-word character may be followed by a listed word. So a word at the very start of the text,
-    which has no such character before it, is looked for on its own."""
+    A listed word comes after a non-word character: after a space (most of them), found by a
+    regex that begins with the space (the engine jumps from space to space), or after another
+    non-word character, found with the digit runs by a regex that steps only onto characters
+    other than ASCII lower-case letters and the space (a digit begins a digit run, ``\\d*``
+    takes the rest). The matches of the two never overlap (each word match begins with the
+    non-word character before the word, which no other hit contains). A word at the very start
+    of the text, which has no character before it, is looked for on its own."""
     trie = trie_alternation(union_words())
-    scan = re.compile(rf"[^a-z_](?:(?<=\d)\d*|(?<=\W)(?P<w>{trie})(?!\w))")
+    after_space = re.compile(rf" (?P<w>{trie})(?!\w)")
+    rest = re.compile(rf"[^a-z_ ](?:(?<=\d)\d*|(?<=\W)(?P<w>{trie})(?!\w))")
     first = re.compile(rf"(?<!\w)(?:{trie})(?!\w)")
-    return scan, first
+    return after_space, rest, first
+
+
+# For ASCII text: digits all made "0" and every non-word character a space, so that a listed word
+# is found after a space and a digit run is a run of "0", both by a regex that begins with a
+# plain character (the engine then jumps between candidates instead of testing each character
+# against a class). Letters and "_" stay as they are; in ASCII text ``\\w`` is [A-Za-z0-9_].
+_ASCII_CLASSES = bytes.maketrans(
+    bytes(range(128)),
+    bytes(c if chr(c).isalpha() or c == ord("_") else ord("0") if chr(c).isdigit() else ord(" ")
+          for c in range(128)))
+
+
+@lru_cache(maxsize=1)
+def _ascii_regexes() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """On the ``_ASCII_CLASSES`` image of an ASCII text: a listed word after a non-word character,
+    and a digit run."""
+    trie = trie_alternation(w for w in union_words() if w.isascii())
+    return re.compile(rf" (?P<w>{trie})(?!\w)".encode()), re.compile(rb"00*")
 
 
 def clean_span(low: str, start: int, end: int) -> bool:
@@ -83,17 +105,27 @@ def text_scan(text: str) -> tuple[str | None, list[tuple[int, int, str]] | None]
     hits = None
     if low is not None and union_regex() is not None:
         hits = []
-        scan, first = _whole_text_regexes()
+        after_space, rest, first = _whole_text_regexes()
         pos = 0
         m = first.match(low)
         if m is not None:
             hits.append((0, m.end(), m.group()))
             pos = m.end()
-        for m in scan.finditer(low, pos):
-            if m.lastindex:  # a word, after the character before it
-                hits.append((m.start(1), m.end(), m.group(1)))
-            else:
-                hits.append((m.start(), m.end(), m.group()))
+        if low.isascii():
+            image = low.encode("ascii").translate(_ASCII_CLASSES)
+            word_after, digits = _ascii_regexes()
+            hits += [(m.start(1), m.end(), low[m.start(1):m.end()]) for m in word_after.finditer(image, pos)]
+            runs = [(m.start(), m.end(), low[m.start():m.end()]) for m in digits.finditer(image, pos)]
+        else:
+            for m in rest.finditer(low, pos):
+                if m.lastindex:  # a word, after the character before it
+                    hits.append((m.start(1), m.end(), m.group(1)))
+                else:
+                    hits.append((m.start(), m.end(), m.group()))
+            runs = [(m.start(1), m.end(), m.group(1)) for m in after_space.finditer(low, pos)]
+        if runs:
+            hits += runs
+            hits.sort()  # in text order (no two hits begin at the same place)
     _local.last = (text, low, hits)
     return low, hits
 
