@@ -68,8 +68,10 @@ def _gazetteer():
         return None
 
 
+@lru_cache(maxsize=32768)
 def gazetteer_entry(surface: str, type_: str):
-    """(canonical, kind) for a surface form the gazetteer knows as one referent of a compatible type."""
+    """(canonical, kind) for a surface form the gazetteer knows as one referent of a compatible type
+    (cached: the same names recur in every story of a run)."""
     gaz = _gazetteer()
     if gaz is None:
         return None
@@ -91,6 +93,15 @@ def capital_country(surface: str) -> str | None:
         return gaz.capital_country(surface)
     except Exception:  # noqa: BLE001
         return None
+
+
+@lru_cache(maxsize=32768)
+def _name_parts(surface: str, strip_title: bool = True) -> NameParts:
+    """``name_parts`` once per distinct form (NameParts is frozen, so sharing it is safe)."""
+    return name_parts(surface, strip_title=strip_title)
+
+
+_skeleton = lru_cache(maxsize=65536)(skeleton)
 
 
 # --------------------------------------------------------------------------- roles
@@ -132,22 +143,59 @@ class _Item:
     gaz: tuple[str, str] | None = None  # (canonical, kind)
     paren: str | None = None  # text in parentheses right after the mention
     surface: str = ""  # the mention text without enclosing brackets or a trailing "(ACR)"
+    person: bool = False  # a PER mention
+    full: NameParts | None = None  # see full_name(); set once alias_of and gaz are known
+    full_keys: tuple[tuple[str, str], ...] = ()  # (token, skeleton) of full.content
+    full_joined: str = ""  # full.joined, computed once
+    joined: str = ""  # parts.joined, computed once
+    shape: tuple[str, ...] = ()  # skeletons of parts.tokens
 
-    @property
-    def person(self) -> bool:
-        return self.mention.type == "PER"
-
-    @property
-    def full(self) -> NameParts | None:
+    def full_name(self) -> NameParts | None:
         """The multi-part name this mention gives, if any (itself, or its nickname's expansion)."""
         if self.person:
             if not self.parts.is_single:
                 return self.parts
             if self.alias_of:
-                return name_parts(self.alias_of, strip_title=False)
+                return _name_parts(self.alias_of, strip_title=False)
             if self.gaz and len(self.gaz[0].split()) > 1:
-                return name_parts(self.gaz[0], strip_title=False)
+                return _name_parts(self.gaz[0], strip_title=False)
         return None
+
+
+@dataclass(frozen=True)
+class _MentionFacts:
+    """What merging derives from a mention's text and type alone, computed once per distinct
+    (text, type): the same names recur in every story of a run."""
+
+    surface: str
+    inner: str | None
+    parts: NameParts
+    name: str  # the surface without its title
+    person: bool
+    alias_of: str | None
+    gaz: tuple[str, str] | None
+    full: NameParts | None
+    full_keys: tuple[tuple[str, str], ...]
+    full_joined: str
+    joined: str
+    shape: tuple[str, ...]  # skeletons of parts.tokens: names that can be variants share it
+    acronym: str | None  # the folded name when the name itself is an acronym (not for persons)
+
+
+@lru_cache(maxsize=32768)  # ~1.5 kB an entry with what it holds
+def _mention_facts(text: str, type_: str) -> _MentionFacts:
+    surface, inner = split_brackets(text)
+    person = type_ == "PER"
+    parts = _name_parts(surface, strip_title=person)
+    name = surface if parts.title is None else surface[len(parts.title):].strip()
+    probe = _Item(0, 0, 0, None, parts, None, alias_of=person_alias(name) if person else None,
+                  gaz=gazetteer_entry(name, type_), surface=surface, person=person)
+    full = probe.full_name()
+    return _MentionFacts(
+        surface, inner, parts, name, person, probe.alias_of, probe.gaz, full,
+        tuple((t, skeleton(t)) for t in full.content) if full is not None else (),
+        full.joined if full is not None else "", parts.joined, tuple(skeleton(t) for t in parts.tokens),
+        fold(name).replace(".", "") if not person and looks_like_acronym(name) else None)
 
 
 @dataclass
@@ -176,14 +224,12 @@ class _Merger:
     # ---- setup
 
     def _prepare(self, article: Article, ai: int, mi: int, m: Mention) -> _Item:
-        surface, inner = split_brackets(m.text or "")
-        parts = name_parts(surface, strip_title=m.type == "PER")
+        facts = _mention_facts(m.text or "", m.type)
+        surface, inner, parts, name = facts.surface, facts.inner, facts.parts, facts.name
         role = m.role or parts.title
-        item = _Item(len(self.items), ai, mi, m, parts, role, surface=surface)
-        name = surface if parts.title is None else surface[len(parts.title):].strip()
-        if m.type == "PER":
-            item.alias_of = person_alias(name)
-        item.gaz = gazetteer_entry(name, m.type)
+        item = _Item(len(self.items), ai, mi, m, parts, role, alias_of=facts.alias_of, gaz=facts.gaz,
+                     surface=surface, person=facts.person, full=facts.full, full_keys=facts.full_keys,
+                     full_joined=facts.full_joined, joined=facts.joined, shape=facts.shape)
         item.paren = inner or _paren_after(article.text, m.end)
         self.items.append(item)
         self.parent.append(item.key)
@@ -196,8 +242,8 @@ class _Merger:
             c.gaz.add(item.gaz[0])
         if item.paren and not item.person and looks_like_acronym(item.paren) and acronym_fits(item.paren, name):
             c.acronyms.add(fold(item.paren))
-        if not item.person and looks_like_acronym(name):
-            c.acronyms.add(fold(name).replace(".", ""))
+        if facts.acronym is not None:
+            c.acronyms.add(facts.acronym)
         self.clusters[item.key] = c
         return item
 
@@ -255,13 +301,23 @@ class _Merger:
         fulls = [it for it in items if it.full is not None]
         for i, it in enumerate(fulls):  # spelling variants of full names
             for prev in fulls[:i]:
-                if same_person_name(it.full, prev.full) and self.union(it, prev):
+                if _may_be_same_person(it, prev) and same_person_name(it.full, prev.full) and self.union(it, prev):
                     break
         others = [it for it in items if not it.person]
-        for i, it in enumerate(others):  # identical or variant place / organisation names
-            for prev in others[:i]:
-                if _same_thing(it, prev) and self.union(it, prev):
+        # identical or variant place / organisation names: each meets, in order, only the earlier
+        # names _same_thing can accept (same gazetteer referent, same joined form, or the same
+        # type and token skeletons), not every earlier name
+        earlier: dict[tuple, list[int]] = {}
+        for i, it in enumerate(others):
+            keys = [("joined", it.joined), ("shape", it.mention.type, it.shape)]
+            if it.gaz:
+                keys.append(("gaz", it.gaz[0]))
+            pool = sorted({j for key in keys for j in earlier.get(key, ())})
+            for j in pool:
+                if _same_thing(it, others[j]) and self.union(it, others[j]):
                     break
+            for key in keys:
+                earlier.setdefault(key, []).append(i)
         for it in others:  # "Badan Pusat Statistik (BPS)" and "KPK (Komisi ...)"
             if it.paren:
                 for other in others:
@@ -270,21 +326,21 @@ class _Merger:
                             self.union(it, other)
         for i, it in enumerate(items):  # surnames and title + surname
             if it.person and it.full is None:
-                self._resolve_single(it, items[:i], items[i + 1 :])
+                self._resolve_single(it, items, i)
 
-    def _resolve_single(self, it: _Item, before: list[_Item], after: list[_Item]) -> None:
+    def _resolve_single(self, it: _Item, items: list[_Item], i: int) -> None:
+        """Join the surname ``items[i]`` to the full name it belongs to, nearest earlier first."""
         token = it.parts.content[0] if it.parts.content else None
         if token is None:
             return
+        token_skeleton = skeleton(token)
 
         def candidates(pool: Iterable[_Item]) -> list[_Item]:
-            out = []
-            for c in pool:
-                if c.full is not None and any(same_token(token, t) for t in c.full.content):
-                    out.append(c)
-            return out
+            # same_token is only ever true for equal tokens or equal skeletons: test those first
+            return [c for c in pool if c.full is not None and any(
+                t == token or (k == token_skeleton and same_token(token, t)) for t, k in c.full_keys)]
 
-        for pool in (list(reversed(before)), after):  # nearest earlier first, then later
+        for pool in (reversed(items[:i]), items[i + 1:]):  # nearest earlier first, then later
             cands = candidates(pool)
             if not cands:
                 continue
@@ -319,13 +375,13 @@ class _Merger:
         index: dict[str, list[_Item]] = {}
         for it in reps:
             cands: list[_Item] = []
-            for t in (it.full.content[0], it.full.content[-1]):
-                cands += index.get(skeleton(t), [])
+            for _, k in (it.full_keys[0], it.full_keys[-1]):  # first and last part's skeletons
+                cands += index.get(k, [])
             for c in cands:
                 if self.find(c.key) != self.find(it.key) and same_person_name(it.full, c.full):
                     self.union(it, c)
-            for t in it.full.content:
-                index.setdefault(skeleton(t), []).append(it)
+            for _, k in it.full_keys:
+                index.setdefault(k, []).append(it)
         # places and organisations: same name, same gazetteer referent
         by_key: dict[str, _Item] = {}
         for row in self.by_article:
@@ -396,7 +452,7 @@ class _Merger:
                 full_roots[root] = c
                 for f in c.fulls:
                     for t in f.content:
-                        by_skeleton.setdefault(skeleton(t), set()).add(root)
+                        by_skeleton.setdefault(_skeleton(t), set()).add(root)
         single_groups: dict[str, list[_Item]] = {}
         for row in self.by_article:
             for it in row:
@@ -407,7 +463,7 @@ class _Merger:
                     continue  # resolved in its article
                 token = it.parts.content[0]
                 cands = list(dict.fromkeys(
-                    self.find(r) for r in sorted(by_skeleton.get(skeleton(token), ()))
+                    self.find(r) for r in sorted(by_skeleton.get(_skeleton(token), ()))
                     if any(same_token(token, t) for f in full_roots[r].fulls for t in f.content)
                 ))
                 cands = [r for r in cands if self.compatible(self.clusters[self.find(root)], self.clusters[r])]
@@ -510,9 +566,21 @@ def _place_keys(it: _Item) -> list[str]:
 def _same_thing(a: _Item, b: _Item) -> bool:
     if a.gaz and b.gaz:
         return a.gaz[0] == b.gaz[0]
-    if a.mention.type != b.mention.type and a.parts.joined != b.parts.joined:
+    if a.mention.type != b.mention.type and a.joined != b.joined:
         return False
     return same_place_name(a.parts, b.parts)
+
+
+def _may_be_same_person(a: _Item, b: _Item) -> bool:
+    """A cheap necessary condition of ``same_person_name(a.full, b.full)``: equal joined names,
+    or (both of two or more content parts and) first or last parts equal or of equal skeleton,
+    since every way it matches needs same_token of the first or of the last parts."""
+    x, y = a.full_keys, b.full_keys
+    if a.full_joined == b.full_joined:
+        return True
+    if len(x) < 2 or len(y) < 2:
+        return False
+    return x[0][1] == y[0][1] or x[-1][1] == y[-1][1] or x[0][0] == y[0][0] or x[-1][0] == y[-1][0]
 
 
 def _fullest_name(c: _Cluster) -> str:
@@ -523,12 +591,14 @@ def _fullest_name(c: _Cluster) -> str:
         if it.alias_of:
             forms.append(it.alias_of)
     forms += sorted(c.gaz)
+    return max(forms, key=_name_score) if forms else ""
 
-    def score(s: str) -> tuple:
-        p = name_parts(s, strip_title=False)
-        return (not looks_like_acronym(s), len(p.content), len(s))
 
-    return max(forms, key=score) if forms else ""
+@lru_cache(maxsize=32768)
+def _name_score(s: str) -> tuple:
+    """How full a name form is: a spelled-out name over an acronym, then more parts, then longer."""
+    p = _name_parts(s, strip_title=False)
+    return (not looks_like_acronym(s), len(p.content), len(s))
 
 
 # --------------------------------------------------------------------------- public API

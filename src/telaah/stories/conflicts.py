@@ -24,6 +24,7 @@ from .timeline import _stopwords
 __all__ = ["ConflictStage", "find_conflicts", "quote_similarity"]
 
 ASSERTING = ("accuse", "assert")
+OPENING = ("deny", "unconfirmed")  # the stances a claim is built around
 ENTITY_WEIGHT = 0.15  # added per shared entity (at most 2)
 JOIN_SIMILARITY = 0.25  # another accusation or denial joins a claim at this similarity
 ASSERT_JOIN_SIMILARITY = 0.45  # a plain assertion must be this close to join an existing claim
@@ -41,6 +42,16 @@ class _Q:
     words: list[tuple[str, int, int]]  # (stem, start, end) of content words in the quote
     entities: set[str] = field(default_factory=set)
     claim_span: tuple[int, int] | None = None  # where an anaphoric denial's claim is written
+    weighted: tuple | None = field(default=None, compare=False, repr=False)  # see _weighted
+
+    def _weighted(self, idf: dict[str, float]) -> tuple[Counter, float]:
+        """The statement's word counts and idf-weighted norm, computed once per idf table (a
+        story compares each statement with many others)."""
+        if self.weighted is None or self.weighted[0] is not idf:
+            counts = Counter(w for w, _, _ in self.words)
+            norm = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in counts.items()))
+            self.weighted = (idf, counts, norm)
+        return self.weighted[1], self.weighted[2]
 
 
 def _content(article: Article, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -117,11 +128,9 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
 def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
     """IDF-weighted cosine of the statements' content words, plus a bonus per shared entity
     (the speakers themselves do not count as shared: accuser and denier differ)."""
-    ca = Counter(w for w, _, _ in a.words)
-    cb = Counter(w for w, _, _ in b.words)
+    ca, na = a._weighted(idf)
+    cb, nb = b._weighted(idf)
     dot = sum(ca[w] * cb[w] * idf.get(w, 1.0) ** 2 for w in ca if w in cb)
-    na = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in ca.items()))
-    nb = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in cb.items()))
     cosine = dot / (na * nb) if na and nb else 0.0
     speakers = {x.quote.speaker.entity for x in (a, b) if x.quote.speaker and x.quote.speaker.entity}
     shared = (a.entities & b.entities) - (speakers if len(speakers) > 1 else set())
@@ -212,6 +221,9 @@ def _same_speaker(a: _Q, b: _Q) -> bool:
 
 def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     by_id = {a.id: a for a in corpus.articles}
+    if not any(q.id is not None and q.stance in OPENING
+               for aid in story.articles if aid in by_id for q in by_id[aid].quotes):
+        return []  # only a denial or a refusal to confirm opens a claim
     items: list[_Q] = []
     for aid in story.articles:
         article = by_id.get(aid)

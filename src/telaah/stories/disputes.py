@@ -238,6 +238,8 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
 def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     """The story's disputed figures, ordered by their first report (date, then article order)."""
     by_id = {a.id: a for a in corpus.articles}
+    if len({aid for aid in story.articles if aid in by_id}) < 2:
+        return []  # a dispute needs reports from two articles (most stories are one article)
     order = {aid: i for i, aid in enumerate(story.articles)}
     groups: dict[tuple[str, str], list[tuple[Article, NumberClaim]]] = {}
     loose: list[tuple[Article, NumberClaim]] = []

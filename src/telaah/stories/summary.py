@@ -21,9 +21,11 @@ an article's headline are skipped.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -31,7 +33,7 @@ from ..document import Article, Corpus, Story
 from ..pipeline import CorpusStage, Options
 from ..errors import DataFileError
 from ..lang import load_lines
-from ..text.tokens import tokenize
+from ..text.tokens import TOKEN_RE
 from .stem import stem
 
 __all__ = [
@@ -70,33 +72,47 @@ DISPUTE_STANCES = ("deny", "accuse")
 
 def content_tokens(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Lowercased word and number tokens (punctuation dropped) of ``text[start:end]``."""
-    out = []
-    for s, e in tokenize(text, start, end):
-        tok = text[s:e]
-        if tok[0].isalnum():
-            out.append(tok.lower())
-    return out
+    end = len(text) if end is None else end
+    return [tok.lower() for tok in _token_strings(text, start, end) if tok[0].isalnum()]
+
+
+def _token_strings(text: str, start: int, end: int) -> list[str]:
+    """The strings of ``tokenize(text, start, end)``, without building spans."""
+    if TOKEN_RE.groups == 0:  # findall gives whole matches only without capturing groups
+        return TOKEN_RE.findall(text, start, end)
+    return [m.group() for m in TOKEN_RE.finditer(text, start, end)]
 
 
 def tfidf_matrix(docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """Row-normalised TF-IDF (sublinear tf, smoothed idf) of token lists; rows of empty docs are 0.
 
-    ``idf_docs`` lets document frequencies come from a larger set than ``docs``.
+    ``idf_docs`` lets document frequencies come from a larger set than ``docs``. Columns are the
+    terms in sorted order. Every log is math.log of the same numbers the cell-by-cell formula
+    ``(1 + log tf) * (log((1 + n) / (1 + df)) + 1)`` takes, looked up and multiplied cell by
+    cell, so the matrix is bit for bit that formula's.
     """
-    idf_docs = docs if idf_docs is None else idf_docs
-    df: dict[str, int] = {}
-    for d in idf_docs:
-        for t in set(d):
-            df[t] = df.get(t, 0) + 1
-    vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
-    n = len(idf_docs)
-    mat = np.zeros((len(docs), len(vocab)))
-    for r, d in enumerate(docs):
-        counts: dict[str, int] = {}
-        for t in d:
-            counts[t] = counts.get(t, 0) + 1
-        for t, c in counts.items():
-            mat[r, vocab[t]] = (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df.get(t, 0))) + 1.0)
+    index: dict[str, int] = {}
+    ids = [index.setdefault(t, len(index)) for d in docs for t in d]  # first-seen term ids
+    terms = list(index)
+    width, rows = len(terms), len(docs)
+    rank = np.empty(width, dtype=np.int64)
+    rank[sorted(range(width), key=terms.__getitem__)] = np.arange(width)
+    row_of = np.repeat(np.arange(rows, dtype=np.int64), [len(d) for d in docs])
+    cells = row_of * width + rank[np.array(ids, dtype=np.int64)] if ids else np.zeros(0, dtype=np.int64)
+    counts = np.bincount(cells, minlength=rows * width).reshape(rows, width)
+    if idf_docs is None:
+        n = rows
+        df = np.count_nonzero(counts, axis=0)
+    else:
+        n = len(idf_docs)
+        df_of = Counter(chain.from_iterable(map(set, idf_docs)))
+        df = np.zeros(width, dtype=np.int64)
+        df[rank] = [df_of.get(t, 0) for t in terms]
+    top_df = int(df.max()) if width else 0
+    idf = np.array([math.log((1 + n) / (1 + k)) + 1.0 for k in range(top_df + 1)])[df]
+    top_tf = int(counts.max()) if counts.size else 0
+    logs = np.array([0.0] + [math.log(k) for k in range(1, top_tf + 1)])
+    mat = np.where(counts > 0, (1.0 + logs[counts]) * idf, 0.0)
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return mat / norms
@@ -118,8 +134,9 @@ def lexrank(sim: np.ndarray, threshold: float | None = None, damping: float = 0.
     rowsum = graph.sum(axis=1, keepdims=True)
     trans = np.where(rowsum > 0, graph / np.where(rowsum == 0, 1, rowsum), 1.0 / n)
     p = np.full(n, 1.0 / n)
+    walk = (1 - damping) * trans.T  # what each step multiplies by, scaled once
     for _ in range(iterations):
-        nxt = damping / n + (1 - damping) * trans.T @ p
+        nxt = damping / n + walk @ p
         if np.abs(nxt - p).sum() < 1e-9:
             p = nxt
             break
@@ -151,30 +168,44 @@ SHORT_WORDS = 8
 def lead_features(texts: Sequence[str], tokens: Sequence[Sequence[str]], blocks: Sequence[int],
                   sim: np.ndarray | None = None) -> np.ndarray:
     """One row of ``LEAD_FEATURES`` per sentence of ONE article (sentences in text order)."""
+    return _lead_features(texts, tokens, blocks, sim)[0]
+
+
+def _lead_features(texts: Sequence[str], tokens: Sequence[Sequence[str]], blocks: Sequence[int],
+                   sim: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``lead_features`` with the sentence similarity matrix and LexRank scores it used, so that
+    a story of one article can reuse them (its candidates are exactly these sentences)."""
     n = len(texts)
     if n == 0:
-        return np.zeros((0, len(LEAD_FEATURES)))
+        return np.zeros((0, len(LEAD_FEATURES))), np.zeros((0, 0)), np.zeros(0)
     if sim is None:
         mat = tfidf_matrix(tokens)
         sim = mat @ mat.T
     central = lexrank(sim)
     block_rank = {b: r for r, b in enumerate(sorted(set(blocks)))}
-    rows = []
-    for i, text in enumerate(texts):
-        stripped = text.strip()
-        in_block = i == 0 or blocks[i - 1] != blocks[i]
-        others = np.delete(sim[i], i)
-        rows.append([
-            1.0, *(1.0 if i == k else 0.0 for k in range(6)), 1.0 if i >= 6 else 0.0,
-            i / max(1, n - 1), min(len(tokens[i]), 60) / 60, 1.0 if len(tokens[i]) < SHORT_WORDS else 0.0,
-            central[i], sim[i, 0] if i else 1.0,
-            1.0 if stripped[:1] in QUOTE_MARKS else 0.0,
-            1.0 if any(m in text for m in QUOTE_MARKS) else 0.0,
-            1.0 if in_block else 0.0, min(block_rank[blocks[i]], 6) / 6,
-            1.0 if stripped.endswith(":") else 0.0, 1.0 if "?" in text else 0.0,
-            float(others.mean()) if len(others) else 0.0,
-        ])
-    return np.array(rows)
+    index = np.arange(n)
+    lengths = np.array([len(t) for t in tokens])
+    stripped = [t.strip() for t in texts]
+    out = np.zeros((n, len(LEAD_FEATURES)))
+    out[:, 0] = 1.0
+    for k in range(min(6, n)):
+        out[k, 1 + k] = 1.0
+    out[6:, 7] = 1.0
+    out[:, 8] = index / max(1, n - 1)
+    out[:, 9] = np.minimum(lengths, 60) / 60
+    out[:, 10] = lengths < SHORT_WORDS
+    out[:, 11] = central
+    out[:, 12] = sim[:, 0]
+    out[0, 12] = 1.0
+    out[:, 13] = [s[:1] in QUOTE_MARKS for s in stripped]
+    out[:, 14] = [any(m in t for m in QUOTE_MARKS) for t in texts]
+    out[:, 15] = [i == 0 or blocks[i - 1] != blocks[i] for i in range(n)]
+    out[:, 16] = [min(block_rank[b], 6) / 6 for b in blocks]
+    out[:, 17] = [s.endswith(":") for s in stripped]
+    out[:, 18] = ["?" in t for t in texts]
+    if n > 1:  # mean similarity to the other sentences (each row without its diagonal)
+        out[:, 19] = sim[~np.eye(n, dtype=bool)].reshape(n, n - 1).mean(axis=1)
+    return out, sim, central
 
 
 def lead_scores(features: np.ndarray) -> np.ndarray:
@@ -204,46 +235,68 @@ def summarize_sentences(
     n: int,
     weights: SummaryWeights = DEFAULT_WEIGHTS,
     idf_docs: Sequence[Sequence[str]] | None = None,
+    similarity: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[int]:
-    """Indices into ``candidates`` of the chosen sentences, most important first."""
+    """Indices into ``candidates`` of the chosen sentences, most important first.
+
+    ``similarity`` is (cosine matrix, LexRank) of the candidates' TF-IDF when already computed
+    with these documents and ``idf_docs`` (a one-article story: its lead features used them).
+    """
     if n <= 0 or not candidates:
         return []
-    docs = [c.tokens for c in candidates]
-    mat = tfidf_matrix(docs, idf_docs)
-    sim = mat @ mat.T
-    central = lexrank(sim)
+    if similarity is None:
+        docs = [c.tokens for c in candidates]
+        mat = tfidf_matrix(docs, idf_docs)
+        sim = mat @ mat.T
+        central = lexrank(sim)
+    else:
+        sim, central = similarity
     outlets = sorted({c.outlet for c in candidates})
-    scores = np.zeros(len(candidates))
-    for i, c in enumerate(candidates):
-        support = 0.0
-        if len(outlets) > 1:
-            others = {candidates[j].outlet for j in np.nonzero(sim[i] >= weights.support_similarity)[0]
-                      if candidates[j].outlet != c.outlet}
-            support = len(others) / (len(outlets) - 1)
-        scores[i] = (
-            weights.lead * c.lead
-            + weights.centrality * central[i]
-            + weights.support * support
-            + (weights.dispute if c.dispute else 0.0)
-        )
+    support = np.zeros(len(candidates))
+    if len(outlets) > 1:  # share of the other outlets with a sentence this close
+        number = {o: k for k, o in enumerate(outlets)}
+        outlet_of = np.array([number[c.outlet] for c in candidates])
+        close = sim >= weights.support_similarity
+        says = np.zeros((len(candidates), len(outlets)), dtype=bool)
+        for k in range(len(outlets)):
+            says[:, k] = close[:, outlet_of == k].any(axis=1)
+        says[np.arange(len(candidates)), outlet_of] = False  # its own outlet does not count
+        support = np.count_nonzero(says, axis=1) / (len(outlets) - 1)
+    # elementwise, added left to right as the per-sentence formula: the same floats
+    scores = (weights.lead * np.array([c.lead for c in candidates])
+              + weights.centrality * central
+              + weights.support * support
+              + np.array([weights.dispute if c.dispute else 0.0 for c in candidates])).tolist()
+    # MMR. What rules a sentence out or lowers it only grows as sentences are chosen, so each
+    # sentence's redundancy (highest cosine to a chosen one) and whether it repeats a chosen
+    # sentence of another article are updated with each new pick instead of recomputed.
     chosen: list[int] = []
     available = [i for i, c in enumerate(candidates) if not c.is_title and c.tokens]
+    redundancy = dict.fromkeys(available, 0.0)
+    blocked: set[int] = set()
+    stem_counts: dict[int, tuple[dict[str, int], float]] = {}  # made when first compared
     while available and len(chosen) < n:
         best, best_value = None, -math.inf
         for i in available:
-            redundancy = max((sim[i, j] for j in chosen), default=0.0)
-            if redundancy >= weights.max_similarity or any(
-                    candidates[j].article != candidates[i].article
-                    and _cosine_tokens(candidates[i].stems, candidates[j].stems) >= weights.cross_similarity
-                    for j in chosen):
+            if i in blocked or redundancy[i] >= weights.max_similarity:
                 continue
-            value = weights.mmr_lambda * scores[i] - (1 - weights.mmr_lambda) * redundancy
+            value = weights.mmr_lambda * scores[i] - (1 - weights.mmr_lambda) * redundancy[i]
             if value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
         available.remove(best)
+        picked = candidates[best]
+        column = sim[:, best].tolist()
+        for i in available:
+            r = column[i]
+            if len(chosen) == 1 or r > redundancy[i]:
+                redundancy[i] = r
+            if i not in blocked and candidates[i].article != picked.article \
+                    and _cosine_counts(_counted(candidates, i, stem_counts),
+                                       _counted(candidates, best, stem_counts)) >= weights.cross_similarity:
+                blocked.add(i)
     return chosen
 
 
@@ -271,6 +324,27 @@ def _cosine_tokens(a: list[str], b: list[str]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def _counted(candidates: Sequence[Candidate], i: int,
+             cache: dict[int, tuple[dict[str, int], float]]) -> tuple[dict[str, int], float]:
+    """Candidate ``i``'s stem counts and their norm, as ``_cosine_tokens`` computes them."""
+    got = cache.get(i)
+    if got is None:
+        counts: dict[str, int] = {}
+        for t in candidates[i].stems:
+            counts[t] = counts.get(t, 0) + 1
+        got = cache[i] = (counts, math.sqrt(sum(v * v for v in counts.values())))
+    return got
+
+
+def _cosine_counts(a: tuple[dict[str, int], float], b: tuple[dict[str, int], float]) -> float:
+    """``_cosine_tokens`` from counted tokens: the same integer dot product and norms."""
+    (ca, na), (cb, nb) = a, b
+    if len(cb) < len(ca):
+        ca, cb = cb, ca
+    dot = sum(v * cb.get(t, 0) for t, v in ca.items())
+    return dot / (na * nb) if na and nb else 0.0
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     try:
@@ -286,12 +360,22 @@ def _disputed_numbers(story: Story) -> set[str]:
 def story_candidates(corpus: Corpus, story: Story, weights: SummaryWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Candidate sentences of a story: body sentences of its articles (near-copies are left out
     when their original is in the story, since they add no new sentence)."""
+    return _story_candidates(corpus, story, weights)[0]
+
+
+def _story_candidates(corpus: Corpus, story: Story, weights: SummaryWeights = DEFAULT_WEIGHTS
+                      ) -> tuple[list[Candidate], tuple[np.ndarray, np.ndarray] | None]:
+    """``story_candidates`` and, when every candidate comes from one article, the (similarity,
+    LexRank) of that article's sentences: exactly what summarising the candidates computes."""
     by_id = {a.id: a for a in corpus.articles}
     articles = [by_id[a] for a in story.articles if a in by_id]
     present = {a.id for a in articles}
     multi = len(articles) > 1
     disputed = _disputed_numbers(story)
+    stop = _stopwords()
     out: list[Candidate] = []
+    similarity = None
+    contributing = 0
     for article in articles:
         if article.duplicate_of and article.duplicate_of in present:
             continue
@@ -304,25 +388,32 @@ def story_candidates(corpus: Corpus, story: Story, weights: SummaryWeights = DEF
         for num in article.numbers:
             if num.id and num.id in disputed and num.sentence:
                 flagged.add(num.sentence)
-        texts = [article.text[s.start:s.end] for s in article.sentences]
-        tokens = [content_tokens(article.text, s.start, s.end) for s in article.sentences]
-        leads = lead_scores(lead_features(texts, tokens, [s.block for s in article.sentences]))
+        text = article.text
+        texts = [text[s.start:s.end] for s in article.sentences]
+        tokens = [content_tokens(text, s.start, s.end) for s in article.sentences]
+        features, sim, central = _lead_features(texts, tokens, [s.block for s in article.sentences])
+        leads = lead_scores(features)
+        if article.sentences:
+            contributing += 1
+            similarity = (sim, central)
         for index, s in enumerate(article.sentences):
             toks = tokens[index]
-            stems = [stem(t) for t in toks if t[0].isalpha() and t not in _stopwords()] if multi else []
+            stems = [stem(t) for t in toks if t[0].isalpha() and t not in stop] if multi else []
             is_title = any(_cosine_tokens(toks, t) >= weights.title_similarity for t in titles)
             out.append(Candidate(
                 article=article.id, sentence=s.id, text=texts[index], index=index, outlet=outlet,
                 tokens=toks, stems=stems, lead=float(leads[index]), dispute=s.id in flagged, is_title=is_title,
             ))
-    return out
+    return out, similarity if contributing == 1 else None
 
 
 def summarize_story(corpus: Corpus, story: Story, n: int = 6,
                     weights: SummaryWeights = DEFAULT_WEIGHTS) -> list[dict]:
     """The story's ``n`` most important sentences as ``{text, article, sentence}``, best first."""
-    candidates = story_candidates(corpus, story, weights)
-    chosen = summarize_sentences(candidates, n, weights)
+    if n <= 0:
+        return []
+    candidates, similarity = _story_candidates(corpus, story, weights)
+    chosen = summarize_sentences(candidates, n, weights, similarity=similarity)
     return [{"text": candidates[i].text, "article": candidates[i].article,
              "sentence": candidates[i].sentence} for i in chosen]
 
