@@ -24,8 +24,8 @@ once, at first use.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from ..document import NumberClaim, Sentence
@@ -62,23 +62,64 @@ class _Lexicon:
     lead_at: re.Pattern[str]  # ``lead`` at a token start
     lead_at_lower: re.Pattern[str]
     anchor_words: frozenset[str]  # the number words ``anchor`` finds, lower-cased
-    lead_scan_lower: re.Pattern[str] | None  # see ``_Scan.lead_between``
+    lead_scan_lower: re.Pattern[str] | None  # see ``_leads``
+    leads_end_before_anchors: bool  # see ``_leads``
+    cx: _Context  # ``context`` as attributes, for the claim checks
+    pattern_lower: re.Pattern[str]  # ``pattern`` for lowered text, see ``_pattern_at``
+    case_checks: dict[int, dict[str, tuple[bool, frozenset[str]]]]  # see ``_case_checks``
+    lead_lower: re.Pattern[str]  # ``lead`` for lowered text
 
 
-def _alternation(forms, case_sensitive=lambda f: False, prefix: bool = False) -> str:
+@dataclass(frozen=True)
+class _Context:
+    """The ``number_context.tsv`` sets the claim checks ask about, one attribute each (a missing
+    kind is an empty set), with the pairs always asked together joined."""
+
+    time_after_or_month: frozenset[str]
+    time_or_date_before: frozenset[str]
+    identifier_before: frozenset[str]
+    month: frozenset[str]
+    not_claim_before: frozenset[str]
+    not_claim_after: frozenset[str]
+    half_idiom_after: frozenset[str]
+    object_stop: frozenset[str]
+    qualifier_after_low: frozenset[str]
+    score_before: frozenset[str]
+    relative_after: frozenset[str]
+    duration_before: frozenset[str]
+    event_after: frozenset[str]
+    modifier: frozenset[str]
+    noun: frozenset[str]
+    predicate: frozenset[str]
+    rate_joined: frozenset[str]
+
+    @classmethod
+    def of(cls, context: dict[str, frozenset[str]]) -> _Context:
+        get = lambda kind: context.get(kind, frozenset())  # noqa: E731
+        return cls(get("time_after") | get("month"), get("time_before") | get("date_before"),
+                   *(get(f.name) for f in fields(cls)[2:]))
+
+
+def _alternation(forms, case_sensitive=lambda f: False, prefix: bool = False, lower: bool = False) -> str:
     """A regex alternation of ``forms``, longest first, whole words (a prefix may touch digits).
 
-    Built as tries (``_trie_alternation``) when that matches the same, several times faster."""
-    forms = set(forms)
+    Built as tries (``_trie_alternation``) when that matches the same, several times faster.
+    ``lower``: for lowered text (see ``times.lexicon.lowered``), every form lower-cased and
+    matched as written, case-sensitive ones too (so it matches all the original matches, and
+    more: see ``_case_checks``)."""
+    forms = {f.lower() for f in forms} if lower else set(forms)
+    if lower:
+        case_sensitive = lambda f: False  # noqa: E731
     boundary = r"(?![^\W\d_])" if prefix else r"(?!\w)"
-    return _trie_alternation(forms, case_sensitive, boundary) or _longest_first(forms, case_sensitive, boundary)
+    return (_trie_alternation(forms, case_sensitive, boundary, not lower)
+            or _longest_first(forms, case_sensitive, boundary, not lower))
 
 
-def _longest_first(forms: set[str], case_sensitive, boundary: str) -> str:
+def _longest_first(forms: set[str], case_sensitive, boundary: str, ignore_case: bool = True) -> str:
     parts = []
     for form in sorted(forms, key=len, reverse=True):
         esc = re.escape(form).replace(r"\ ", r"\s+")
-        if not case_sensitive(form):
+        if not case_sensitive(form) and ignore_case:
             esc = f"(?i:{esc})"
         if form[-1].isalnum():
             esc += boundary
@@ -86,7 +127,7 @@ def _longest_first(forms: set[str], case_sensitive, boundary: str) -> str:
     return "|".join(parts)
 
 
-def _trie_alternation(forms: set[str], case_sensitive, boundary: str) -> str | None:
+def _trie_alternation(forms: set[str], case_sensitive, boundary: str, ignore_case: bool = True) -> str | None:
     """``_longest_first`` as one trie matched ignoring case, or None when that could match
     differently.
 
@@ -95,7 +136,8 @@ def _trie_alternation(forms: set[str], case_sensitive, boundary: str) -> str | N
     form also checks its exact letters there, looking back. The forms must have single spaces and
     no letters or digits beyond ASCII (so that sibling branches never match the same text; other
     characters, "€", are matched exactly), and a case-sensitive one no space (a look-back has a
-    fixed width)."""
+    fixed width). Without ``ignore_case``, the letters are matched as written (lower-case forms,
+    on lowered text)."""
     ends: dict[str, list[str]] = {}
     for form in forms:
         sensitive = bool(case_sensitive(form))
@@ -120,10 +162,11 @@ def _trie_alternation(forms: set[str], case_sensitive, boundary: str) -> str | N
             alts.append(node[""])  # a form ending here, after the longer ones
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return "(?i:" + walk(tree) + ")"
+    return ("(?i:" if ignore_case else "(?:") + walk(tree) + ")"
 
 
 _TOKEN_START = r"(?<![\w$€£¥+\-/.,:@#])"
+_NOT_BEFORE_TOKEN = "_$€£¥+-/.,:@#"  # with letters and digits (``\w``: ``str.isalnum``), as in _TOKEN_START
 _MATCH_START = re.compile(rf"{_TOKEN_START}(?=\S)")  # where a token (and a match) can begin
 
 
@@ -147,44 +190,101 @@ def lexicon() -> _Lexicon:
     for r in load_table("number_context.tsv"):
         context.setdefault(r["kind"], set()).add(r["word"].lower())
 
-    word_alt = _alternation(words)
-    mult_alt = _alternation([w for w, d in words.items() if d.kind in ("mult", "scale", "teen")
-                             or (d.kind == "vague" and d.low >= 1000)])
-    digits = r"\d+(?:[.,]\d+)*"
-    amount = rf"(?:{digits}(?:\s*(?:{mult_alt}))*|(?:{word_alt})(?:[ \t]+(?:{word_alt}))*)"
-    prefix_alt = _alternation([r["form"] for r in cur_rows if r["position"] in ("prefix", "both")],
-                              lambda f: f in cur_case, prefix=True)
+    prefix_forms = [r["form"] for r in cur_rows if r["position"] in ("prefix", "both")]
+    prefix_case = lambda f: f in cur_case  # noqa: E731
     suffix_forms = [r["form"] for r in cur_rows if r["position"] in ("suffix", "both")]
     measure_forms = [r["form"] for r in unit_rows if r["kind"] in ("percent", "measure")]
-    suffix_alt = _alternation(suffix_forms + measure_forms,
-                              lambda f: f in cur_case or (f in units and (len(f) <= 2 or any(c.isupper() for c in f))))
-    qual_alt = _alternation(qualifiers)
+    suffix_case = lambda f: f in cur_case or (f in units and (len(f) <= 2 or any(c.isupper() for c in f)))  # noqa: E731
+    pattern, single = _claim_patterns(words, qualifiers, prefix_forms, prefix_case, suffix_forms + measure_forms,
+                                      suffix_case, lower=False)
+    pattern_lower, _ = _claim_patterns(words, qualifiers, prefix_forms, prefix_case, suffix_forms + measure_forms,
+                                       suffix_case, lower=True)
+    if pattern.groups != 8 or single.groups != 4 or pattern_lower.groups != 8:
+        raise AssertionError("the claim pattern's only groups are its named ones")
+    max_ctx = max(len(w.split()) for ws in context.values() for w in ws)
+    anchor = rf"\d+|(?<!\w)(?:{trie_alternation({w.lower() for w in words})})(?!\w)"
+    cur_forms = prefix_forms
+    lookback = max(len(q.split()) for q in qualifiers) + max(len(c.split()) for c in cur_forms)
+    lead_forms = {f.lower() for f in list(qualifiers) + cur_forms}
+    lead = trie_alternation(lead_forms)
+    lead_at = rf"{_TOKEN_START}(?:{lead})"
+    frozen_context = {k: frozenset(v) for k, v in context.items()}
+    anchor_words = frozenset(w.lower() for w in words)
+    return _Lexicon(words, qualifiers, currencies, units,
+                    frozen_context, max_ctx, pattern, single,
+                    re.compile(anchor, re.IGNORECASE), lookback, re.compile(lead, re.IGNORECASE),
+                    re.compile(anchor), re.compile(lead_at, re.IGNORECASE), re.compile(lead_at),
+                    anchor_words, _lead_scan(qualifiers, cur_forms, lead),
+                    _leads_hold_no_anchor(lead_forms, anchor_words), _Context.of(frozen_context),
+                    pattern_lower, _case_checks(prefix_forms, prefix_case, suffix_forms + measure_forms, suffix_case),
+                    re.compile(lead))
+
+
+def _claim_patterns(words, qualifiers, prefix_forms, prefix_case, suffix_forms, suffix_case,
+                    lower: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The claim pattern (a figure with its qualifier, currency, unit and range) and the one
+    without a range; ``lower``: for lowered text, matching more than the original only where a
+    case-sensitive currency or unit (or "s/d") is written in another case (``_case_checks``)."""
+    ic = (lambda x: x) if lower else (lambda x: f"(?i:{x})")  # noqa: E731
+    word_alt = _alternation(words, lower=lower)
+    mult_alt = _alternation([w for w, d in words.items() if d.kind in ("mult", "scale", "teen")
+                             or (d.kind == "vague" and d.low >= 1000)], lower=lower)
+    digits = r"\d+(?:[.,]\d+)*"
+    amount = rf"(?:{digits}(?:\s*(?:{mult_alt}))*|(?:{word_alt})(?:[ \t]+(?:{word_alt}))*)"
+    prefix_alt = _alternation(prefix_forms, prefix_case, prefix=True, lower=lower)
+    suffix_alt = _alternation(suffix_forms, suffix_case, lower=lower)
+    qual_alt = _alternation(qualifiers, lower=lower)
     start = r"(?<![\w$€£¥+\-/.,:@#])"
     end = r"(?![\w:@]|/(?![^\W\d_])|[.,]\d|-\w)"  # "/" only before a rate's letters ("Rp 22 ribu/kg")
     head = rf"{start}(?:(?P<qual>{qual_alt})\s+)?(?:(?P<cur>{prefix_alt})\s*)?(?P<a>{amount})"
     unit1 = rf"(?:\s*(?P<u1>{suffix_alt}))?"
-    rng = (rf"(?:\s*(?P<sep>[-–—]|s/d|s\.d\.?|(?i:sampai\s+dengan|hingga|sampai))\s*"
+    sep_words = ic(r"sampai\s+dengan|hingga|sampai")
+    rng = (rf"(?:\s*(?P<sep>[-–—]|s/d|s\.d\.?|{sep_words})\s*"
            rf"(?:(?P<cur2>{prefix_alt})\s*)?(?P<b>{amount})(?:\s*(?P<u2>{suffix_alt}))?)?")
-    pattern = re.compile(head + unit1 + rng + end)
-    single = re.compile(head + unit1 + end)
-    max_ctx = max(len(w.split()) for ws in context.values() for w in ws)
-    anchor = rf"\d+|(?<!\w)(?:{trie_alternation({w.lower() for w in words})})(?!\w)"
-    cur_forms = [r["form"] for r in cur_rows if r["position"] in ("prefix", "both")]
-    lookback = max(len(q.split()) for q in qualifiers) + max(len(c.split()) for c in cur_forms)
-    lead = trie_alternation({f.lower() for f in list(qualifiers) + cur_forms})
-    lead_at = rf"{_TOKEN_START}(?:{lead})"
-    return _Lexicon(words, qualifiers, currencies, units,
-                    {k: frozenset(v) for k, v in context.items()}, max_ctx, pattern, single,
-                    re.compile(anchor, re.IGNORECASE), lookback, re.compile(lead, re.IGNORECASE),
-                    re.compile(anchor), re.compile(lead_at, re.IGNORECASE), re.compile(lead_at),
-                    frozenset(w.lower() for w in words), _lead_scan(qualifiers, cur_forms, lead))
+    return re.compile(head + unit1 + rng + end), re.compile(head + unit1 + end)
+
+
+def _case_checks(prefix_forms, prefix_case, suffix_forms,
+                 suffix_case) -> dict[int, dict[str, tuple[bool, frozenset[str]]]]:
+    """For ``pattern_lower``: by group (cur, u1, cur2, u2), each form lower-cased with single
+    spaces -> (whether any case will do, the exact forms that will). A group found on lowered
+    text holds a form the original pattern takes when its text in the original is one of them."""
+    def table(forms, case_sensitive):
+        out: dict[str, tuple[bool, set[str]]] = {}
+        for form in forms:
+            key = " ".join(form.lower().split())
+            any_case, exact = out.setdefault(key, (False, set()))
+            if case_sensitive(form) and form.lower() != form.upper():
+                exact.add(" ".join(form.split()))
+            else:
+                any_case = True
+            out[key] = (any_case, exact)
+        return {k: (a, frozenset(e)) for k, (a, e) in out.items()}
+    prefix, suffix = table(prefix_forms, prefix_case), table(suffix_forms, suffix_case)
+    return {2: prefix, 4: suffix, 6: prefix, 8: suffix}
+
+
+def _leads_hold_no_anchor(lead_forms: set[str], anchor_words: frozenset[str]) -> bool:
+    """Whether no qualifier or currency form can hold the start of an amount: no digit in it, and
+    no number word (or the start of one) at a word start inside it. Then a lead found before an
+    amount ends at or before the amount (see ``_leads``)."""
+    for form in lead_forms:
+        if any(c.isdigit() for c in form):
+            return False
+        for p in range(1, len(form)):
+            if not (form[p - 1].isalnum() or form[p - 1] == "_") and (form[p].isalnum() or form[p] == "_"):
+                rest = form[p:]
+                if any(rest.startswith(w) or w.startswith(rest) for w in anchor_words):
+                    return False
+    return True
 
 
 _LOOKBACK_CHARS = 60
+_BEFORE_TOKEN = re.compile(r"[^\w$€£¥+\-/.,:@#](?=\S)")  # a character right before a token start
 
 
-def _search(lex: _Lexicon, text: str, pos: int, end: int) -> re.Match | None:
-    """``lex.pattern.search(text, pos, end)``, several times faster.
+def _search(lex: _Lexicon, text: str, low: str | None, pos: int, end: int) -> tuple | None:
+    """``lex.pattern.search(text, pos, end)`` (its ``regs``), several times faster.
 
     Every match holds an amount, which begins with a digit or a number word (``anchor``),
     preceded at most by a qualifier and a currency, that is by ``lookback`` tokens. So the
@@ -193,26 +293,75 @@ def _search(lex: _Lexicon, text: str, pos: int, end: int) -> re.Match | None:
     """
     a = lex.anchor.search(text, pos, end)
     while a is not None:
-        m = _match_near(lex, text, pos, a.start(), end)
+        m = _match_near(lex, text, low, pos, a.start(), end)
         if m is not None:
             return m
         a = lex.anchor.search(text, a.end(), end)
     return None
 
 
-def _match_near(lex: _Lexicon, text: str, pos: int, here: int, end: int) -> re.Match | None:
-    """The earliest match starting at one of the last tokens up to the anchor at ``here``."""
+def _token_starts(text: str, lo: int, hi: int) -> list[int]:
+    """The token starts in [lo, hi], as ``_MATCH_START.finditer(text, lo, hi + 1)`` finds them
+    (found after the character before each: far fewer places to try)."""
+    out = [lo] if _MATCH_START.match(text, lo, hi + 1) else []
+    out += [m.end() for m in _BEFORE_TOKEN.finditer(text, lo, hi + 1)]
+    return out
+
+
+def _match_near(lex: _Lexicon, text: str, low: str | None, pos: int, here: int, end: int) -> tuple | None:
+    """The earliest match (its ``regs``) starting at one of the last tokens up to the anchor at
+    ``here``."""
     window = max(pos, here - _LOOKBACK_CHARS)
-    starts = [st.start() for st in _MATCH_START.finditer(text, window, here + 1)][-(lex.lookback + 1):]
+    starts = _token_starts(text, window, here)[-(lex.lookback + 1):]
     if window > pos and len(starts) <= lex.lookback:  # very long words: look at the whole stretch
-        starts = [st.start() for st in _MATCH_START.finditer(text, pos, here + 1)][-(lex.lookback + 1):]
+        starts = _token_starts(text, pos, here)[-(lex.lookback + 1):]
+    lead, lead_text = (lex.lead, text) if low is None else (lex.lead_lower, low)
     for st in starts:
-        if st != here and lex.lead.match(text, st, end) is None:
+        if st != here and lead.match(lead_text, st, end) is None:
             continue  # neither a qualifier nor a currency: no match can start here
-        m = lex.pattern.match(text, st, end)
+        m = _pattern_at(lex, text, low, st, end)
         if m is not None:
             return m
     return None
+
+
+def _pattern_at(lex: _Lexicon, text: str, low: str | None, at: int, end: int) -> tuple | None:
+    """``lex.pattern.match(text, at, end)``'s ``regs``, None for no match.
+
+    On lowered text ``pattern_lower`` is about twice as fast. It is the same pattern with every
+    form matched in any case, so it takes all the original takes and, in the same order, more:
+    where the match it finds holds no form that the original takes only in another case
+    (``_case_ok``), that match is the original's; otherwise the original is asked."""
+    if low is not None:
+        m = lex.pattern_lower.match(low, at, end)
+        if m is None:
+            return None
+        regs = m.regs
+        if (regs[2][0] < 0 and regs[4][0] < 0 and regs[5][0] < 0) or _case_ok(lex, text, regs):
+            return regs  # (no currency, no unit, no range: nothing to check)
+    m = lex.pattern.match(text, at, end)
+    return None if m is None else m.regs
+
+
+_SEP_CASED = frozenset({"s/d", "s.d", "s.d."})  # range words the pattern takes in lower case only
+
+
+def _case_ok(lex: _Lexicon, text: str, regs: tuple) -> bool:
+    """Whether each currency, unit and range word in a ``pattern_lower`` match is one the
+    original pattern takes as written in ``text``."""
+    for group, table in lex.case_checks.items():
+        s, e = regs[group]
+        if s >= 0:
+            found = " ".join(text[s:e].split())
+            rule = table.get(found.lower())
+            if rule is None or not (rule[0] or found in rule[1]):
+                return False
+    s, e = regs[5]
+    if s >= 0:
+        sep = text[s:e]
+        if sep.lower() in _SEP_CASED and sep not in _SEP_CASED:
+            return False
+    return True
 
 
 def _lead_scan(qualifiers, cur_forms, lead: str) -> re.Pattern[str] | None:
@@ -229,64 +378,30 @@ def _lead_scan(qualifiers, cur_forms, lead: str) -> re.Pattern[str] | None:
 _TOKEN_BEFORE_OK = re.compile(r"[^\w$€£¥+\-/.,:@#]")  # what _TOKEN_START allows before a token
 
 
-class _Scan:
-    """One sentence's anchors and qualifiers/currencies, found once, for ``_search_in``."""
+def _leads(lex: _Lexicon, text: str, low: str | None, start: int, end: int,
+           last_anchor: int) -> tuple[list[int], list[int]]:
+    """The qualifiers and currencies at token starts of a sentence, as (starts, ends), found
+    left to right without overlaps (one starting inside another is only known by the span
+    holding it). Asked only whether one starts between a search start and an amount, or holds
+    that start: whether one starts before the amount and ends after the search start (see
+    ``_extract_sentence``).
 
-    __slots__ = ("starts", "ends", "lead_starts", "lead_ends")
-
-    def __init__(self, starts: list[int], ends: list[int]):
-        self.starts = starts  # the anchors, as ``anchor.finditer`` over the sentence finds them
-        self.ends = ends
-        self.lead_starts: list[int] | None = None  # found on first need
-        self.lead_ends: list[int] = []
-
-    def lead_between(self, lex: _Lexicon, text: str, low: str | None, sent: Sentence, pos: int, here: int) -> bool:
-        """Whether a qualifier or currency can start at a token in [pos, here). Found without
-        overlaps, so one starting inside another is only known by the span holding it."""
-        if self.lead_starts is None:
-            self.lead_starts = []
-            if low is None or lex.lead_scan_lower is None:
-                lead_at = lex.lead_at if low is None else lex.lead_at_lower
-                for m in lead_at.finditer(text if low is None else low, sent.start, sent.end):
-                    self.lead_starts.append(m.start())
-                    self.lead_ends.append(m.end())
-            else:
-                scan_from = sent.start
-                m = lex.lead_at_lower.match(low, scan_from, sent.end)
-                if m is not None:
-                    self.lead_starts.append(m.start())
-                    self.lead_ends.append(m.end())
-                    scan_from = m.end()
-                for m in lex.lead_scan_lower.finditer(low, scan_from, sent.end):
-                    self.lead_starts.append(m.start(1))
-                    self.lead_ends.append(m.end())
-        j = bisect_right(self.lead_ends, pos)  # the first lead ending after pos
-        return j < len(self.lead_starts) and self.lead_starts[j] < here
-
-
-def _search_in(lex: _Lexicon, text: str, pos: int, sent: Sentence, scan: _Scan, low: str | None) -> re.Match | None:
-    """``_search(lex, text, pos, sent.end)`` over the sentence's anchors found beforehand.
-
-    The anchors a search from ``pos`` meets are those found from the sentence start, unless
-    ``pos`` falls inside one (then search afresh). At an anchor with no qualifier or currency
-    between ``pos`` and it, the only start ``_search`` can accept is the anchor's own.
-    """
-    end = sent.end
-    i = bisect_left(scan.starts, pos)
-    if i and scan.ends[i - 1] > pos:
-        return _search(lex, text, pos, end)
-    for k in range(i, len(scan.starts)):
-        here = scan.starts[k]
-        if not scan.lead_between(lex, text, low, sent, pos, here):
-            if _MATCH_START.match(text, here):
-                m = lex.pattern.match(text, here, end)
-                if m is not None:
-                    return m
-            continue
-        m = _match_near(lex, text, pos, here, end)
+    The scan stops at the sentence's last amount when no form can hold the start of an amount
+    (``leads_end_before_anchors``): a form found before an amount then ends at or before it,
+    and a scan cut there finds it as well (or one holding its start)."""
+    stop = last_anchor if lex.leads_end_before_anchors else end
+    if low is None or lex.lead_scan_lower is None:
+        lead_at = lex.lead_at if low is None else lex.lead_at_lower
+        spans = [m.span() for m in lead_at.finditer(text if low is None else low, start, stop)]
+    else:
+        scan_from = start
+        spans = []
+        m = lex.lead_at_lower.match(low, start, stop)
         if m is not None:
-            return m
-    return None
+            spans.append(m.span())
+            scan_from = m.end()
+        spans += [m.span(1) for m in lex.lead_scan_lower.finditer(low, scan_from, stop)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 # --- parsing figures ---------------------------------------------------------------------------
@@ -414,15 +529,6 @@ def parse_amount(text: str) -> Amount | None:
 # --- context -----------------------------------------------------------------------------------
 
 _WORD_AFTER = re.compile(r"[ \t]*([^\W\d_](?:[\w'’]*\w)?(?:-\w+)*)")
-_TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
-
-
-def _words_before(text: str, pos: int, floor: int, n: int) -> list[str]:
-    """Up to ``n`` whitespace-separated tokens before ``pos`` (nearest last), not before ``floor``."""
-    if not n:
-        return []
-    # splitting at whitespace and "/" alike; only the last n tokens are needed
-    return text[max(floor, pos - 80):pos].replace("/", " ").rsplit(None, n)[-n:]
 
 
 def _tails(tokens: list[str], max_words: int) -> set[str]:
@@ -438,14 +544,10 @@ def _tails(tokens: list[str], max_words: int) -> set[str]:
 def _next_words(text: str, pos: int, limit: int, n: int) -> list[tuple[int, int, str]]:
     """Up to ``n`` words after ``pos``, as ``_WORD_AFTER`` matched again and again finds them."""
     m = _words_after(n).match(text, pos, limit)
-    out = []
-    if m is not None:
-        for k in range(1, n + 1):
-            word = m.group(k)
-            if word is None:
-                break
-            out.append((m.start(k), m.end(k), word))
-    return out
+    if m is None:
+        return []
+    # each word only after the one before: the unmatched groups (-1, -1) are the last ones
+    return [(s, e, text[s:e]) for s, e in m.regs[1:] if s >= 0]
 
 
 @lru_cache(maxsize=None)
@@ -458,10 +560,6 @@ def _words_after(n: int) -> re.Pattern[str]:
     return re.compile(rx)
 
 
-def _is_year(a_text: str, amt: Amount) -> bool:
-    return bool(_FOUR_DIGITS.fullmatch(a_text)) and 1900 <= amt.value <= 2100 and not amt.has_mult
-
-
 # --- extraction --------------------------------------------------------------------------------
 
 
@@ -470,170 +568,241 @@ def extract_numbers(text: str, sentences: list[Sentence]) -> list[NumberClaim]:
     out: list[NumberClaim] = []
     lex = lexicon()
     low, shared = text_scan(text)
+    words = lex.anchor_words
     if shared is not None:
         # the hits ``anchor`` finds (digit runs and number words) among those of the whole text;
         # the time words found besides are whole words of letters, so they hide no anchor
-        starts, ends = [], []
-        words = lex.anchor_words
-        for h_start, h_end, found in shared:
-            if found[0].isdecimal() or found in words:
-                starts.append(h_start)
-                ends.append(h_end)
+        kept = [hit for hit in shared if hit[2] in words or hit[2][0].isdecimal()]
+        starts = [hit[0] for hit in kept]
+        ends = [hit[1] for hit in kept]
     for sent in sentences:
         if shared is None:
             found = (lex.anchor.finditer(text, sent.start, sent.end) if low is None
                      else lex.anchor_lower.finditer(low, sent.start, sent.end))
-            spans = [(a.start(), a.end()) for a in found]
-            scan = _Scan([a for a, _ in spans], [b for _, b in spans])
+            spans = [a.span() for a in found]
         elif clean_span(low, sent.start, sent.end):
-            i, j = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            i = bisect_left(starts, sent.start)
+            j = bisect_left(starts, sent.end, i)
             if i == j:
                 continue  # no digit and no number word
-            scan = _Scan(starts[i:j], ends[i:j])
+            out.extend(_extract_sentence(text, sent, low, lex, starts[i:j], ends[i:j]))
+            continue
         else:
             spans = [(a, b) for a, b, w in span_hits(low, sent.start, sent.end) if w[0].isdecimal() or w in words]
-            scan = _Scan([a for a, _ in spans], [b for _, b in spans])
-        if scan.starts:
-            out.extend(_extract_sentence(text, sent, low, lex, scan))
+        if spans:
+            out.extend(_extract_sentence(text, sent, low, lex, [a for a, _ in spans], [b for _, b in spans]))
     return out
 
 
-def _extract_sentence(text: str, sent: Sentence, low: str | None, lex: _Lexicon, scan: _Scan) -> list[NumberClaim]:
-    """Claims of one sentence, given its anchors; ``low`` is ``lowered(text)``."""
-    ctx = lex.context
+def _extract_sentence(text: str, sent: Sentence, low: str | None, lex: _Lexicon,
+                      starts: list[int], ends: list[int]) -> list[NumberClaim]:
+    """Claims of one sentence, given its anchors (as ``anchor.finditer`` over the sentence finds
+    them); ``low`` is ``lowered(text)``.
+
+    Each claim is the leftmost match of ``pattern`` from where the last one ended, as
+    ``_search`` finds it: the anchors met are those found from the sentence start, unless the
+    search starts inside one (then it searches afresh). At an anchor with no qualifier or
+    currency starting between the search start and it, the only start a match can have is the
+    anchor's own; otherwise the tokens just before it are tried too (``_match_near``).
+    """
+    cx = lex.cx
+    s_start, s_end = sent.start, sent.end
     claims: list[NumberClaim] = []
-    pos = sent.start
-    while pos < sent.end:
-        m = _search_in(lex, text, pos, sent, scan, low)
-        if not m:
+    n = len(starts)
+    lead_starts: list[int] | None = None  # found on first need
+    lead_ends: list[int] = []
+    pos, k = s_start, 0
+    while pos < s_end:
+        while k < n and starts[k] < pos:
+            k += 1
+        m = None
+        if k and ends[k - 1] > pos:
+            m = _search(lex, text, low, pos, s_end)
+        else:
+            for kk in range(k, n):
+                here = starts[kk]
+                if here != pos:  # (nothing lies between: only the anchor's own start can match)
+                    if lead_starts is None:
+                        lead_starts, lead_ends = _leads(lex, text, low, s_start, s_end, starts[-1])
+                    j = bisect_left(lead_starts, here)  # the leads starting before the anchor
+                    if j and lead_ends[j - 1] > pos:  # the last of them ends after pos
+                        m = _match_near(lex, text, low, pos, here, s_end)
+                        if m is not None:
+                            break
+                        continue
+                # ``_MATCH_START`` at the anchor (which begins with a digit or a letter, never a space)
+                if not here or not ((c := text[here - 1]).isalnum() or c in _NOT_BEFORE_TOKEN):
+                    m = _pattern_at(lex, text, low, here, s_end)
+                    if m is not None:
+                        break
+        if m is None:
             break
-        claim, consumed_to = _claim_from_match(text, sent, m, lex, ctx)
-        if claim is None and m.group("b") is not None and consumed_to is None:
+        claim, consumed_to = _claim_from_match(text, sent, m, lex, cx)
+        m_start, m_end = m[0]
+        if claim is None and consumed_to is None and m[7][0] >= 0:
             # an impossible range ("10 hingga 5"): take the first figure alone, look again after it
-            m1 = lex.single_pattern.match(text, m.start(), sent.end)
+            m1 = lex.single_pattern.match(text, m_start, s_end)
             if m1:
-                claim, consumed_to = _claim_from_match(text, sent, m1, lex, ctx)
+                claim, consumed_to = _claim_from_match(text, sent, m1.regs, lex, cx)
                 consumed_to = consumed_to or m1.end()
         if claim is not None:
             claims.append(claim)
-        pos = max(consumed_to or m.end(), m.start() + 1)
+        pos = max(consumed_to or m_end, m_start + 1)
     return claims
 
 
-_LEADING_DIGITS = re.compile(r"\d+")
 _SHORT_NUMBER = re.compile(r"\d{2,4}")
 _TWO_DIGITS = re.compile(r"\d{2}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_LIST_MARK = re.compile(r"\s*[.)]")
 _LAW_YEAR = re.compile(r"\s+\d{4}(?!\d)")
 
 
 @lru_cache(maxsize=4096)
-def _amount_of(text: str) -> Amount | None:
-    """``parse_amount``, remembered: the same figures recur. The Amount is shared, never changed."""
-    return parse_amount(text)
+def _figure(text: str) -> tuple[Amount, bool, bool, bool, bool, str] | None:
+    """``parse_amount`` of a matched amount, with what the checks ask of its text: (amount, a
+    code's leading zero, a year, two digits, a capital first letter, lower-cased). Remembered:
+    the same figures recur; the Amount is shared, never changed."""
+    a = parse_amount(text)
+    if a is None:
+        return None
+    leading_zero = text[0] == "0" and text[1:2].isdecimal()  # "021...", "0812": a phone number or code
+    year = bool(_FOUR_DIGITS.fullmatch(text)) and 1900 <= a.value <= 2100 and not a.has_mult
+    return a, leading_zero, year, bool(_TWO_DIGITS.fullmatch(text)), text[0].isupper(), text.lower()
 
 
-def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | None, int | None]:
-    """Build the claim for one pattern match, or (None, end) when the figure is not a quantity.
+@lru_cache(maxsize=256)
+def _suffix_info(suffix: str) -> tuple[str, str] | None:
+    """(unit, kind) of a currency or measure after a figure."""
+    lex = lexicon()
+    key = " ".join(suffix.lower().split())
+    if key in lex.currencies:
+        return lex.currencies[key], "money"
+    return lex.units.get(key)
+
+
+@lru_cache(maxsize=4096)
+def _name_shape(prev: str) -> tuple[bool, bool] | None:
+    """For the token before a bare figure: None when it cannot be a name ending in the figure
+    ("Liga 1", "iPhone 15"); else (mixed case, a capital after the first letter)."""
+    word = prev.strip("\"'“”‘’(")
+    if not (word and word[0].isalpha() and word[-1].isalnum()):
+        return None
+    upper_rest = any(c.isupper() for c in word[1:])
+    if not (upper_rest or word[0].isupper()):
+        return None
+    return upper_rest and any(c.islower() for c in word), upper_rest
+
+
+def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> tuple[NumberClaim | None, int | None]:
+    """Build the claim for one pattern match (its ``regs``), or (None, end) when the figure is not
+    a quantity.
 
     Returns (None, None) only for an impossible range, so the caller can retry without it.
     """
-    groups = m.groupdict()
-    a_text, b_text = groups["a"], groups.get("b")
-    a = _amount_of(a_text)
-    if a is None:
-        return None, m.end()
-    b = _amount_of(b_text) if b_text else None
-    if b_text and b is None:
-        return None, None
-    if b is not None and groups["u1"] and b.has_mult and not a.has_mult:
-        return None, None  # "21 % hingga 22,6 miliar": two figures, not a range
-    qual = m.group("qual")
-    cur = groups["cur"] or groups.get("cur2")
-    suffix = groups.get("u2") or groups["u1"]
-    suffix_info = None
-    if suffix:
-        key = " ".join(suffix.lower().split())
-        if key in lex.currencies:
-            suffix_info = (lex.currencies[key], "money")
-        else:
-            suffix_info = lex.units.get(key)
-    start = m.start("cur") if m.group("cur") else m.start("a")
+    if len(regs) == 9:
+        (m_start, m_end), (s1, e1), (s2, e2), (s3, e3), (s4, e4), (s5, e5), (s6, e6), (s7, e7), (s8, e8) = regs
+    else:  # ``single_pattern``: no range
+        (m_start, m_end), (s1, e1), (s2, e2), (s3, e3), (s4, e4) = regs
+        s7 = -1
+    qual = text[s1:e1] if s1 >= 0 else None
+    cur_own = text[s2:e2] if s2 >= 0 else None
+    a_text = text[s3:e3]
+    u1 = text[s4:e4] if s4 >= 0 else None
+    if s7 >= 0:  # a range
+        sep, b_text = text[s5:e5], text[s7:e7]
+        cur2 = text[s6:e6] if s6 >= 0 else None
+        u2 = text[s8:e8] if s8 >= 0 else None
+    else:
+        sep = cur2 = b_text = u2 = None
+    fig = _figure(a_text)
+    if fig is None:
+        return None, m_end
+    a, leading_zero, is_year, two_digits, upper_first, a_lower = fig
+    b = None
+    if b_text:
+        fig_b = _figure(b_text)
+        if fig_b is None:
+            return None, None
+        b = fig_b[0]
+        if u1 and b.has_mult and not a.has_mult:
+            return None, None  # "21 % hingga 22,6 miliar": two figures, not a range
+    cur = cur_own or cur2
+    suffix = u2 or u1
+    suffix_info = _suffix_info(suffix) if suffix else None
     is_word_number = a.is_word
     marked = bool(cur or suffix or a.has_mult or qual)
 
     # --- what is not a quantity claim --- (every test below only rejects, so the cheap and
     # frequent ones come first: years, codes, a date's day before its month)
     if not is_word_number:
-        raw = _LEADING_DIGITS.match(a_text).group()
-        if raw.startswith("0") and len(raw) >= 2:  # phone numbers and codes ("021-555...", "0812")
-            return None, m.end()
-        if not marked:
-            if _is_year(a_text, a) and (b is None or (b_text and _SHORT_NUMBER.fullmatch(b_text))):
-                return None, m.end()
-    nxt = _next_words(text, m.end(), sent.end, 2)
+        if leading_zero:  # phone numbers and codes ("021-555...", "0812")
+            return None, m_end
+        if not marked and is_year and (b is None or _SHORT_NUMBER.fullmatch(b_text)):
+            return None, m_end
+    s_start, s_end = sent.start, sent.end
+    # the words after the figure, as ``_WORD_AFTER`` matched again and again finds them: the
+    # first ``k`` of them are ``_next_words(text, m_end, s_end, k)`` for any k <= 4
+    nxt = _next_words(text, m_end, s_end, 4)
     nxt_word = nxt[0][2].lower() if nxt else ""
-    if nxt_word in ctx.get("time_after", ()) or nxt_word in ctx.get("month", ()):
-        if not suffix:
-            return None, m.end()
-    first_token_of_sentence = not text[sent.start:m.start()].strip(" \t\"'“‘(")
-    before = _words_before(text, m.start(), sent.start, lex.max_context_words + 1)
+    if not suffix and nxt_word in cx.time_after_or_month:
+        return None, m_end
+    # up to max_context_words + 1 tokens before the figure, splitting at whitespace and "/" alike
+    n_before = lex.max_context_words + 1
+    before = text[max(s_start, m_start - 80):m_start].replace("/", " ").rsplit(None, n_before)[-n_before:]
     if len(before) >= 2 and before[-1] == ".":  # a tokenised abbreviation "Lt . 4" reads as "Lt. 4"
         before = before[:-2] + [before[-2] + "."]
-    tails = _tails(before, lex.max_context_words)  # for the phrase checks below
     prev = before[-1] if before else ""
-    touching_next = bool(nxt) and text[m.end():nxt[0][0]].strip() == ""
+    # (between the figure and the word after it there are only spaces and tabs: "touching")
 
     if is_word_number:
-        first_char = a_text[0]
-        if first_char.isupper() and not (first_token_of_sentence and not qual):
-            if not (qual and qual[0].isupper() and first_token_of_sentence):
-                return None, m.end()
-        if not qual and before and before[-1].lower() in ctx.get("not_claim_before", ()):
-            return None, m.end()
-        if touching_next and nxt_word in ctx.get("not_claim_after", ()) and a.value == 1:
-            return None, m.end()
-        if a_text.lower() == "setengah" and touching_next and nxt_word in ctx.get("half_idiom_after", ()):
-            return None, m.end()  # "setengah jadi": half-finished, not a half
-        if _REDUPLICATED.match(text, m.end()) and text[m.end():].lstrip(" -").lower().startswith(a_text.lower()):
-            return None, m.end()  # "dua-duanya", "kedua-duanya": "both"
-    else:
-        if text[m.end():m.end() + 1] == ")" and text[m.start() - 1:m.start()] == "(" and not marked:
-            return None, m.end()  # "Budi (45)", "(1)"
-        if first_token_of_sentence and not marked and _LIST_MARK.match(text[m.end():m.end() + 2]):
-            return None, m.end()  # list numbering "1." / "2)"
+        if upper_first:
+            first_token_of_sentence = not text[s_start:m_start].strip(" \t\"'“‘(")
+            if not (first_token_of_sentence and not qual):
+                if not (qual and qual[0].isupper() and first_token_of_sentence):
+                    return None, m_end
+        if not qual and before and prev.lower() in cx.not_claim_before:
+            return None, m_end
+        if nxt and nxt_word in cx.not_claim_after and a.value == 1:
+            return None, m_end
+        if a_lower == "setengah" and nxt and nxt_word in cx.half_idiom_after:
+            return None, m_end  # "setengah jadi": half-finished, not a half
+        c = text[m_end:m_end + 1]
+        if (c == "-" or c.isspace()) and _REDUPLICATED.match(text, m_end) \
+                and text[m_end:].lstrip(" -").lower().startswith(a_lower):
+            return None, m_end  # "dua-duanya", "kedua-duanya": "both"
+    elif not marked:
+        if text[m_end:m_end + 1] == ")" and text[m_start - 1:m_start] == "(":
+            return None, m_end  # "Budi (45)", "(1)"
+        t2 = text[m_end:m_end + 2]  # list numbering "1." / "2)": r"\s*[.)]" after the figure
+        if t2 and (t2[0] in ".)" or (len(t2) == 2 and t2[0].isspace() and t2[1] in ".)")) \
+                and not text[s_start:m_start].strip(" \t\"'“‘("):
+            return None, m_end
     if not cur and not qual:
-        if not tails.isdisjoint(ctx.get("identifier_before", frozenset())) and not (
+        tails = _tails(before, lex.max_context_words)  # for the phrase checks below
+        if not tails.isdisjoint(cx.identifier_before) and not (
                 suffix_info and suffix_info[1] in ("percent", "money")):
-            return None, m.end()  # "Pasal 5", "komisi tiga"; but "tingkat 5 persen" is a figure
-        if prev and not is_word_number and not marked:
-            # "Liga 1", "iPhone 15", "Pemilu 2014": a capitalised name right before a bare figure
-            word = prev.strip("\"'“”‘’(")
-            counted_next = bool(nxt) and touching_next and nxt[0][2][0].islower() and not (
-                nxt_word in ctx.get("object_stop", ()) or _looks_predicate(nxt_word, lex))
-            mixed_case = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
-            if word and word[0].isalpha() and word[-1].isalnum() and (mixed_case or not counted_next) and (
-                any(c.isupper() for c in word[1:]) or (word[0].isupper() and not first_token_of_sentence_at(text, sent, m.start(), prev))
-            ):
-                return None, m.end()
-    if not marked and not tails.isdisjoint(ctx.get("time_before", frozenset())):
-        return None, m.end()
-    if not marked and not tails.isdisjoint(ctx.get("date_before", frozenset())):
-        return None, m.end()
-    if not marked and prev.lower().strip(".,") in ctx.get("month", ()) and _TWO_DIGITS.fullmatch(a_text):
-        return None, m.end()  # "November 79": a year
-
-    if nxt_word == "tahun" and not marked:
-        after = _next_words(text, nxt[0][1], sent.end, 1)
-        if not after and _LAW_YEAR.match(text[nxt[0][1]:nxt[0][1] + 6]):
-            return None, m.end()  # "UU Nomor 35 Tahun 2009": a law's number
-    post_low = nxt_word in ctx.get("qualifier_after_low", ()) and touching_next and b_text is None
+            return None, m_end  # "Pasal 5", "komisi tiga"; but "tingkat 5 persen" is a figure
+        if not marked:
+            if prev and not is_word_number:
+                # "Liga 1", "iPhone 15", "Pemilu 2014": a capitalised name right before a bare figure
+                shape = _name_shape(prev)
+                if shape is not None:
+                    mixed_case, upper_rest = shape
+                    if (mixed_case or not (nxt and nxt[0][2][0].islower() and not (
+                            nxt_word in cx.object_stop or _looks_predicate_word(nxt_word)))) and (
+                            upper_rest or not first_token_of_sentence_at(text, sent, m_start, prev)):
+                        return None, m_end
+            if not tails.isdisjoint(cx.time_or_date_before):
+                return None, m_end
+            if two_digits and prev.lower().strip(".,") in cx.month:
+                return None, m_end  # "November 79": a year
+            if nxt_word == "tahun" and len(nxt) < 2 and _LAW_YEAR.match(text[nxt[0][1]:nxt[0][1] + 6]):
+                return None, m_end  # "UU Nomor 35 Tahun 2009": a law's number
+    post_low = b_text is None and nxt_word in cx.qualifier_after_low
 
     # --- ranges ---
     value, low, high = a.value, a.low, a.high
     if b is not None:
-        sep = m.group("sep")
         if a.value is not None and b.value is not None and not a.has_mult and b.has_mult and a.raw_base < b.raw_base:
             a = Amount(a.raw_base * b.mults, None, None, True, a.is_word, a.raw_base, b.mults)
         a_low = a.value if a.value is not None else a.low
@@ -641,12 +810,12 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
         b_low = b.value if b.value is not None else b.low
         if sep in "-–—" and not marked and a.value is not None and b.value is not None \
                 and float(a.value).is_integer() and float(b.value).is_integer():
-            cue = _ends_with_any(before[-SCORE_CUE_WINDOW:], ctx.get("score_before", frozenset()))
+            cue = _ends_with_any(before[-SCORE_CUE_WINDOW:], cx.score_before)
             if cue or b.value <= a.value or a.value == 0:
-                return None, m.end()  # a score "2-1"
+                return None, m_end  # a score "2-1"
         if a_low is None or b_low is None or b_low <= a_low:
             if sep in "-–—" and b_low is not None and a_low is not None:
-                return None, m.end()
+                return None, m_end
             return None, None
         value, low, high = None, a_low, b_high
 
@@ -665,75 +834,90 @@ def _claim_from_match(text, sent, m, lex: _Lexicon, ctx) -> tuple[NumberClaim | 
     # --- unit and object ---
     unit: str | None = None
     obj: str | None = None
-    end = m.end()
+    end = m_end
     if cur:
         unit = lex.currencies.get(" ".join(cur.lower().split()))
     if suffix_info:
         unit = suffix_info[0]
     if not cur and (not suffix_info or suffix_info[1] in ("percent", "measure")):
-        words = _object_words(text, nxt[0][1] if post_low else end, sent.end, lex)
+        if post_low:  # the counted phrase after "lebih": nxt[1:] and maybe a word beyond
+            words = _object_words(text, nxt[0][1], s_end, lex)
+            after_first = nxt[2:4]  # the two words after the phrase's first (nxt[1])
+        else:
+            words = _object_prefix(nxt, lex)
+            after_first = nxt[1:3]
         if words:
             first = words[0][2].lower()
             uinfo = lex.units.get(first)
             if uinfo and uinfo[1] == "time" and not suffix_info:
                 after = words[1][2].lower() if len(words) > 1 else (nxt[1][2].lower() if len(nxt) > 1 else "")
-                after2 = " ".join(w[2].lower() for w in _next_words(text, words[0][1], sent.end, 2))
-                if (after in ctx.get("relative_after", ()) or after2 in ctx.get("relative_after", ())
-                        or (not qual and (prev.lower() in ctx.get("duration_before", ())
-                                          or after in ctx.get("event_after", ())))):
-                    return None, m.end()  # "dua hari lalu", "selama dua tahun": the times stage's
+                after2 = " ".join(w[2].lower() for w in after_first)
+                relative_after = cx.relative_after
+                if (after in relative_after or after2 in relative_after
+                        or (not qual and (prev.lower() in cx.duration_before or after in cx.event_after))):
+                    return None, m_end  # "dua hari lalu", "selama dua tahun": the times stage's
                 unit, end = uinfo[0], words[0][1]
                 obj = " ".join(w[2] for w in words)
             elif suffix_info:  # "30 persen saham", "setengah ton kokain"
                 obj = text[words[0][0]:words[-1][1]]
             else:
                 if is_word_number and a.value == 1 and b is None and not marked and not uinfo:
-                    return None, m.end()  # "satu laporan": "satu" as an article, not a count
+                    return None, m_end  # "satu laporan": "satu" as an article, not a count
                 if uinfo and uinfo[1] == "classifier":
-                    if len(words) > 1 and not _looks_predicate(words[1][2], lex) and not words[1][2][0].isupper():
+                    if len(words) > 1 and not _looks_predicate_word(words[1][2]) and not words[1][2][0].isupper():
                         unit, end = words[1][2].lower(), words[1][1]
                         words = words[1:]
                     else:
                         unit, end = uinfo[0], words[0][1]
-                elif first in ctx.get("modifier", ()) and len(words) > 1:  # "dua mantan pimpinan"
+                elif first in cx.modifier and len(words) > 1:  # "dua mantan pimpinan"
                     unit, end = words[1][2].lower(), words[1][1]
-                elif not _looks_predicate(first, lex):
+                elif not _looks_predicate_word(first):
                     unit, end = first, words[0][1]
                 obj = text[words[0][0]:words[-1][1]]
     if unit is None and obj is None and is_word_number and a.value == 1 and b is None and not marked:
-        return None, m.end()  # a lone "satu" ("Golkar itu satu")
-    end = _rate_end(text, end, sent.end, lex)
-    claim = NumberClaim(
-        start=start if not qual else m.start(),
-        end=end,
-        text=text[(start if not qual else m.start()):end],
-        sentence=sent.id,
-        value=value,
-        low=low,
-        high=high,
-        approx=approx,
-        unit=unit,
-        object=obj,
-    )
-    return claim, end
+        return None, m_end  # a lone "satu" ("Golkar itu satu")
+    # the word after ``end``, from ``nxt`` where it tells (``end`` is m_end or the end of one of them)
+    if end == m_end:
+        following = nxt[0] if nxt else None
+    else:
+        following = _UNKNOWN
+        for i, w in enumerate(nxt):
+            if w[1] == end:
+                following = nxt[i + 1] if i + 1 < len(nxt) else (None if len(nxt) < 4 else _UNKNOWN)
+                break
+    end = _rate_end(text, end, s_end, lex, following)
+    cs = m_start if qual else (s2 if cur_own else s3)
+    return NumberClaim(cs, end, text[cs:end], sent.id, value, low, high, approx, unit, obj), end
 
 
 _RATE = re.compile(r"[ \t]*(?:/[ \t]*|(?i:per)[ \t]+)(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVX]+")
+_UNKNOWN = ()  # not known: look
 
 
-def _rate_end(text: str, pos: int, limit: int, lex: _Lexicon) -> int:
+def _rate_end(text: str, pos: int, limit: int, lex: _Lexicon, following=_UNKNOWN) -> int:
     """Where a figure ends when a rate's denominator follows it: "Rp 6.500 per liter",
     "Rp 22 ribu/kg", "$ 3 per lembar saham", "Rp 5 juta perbulan". A rate is another figure than
     its bare amount, and NER UGM's QUANTITY spans always hold the denominator. "per" meaning
-    "as of" ("per akhir Maret", "per Juni 2017", "per hari ini") is left out."""
+    "as of" ("per akhir Maret", "per Juni 2017", "per hari ini") is left out.
+
+    ``following`` is ``_next_words(text, pos, limit, 1)[0]`` (None for no word) when the caller
+    knows it. A word there comes after spaces and tabs alone, so "/" cannot, and "per" only as
+    that word."""
     ctx = lex.context
-    m = _RATE.match(text, pos, limit)
-    if m is None:
-        nxt = _next_words(text, pos, limit, 1)
-        if nxt and nxt[0][2].lower() in ctx.get("rate_joined", ()) and not text[pos:nxt[0][0]].strip():
-            return nxt[0][1]
-        return pos
+    if following is not _UNKNOWN and (following is None or following[2].lower() != "per"):
+        if following is not None:
+            return following[1] if following[2].lower() in lex.cx.rate_joined else pos
+        m = _RATE.match(text, pos, limit)
+        if m is None:
+            return pos
+    else:
+        m = _RATE.match(text, pos, limit)
+        if m is None:
+            nxt = _next_words(text, pos, limit, 1)
+            if nxt and nxt[0][2].lower() in ctx.get("rate_joined", ()) and not text[pos:nxt[0][0]].strip():
+                return nxt[0][1]
+            return pos
     words = _next_words(text, m.end(), limit, 3)
     if not words or words[0][0] != m.end():
         return pos
@@ -765,10 +949,16 @@ def first_token_of_sentence_at(text: str, sent: Sentence, pos: int, prev: str) -
 
 def _looks_predicate(word: str, lex: _Lexicon) -> bool:
     """A verb or adjective after a figure ("tewas", "ditangkap") is not the counted noun."""
+    return _looks_predicate_word(word)
+
+
+@lru_cache(maxsize=8192)
+def _looks_predicate_word(word: str) -> bool:
     w = word.lower()
-    if w in lex.context.get("predicate", ()):
+    cx = lexicon().cx
+    if w in cx.predicate:
         return True
-    if w in lex.context.get("noun", ()):
+    if w in cx.noun:
         return False
     return len(w) >= 6 and w.startswith(_VERB_PREFIXES)
 
@@ -783,14 +973,28 @@ def _ends_with_any(tokens: list[str], words: frozenset[str]) -> bool:
 
 
 def _object_words(text: str, pos: int, limit: int, lex: _Lexicon) -> list[tuple[int, int, str]]:
-    stops = lex.context.get("object_stop", frozenset())
-    out = []
-    for s, e, w in _next_words(text, pos, limit, MAX_OBJECT_WORDS):
-        lw = w.lower()
-        if lw in stops or lw in lex.words or lw in lex.qualifiers:
-            break
-        if out and len(lw) >= 6 and lw.startswith(_CLAUSE_VERB_PREFIXES) and lw not in lex.context.get("noun", ()) \
-                and lw not in lex.context.get("predicate", ()):
-            break  # "tiga musim mengenakan seragam": a new clause's verb ends the counted phrase
-        out.append((s, e, w))
-    return out
+    """The counted phrase after ``pos``: up to ``MAX_OBJECT_WORDS`` words, to a stop word."""
+    return _object_prefix(_next_words(text, pos, limit, MAX_OBJECT_WORDS), lex)
+
+
+def _object_prefix(words: list[tuple[int, int, str]], lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """The leading ``words`` that belong to the counted phrase."""
+    for i, (_, _, w) in enumerate(words):
+        stop = _object_stop(w)
+        if stop == 1 or (stop == 2 and i):
+            return words[:i]
+    return words
+
+
+@lru_cache(maxsize=8192)
+def _object_stop(word: str) -> int:
+    """1 when ``word`` ends a counted phrase (a stop word, a number word, a qualifier); 2 when it
+    does after the phrase's first word (a new clause's verb: "tiga musim mengenakan seragam")."""
+    lex = lexicon()
+    lw = word.lower()
+    if lw in lex.cx.object_stop or lw in lex.words or lw in lex.qualifiers:
+        return 1
+    if len(lw) >= 6 and lw.startswith(_CLAUSE_VERB_PREFIXES) and lw not in lex.cx.noun \
+            and lw not in lex.cx.predicate:
+        return 2
+    return 0
