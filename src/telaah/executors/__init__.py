@@ -62,13 +62,14 @@ class Executor:
     workers = 1
 
     def map_shards(self, pipeline: Pipeline, options: Options, shards: Iterable[list[Article]],
-                   signatures: bool = False) -> Iterator[ShardResult]:
-        """Processed shards, in the order given."""
-        from .mapreduce import signature
+                   signatures: bool = False, stored: bool = False) -> Iterator[ShardResult]:
+        """Processed shards, in the order given (with their MinHash signatures, and what a run
+        stores, when asked: see ``worker.shard_result``)."""
+        from .worker import shard_result
 
         for shard in shards:
             done = [pipeline.process_article(a, options) for a in shard]
-            yield ShardResult(done, [signature(a) for a in done] if signatures else None)
+            yield shard_result(done, pipeline, options, signatures, stored)
 
     def map_articles(self, pipeline: Pipeline, options: Options, articles: Iterable[Article],
                      shard_size: int = DEFAULT_SHARD_SIZE) -> Iterator[Article]:

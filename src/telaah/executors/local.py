@@ -42,11 +42,11 @@ class LocalExecutor(Executor):
         return self._pool
 
     def map_shards(self, pipeline: Pipeline, options: Options, shards: Iterable[list[Article]],
-                   signatures: bool = False) -> Iterator[ShardResult]:
+                   signatures: bool = False, stored: bool = False) -> Iterator[ShardResult]:
         pool = self._pool_for(pipeline, options)
         pending: deque = deque()
         for shard in shards:
-            pending.append(pool.submit(run_shard, shard, signatures))
+            pending.append(pool.submit(run_shard, shard, signatures, stored))
             if len(pending) >= 2 * self.workers:
                 yield pending.popleft().result()
         while pending:

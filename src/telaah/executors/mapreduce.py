@@ -35,15 +35,31 @@ def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
 
 
 def signature(article: Article, num_perm: int = duplicates.NUM_PERM) -> np.ndarray | None:
-    """Map step: the MinHash of the article's body shingles (None when it has no words)."""
-    from datasketch import MinHash
+    """Map step: the MinHash of the article's body shingles (None when it has no words).
+
+    The same values as ``MinHash(num_perm).update_batch(<shingles as UTF-8>)``, cheaper: the
+    empty sketch (whose permutations datasketch draws from a fresh RandomState each time) is
+    built once per process and copied, and the SHA-1 digests are read as 32-bit ints in one
+    numpy call (datasketch's ``sha1_hash32``: the first 4 bytes, little-endian), so the
+    sketch's hash function is ``int``. ``tests/test_executors_mapreduce.py`` checks it."""
+    from hashlib import sha1
 
     sh = duplicates.shingles(duplicates.body_text(article))
     if not sh:
         return None
-    mh = MinHash(num_perm=num_perm)
-    mh.update_batch([s.encode("utf-8") for s in sh])
+    digests = b"".join([sha1(s.encode("utf-8")).digest() for s in sh])
+    hashes = np.frombuffer(digests, dtype="<u4")[::5]  # a SHA-1 digest is 5 such words
+    mh = _empty_minhash(num_perm).copy()
+    mh.update_batch(hashes.tolist())
     return mh.hashvalues.copy()
+
+
+@lru_cache(maxsize=4)
+def _empty_minhash(num_perm: int):
+    """An empty sketch hashing pre-hashed 32-bit ints (``signature``); copy it, never update it."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, hashfunc=int)
 
 
 @dataclass

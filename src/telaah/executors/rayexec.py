@@ -33,10 +33,10 @@ class _ShardActor:
 
         init_worker(pipeline, options)
 
-    def run(self, articles: list[Article], signatures: bool) -> ShardResult:
+    def run(self, articles: list[Article], signatures: bool, stored: bool = False) -> ShardResult:
         from .worker import run_shard
 
-        return run_shard(articles, signatures)
+        return run_shard(articles, signatures, stored)
 
 
 class RayExecutor(Executor):
@@ -71,11 +71,11 @@ class RayExecutor(Executor):
         return self._actors
 
     def map_shards(self, pipeline: Pipeline, options: Options, shards: Iterable[list[Article]],
-                   signatures: bool = False) -> Iterator[ShardResult]:
+                   signatures: bool = False, stored: bool = False) -> Iterator[ShardResult]:
         actors = self._actors_for(pipeline, options)
         pending: deque = deque()
         for i, shard in enumerate(shards):
-            pending.append(actors[i % len(actors)].run.remote(shard, signatures))
+            pending.append(actors[i % len(actors)].run.remote(shard, signatures, stored))
             if len(pending) >= 2 * len(actors):
                 yield self.ray.get(pending.popleft())
         while pending:

@@ -7,6 +7,8 @@ per-article stages on the chosen executor, and the shard is written to the outpu
     OUT/run.json                     what was run (inputs, options): a rerun must match it
     OUT/shards/shard-00000.jsonl     one lossless article record a line (records.py)
     OUT/shards/shard-00000.sig.npz   the articles' MinHash signatures (near-duplicate map step)
+    OUT/shards/shard-00000.gfeat     story-grouping features, and .gscan what grouping needs of
+                                     the shard (ids, dates, offsets, document frequencies)
     OUT/shards/shard-00000.done      completion marker, written last (articles, digest)
     OUT/problems.jsonl               inputs that could not be read, with path, code, reason
     OUT/dossier.json                 the final dossier (cross-article stages over all shards)
@@ -27,6 +29,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -36,6 +39,9 @@ from ..pipeline import CorpusStage, Options, Pipeline
 from ..readers import InputProblem, claim_unique_id, read_inputs
 from . import Executor, available_cpus, chunk
 from .records import article_from_record, article_to_record
+
+if TYPE_CHECKING:
+    from .worker import ShardResult
 
 RUN_FORMAT = "telaah.run/1"
 DEFAULT_RUN_SHARD_SIZE = 500
@@ -128,9 +134,22 @@ def _is_done(out: Path, k: int, digest: str) -> bool:
         return False
 
 
-def _save_shard(out: Path, k: int, articles: list[Article], signatures: list, digest: str) -> None:
-    lines = "".join(json.dumps(article_to_record(a), ensure_ascii=False) + "\n" for a in articles)
-    _write_atomic(_shard_path(out, k, ".jsonl"), lines.encode("utf-8"))
+def _save_shard(out: Path, k: int, result: ShardResult, digest: str) -> None:
+    """Write a finished shard: records, then (when the worker built them) grouping features and
+    scan, then signatures, and the completion marker last."""
+    if result.records is not None:
+        lines = result.records
+        ids = result.scan.ids if result.scan is not None else []
+    else:
+        lines = [(json.dumps(article_to_record(a), ensure_ascii=False) + "\n").encode("utf-8")
+                 for a in result.articles]
+        ids = [a.id for a in result.articles]
+    _write_atomic(_shard_path(out, k, ".jsonl"), b"".join(lines))
+    if result.group_features is not None and result.scan is not None:
+        from .streaming import save_shard_scan
+
+        save_shard_scan(out, k, result.group_features, result.scan)
+    signatures = result.signatures or []
     mask = np.array([s is not None for s in signatures], dtype=bool)
     width = next((len(s) for s in signatures if s is not None), 0)
     sigs = np.zeros((len(signatures), width), dtype=np.uint64)
@@ -140,8 +159,8 @@ def _save_shard(out: Path, k: int, articles: list[Article], signatures: list, di
     tmp = _shard_path(out, k, ".sig.tmp.npz")
     np.savez(tmp, signatures=sigs, present=mask)
     os.replace(tmp, _shard_path(out, k, ".sig.npz"))
-    marker = {"articles": len(articles), "digest": digest,
-              "first": articles[0].id if articles else None, "last": articles[-1].id if articles else None}
+    marker = {"articles": len(lines), "digest": digest, "first": ids[0] if ids else None,
+              "last": ids[-1] if ids else None}
     _write_atomic(_shard_path(out, k, ".done"), json.dumps(marker).encode())
 
 
@@ -225,11 +244,12 @@ def run_sharded(inputs: Sequence[str], out: str | Path, options: Options | None 
             yield shard
 
     started = time.perf_counter()
-    for result in executor.map_shards(pipeline, options, todo(), signatures=True):
+    # the workers build the records and the story-grouping map step; this process only writes
+    for result in executor.map_shards(pipeline, options, todo(), signatures=True, stored=True):
         k, digest = in_flight.popleft()
-        _save_shard(out, k, result.articles, result.signatures, digest)
+        _save_shard(out, k, result, digest)
         if progress:
-            progress(k, len(result.articles))
+            progress(k, result.size)
     problems = "".join(json.dumps({"path": p.path, "code": p.code, "reason": p.reason}, ensure_ascii=False) + "\n"
                        for p in report.problems)
     _write_atomic(out / "problems.jsonl", problems.encode("utf-8"))

@@ -20,10 +20,41 @@ _OPTIONS: Options | None = None
 @dataclass
 class ShardResult:
     """A processed shard: its articles in input order and, when asked, their MinHash
-    signatures (the map step of near-duplicate detection; None for an article with no words)."""
+    signatures (the map step of near-duplicate detection; None for an article with no words).
+
+    With ``stored`` (``telaah run``), the worker also builds what the run writes for the shard:
+    each article's record line (``records``), its story-grouping features, pickled
+    (``group_features``) and the shard's ``ShardScan`` (ids, dates, offsets, document
+    frequencies: see streaming.py). ``articles`` is then empty: sending the analysed articles
+    back to the parent only for it to serialise them cost the parent a core's worth of work."""
 
     articles: list[Article]
     signatures: list | None = None
+    records: list[bytes] | None = None
+    group_features: list[bytes] | None = None
+    scan: object | None = None  # streaming.ShardScan
+
+    @property
+    def size(self) -> int:
+        return len(self.records) if self.records is not None else len(self.articles)
+
+
+def shard_result(done: list[Article], pipeline: Pipeline, options: Options, signatures: bool = False,
+                 stored: bool = False) -> ShardResult:
+    """The map steps that follow analysis, where the analysed articles already are: MinHash
+    signatures (near-duplicates) and, with ``stored``, the run's records and grouping map step
+    (stories), so no later step has to read the articles back for them."""
+    result = ShardResult(done)
+    if signatures:
+        from .mapreduce import signature
+
+        result.signatures = [signature(a) for a in done]
+    if stored:
+        from .streaming import grouping_config, shard_outputs
+
+        result.records, result.group_features, result.scan = shard_outputs(done, grouping_config(pipeline, options))
+        result.articles = []
+    return result
 
 
 def warm_up() -> None:
@@ -52,15 +83,10 @@ def init_worker(pipeline: Pipeline | None, options: Options | None, freeze: bool
         gc.freeze()
 
 
-def run_shard(articles: list[Article], signatures: bool = False) -> ShardResult:
+def run_shard(articles: list[Article], signatures: bool = False, stored: bool = False) -> ShardResult:
     """Run the per-article stages on each article of a shard (in this process)."""
     if _PIPELINE is None:  # in the caller's own process: leave its collector alone
         init_worker(None, None, freeze=False)
     assert _PIPELINE is not None and _OPTIONS is not None
     done = [_PIPELINE.process_article(a, _OPTIONS) for a in articles]
-    sigs = None
-    if signatures:
-        from .mapreduce import signature
-
-        sigs = [signature(a) for a in done]
-    return ShardResult(done, sigs)
+    return shard_result(done, _PIPELINE, _OPTIONS, signatures, stored)
