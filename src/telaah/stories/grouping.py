@@ -165,6 +165,9 @@ def _normalise(counts: Counter, idf, scale: dict[str, float] | None = None) -> V
     return {t: w / norm for t, w in vec.items()} if norm else {}
 
 
+_LOG_TF = tuple(1.0 + math.log(c) if c else 0.0 for c in range(256))  # 1 + log(tf), for common counts
+
+
 def _dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -258,6 +261,9 @@ class StoryGrouper:
         if self.config.threshold is not None:
             self.threshold = self.config.threshold
         self._observed: set[str] = set()
+        self._df_version = 0  # bumped whenever observe/absorb change the frequencies
+        self._idf_key: tuple | None = None
+        self._idf_values: dict[str, float] = {}
         self._features: dict[str, _Features] = {}
         self.clusters: list[_Cluster] = []
         self.story_of: dict[str, int] = {}
@@ -361,24 +367,49 @@ class StoryGrouper:
         f = self.features(article)
         self.documents += 1
         self.df.update(set(f.body) | set(f.entities) | set(f.title))
+        self._df_version += 1
 
     def absorb(self, documents: int, df: Counter, ids: Iterable[str]) -> None:
         """Count documents observed elsewhere (``telaah run`` observes each shard in a worker
         and merges the counts here), exactly as if ``observe`` had seen them."""
         self.documents += documents
         self.df.update(df)
+        self._df_version += 1
         self._observed.update(ids)
 
     def _idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
+    def _idf_memo(self) -> dict[str, float]:
+        """Term -> idf while the frequencies stay as they are (a run observes every article
+        before grouping, so one table serves the whole pass); rebuilt when they change."""
+        key = (id(self.df), self.documents, self._df_version)
+        if self._idf_key != key:
+            self._idf_key, self._idf_values = key, {}
+        return self._idf_values
+
+    def _weigh(self, counts: Counter, scale: dict[str, float] | None = None) -> Vector:
+        """``_normalise(counts, self._idf, scale)`` with memoised idf and log tf: the same
+        products in the same order, so the same floats."""
+        memo = self._idf_memo()
+        docs, df = self.documents + 1, self.df
+        vec = {}
+        for t, c in counts.items():
+            idf = memo.get(t)
+            if idf is None:
+                idf = memo[t] = math.log(docs / (df.get(t, 0) + 1)) + 1.0
+            tf = _LOG_TF[c] if c < len(_LOG_TF) else 1.0 + math.log(c)
+            vec[t] = tf * idf * (scale.get(t, 1.0) if scale else 1.0)
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        return {t: w / norm for t, w in vec.items()} if norm else {}
+
     def vectors(self, article: Article) -> _Vectors:
         f = self.features(article)
         return _Vectors(
-            body=_normalise(f.body, self._idf),
-            entities=_normalise(f.entities, self._idf, f.entity_scale) if f.entities else {},
-            title=_normalise(f.title, self._idf) if f.title else {},
-            lead=_normalise(f.lead, self._idf) if f.lead else {},
+            body=self._weigh(f.body),
+            entities=self._weigh(f.entities, f.entity_scale) if f.entities else {},
+            title=self._weigh(f.title) if f.title else {},
+            lead=self._weigh(f.lead) if f.lead else {},
             day=firm_date(article),
         )
 
@@ -482,9 +513,17 @@ class StoryGrouper:
             # the story's headlines found in this article's body / lead (headlines say what happened)
             title_body += _scaled_coverage(c.titles, c.titles_norm, v.body)
             title_lead += _scaled_coverage(c.titles, c.titles_norm, v.lead)
+        if len(c.members) == 1 and len(c.recent) == 1 and v.body and c.centroid_norm:
+            # one member: its centroid holds the same weights as its one vector, in the same
+            # order, so the two dot products are the same float; compute it once
+            member = _dot(v.body, c.recent[0])
+            body = member / c.centroid_norm
+        else:
+            body = _cos(v.body, c.centroid, c.centroid_norm)
+            member = max((_dot(v.body, m) for m in c.recent), default=0.0)
         return {
-            "body": _cos(v.body, c.centroid, c.centroid_norm),
-            "member": max((_dot(v.body, m) for m in c.recent), default=0.0),
+            "body": body,
+            "member": member,
             "entity": _cos(v.entities, c.entities, c.entities_norm),
             "title": _cos(v.title, c.titles, c.titles_norm),
             "title_body": title_body / 2,
