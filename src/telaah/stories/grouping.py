@@ -168,6 +168,27 @@ def _normalise(counts: Counter, idf, scale: dict[str, float] | None = None) -> V
 _LOG_TF = tuple(1.0 + math.log(c) if c else 0.0 for c in range(256))  # 1 + log(tf), for common counts
 
 
+_UNSEEN = object()
+_TERM_TABLES: dict[tuple[int, bool], dict[str, str | None]] = {}
+
+
+def _term_table(min_word: int, stemmed: bool) -> dict[str, str | None]:
+    """word as written -> its term (None: too short or a stopword), filled as words come."""
+    table = _TERM_TABLES.get((min_word, stemmed))
+    if table is None:
+        table = _TERM_TABLES[(min_word, stemmed)] = {}
+    if len(table) > 500_000:  # a bound for very long runs over many vocabularies
+        table.clear()
+    return table
+
+
+def _term(word: str, min_word: int, stemmed: bool) -> str | None:
+    w = word.lower()
+    if len(w) < min_word or w in stopwords():
+        return None
+    return stem(w) if stemmed else w
+
+
 def _dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -282,14 +303,17 @@ class StoryGrouper:
 
     # -- features -------------------------------------------------------------------------
     def _terms(self, text: str) -> Counter:
-        stop = stopwords()
-        out: Counter = Counter()
+        """Counts of the text's terms: lower-cased words of ``min_word`` letters or more, not
+        stopwords, stemmed. Each distinct word is worked out once per process."""
+        term_of = _term_table(self.config.min_word, self.config.stem)
+        terms = []
         for word in _WORD.findall(text):
-            w = word.lower()
-            if len(w) < self.config.min_word or w in stop:
-                continue
-            out[stem(w) if self.config.stem else w] += 1
-        return out
+            term = term_of.get(word, _UNSEEN)
+            if term is _UNSEEN:
+                term = term_of[word] = _term(word, self.config.min_word, self.config.stem)
+            if term is not None:
+                terms.append(term)
+        return Counter(terms)
 
     def _entity_terms(self, article: Article, body: str) -> tuple[Counter, dict[str, float]]:
         """Entity bag: each name in its fullest form in this article (nicknames resolved:
