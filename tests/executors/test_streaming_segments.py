@@ -77,9 +77,8 @@ def test_segments_give_the_stories_of_one_pass(tmp_path, monkeypatch):
     one = (out / "stories.jsonl").read_text("utf-8")
     shards = len(list((out / "shards").glob("*.done")))
     monkeypatch.setattr(streaming, "MIN_SEGMENT_WINDOWS", 2)
-    timings = {}
-    finish_streaming(out, shards, workers=1, timings=timings, segments=3)
-    assert timings["grouping_segments"] == 3
+    summary = finish_streaming(out, shards, workers=1, segments=3)
+    assert summary["grouping_segments"] == 3
     split = (out / "stories.jsonl").read_text("utf-8")
     assert _last_dossiers(split) == _last_dossiers(one)  # same stories, numbering and dossiers
     # one pass wrote the reopened story twice; the split run knew it whole before writing it

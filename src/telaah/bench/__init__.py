@@ -285,6 +285,7 @@ def measure_end_to_end(n: int, workers: int | None = None, words: int = 500, per
                 "wall_s": round(wall, 1), "articles_per_s": round(n / wall, 1),
                 "phases_s": summary.get("timings_s", {}), "stories": summary.get("stories"),
                 "multi_article_stories": summary.get("multi_article_stories"),
+                "grouping_segments": summary.get("grouping_segments", 1),
                 "near_duplicates": summary.get("near_duplicates"),
                 "peak_tree_rss_mb": round(peak["rss"]), "peak_tree_pss_mb": round(peak["pss"]),
                 "peak_single_process_rss_mb": peak_rss_mb()["children"]}
@@ -298,7 +299,7 @@ def format_end_to_end(e: dict) -> str:
              f"over {e['days']} days), {e['workers']} workers, shards of {e['shard_size']}",
              f"  wall {e['wall_s']:.1f} s ({e['articles_per_s']:.1f} articles/s); "
              f"{e['stories']:,} stories ({e['multi_article_stories']:,} with several articles), "
-             f"{e['near_duplicates']:,} near-copies",
+             f"{e['near_duplicates']:,} near-copies; stories grouped in {e.get('grouping_segments', 1)} time segment(s)",
              "  phases (s): " + ", ".join(f"{k.removesuffix('_s')} {v}" for k, v in e["phases_s"].items()),
              f"  peak memory of the process tree: PSS {e['peak_tree_pss_mb']:,} MB (RSS summed {e['peak_tree_rss_mb']:,} MB,"
              f" counting shared pages in every worker); largest single process {e['peak_single_process_rss_mb']:,.0f} MB",

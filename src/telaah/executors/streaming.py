@@ -460,7 +460,6 @@ def finish_streaming(out: str | Path, shards: int, options: Options | None = Non
         order = sorted(range(len(ids)), key=lambda i: (days[i] if days[i] is not None else MAX_DAY, i))
         segments = plan_segments([days[i] for i in order], workers if segments is None else segments,
                                  config.window_days, PARALLEL_GROUPING_MIN if segments is None else 0)
-        timings["grouping_segments"] = len(segments)
         if len(segments) == 1:
             # one online pass in time order, each story's dossier sent off as soon as it closes
             grouper.on_close = emit
@@ -502,7 +501,7 @@ def finish_streaming(out: str | Path, shards: int, options: Options | None = Non
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     summary = {"articles": len(ids), "stories": len(stories),
-               "multi_article_stories": sum(1 for n in stories if n > 1),
+               "multi_article_stories": sum(1 for n in stories if n > 1), "grouping_segments": len(segments),
                "near_duplicates": len(copies), "dossiers_written": written["stories"],
                "dossiers_rewritten": written["rewritten"], "output": str(out / "stories.jsonl")}
     return summary
