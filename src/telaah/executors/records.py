@@ -20,15 +20,24 @@ _LISTS = {"blocks": Block, "sentences": Sentence, "mentions": Mention, "quotes":
 _NESTED = {"speaker": Speaker, "reported_by": Speaker, "cue": Cue}
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(obj) -> dict[str, Any]:
+    """A dataclass as a dict, nested dataclasses too (``dataclasses.asdict`` without its deep
+    copies; field names looked up once per class: a run encodes millions of these)."""
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
     out = {}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if dataclasses.is_dataclass(value):
+    for name in names:
+        value = getattr(obj, name)
+        if hasattr(type(value), "__dataclass_fields__"):
             value = _plain(value)
         elif isinstance(value, list):
             value = list(value)
-        out[f.name] = value
+        out[name] = value
     return out
 
 
