@@ -124,6 +124,23 @@ def test_prefilter_decides_as_the_rules_one_by_one():
         assert classify_line(line) == expected, line
 
 
+def test_required_literal_is_in_every_match():
+    """The search rules' quick scan (rules.chrome_prefilter) looks for these strings only."""
+    from telaah.cleaning.rules import chrome_prefilter, chrome_rules, required_literal
+
+    assert required_literal(r"\bdi\s+google\s+news\s*$") == "google"
+    assert required_literal(r"\((?:foto|dok)[^)]{0,80}\)\s*$") == "("
+    assert required_literal(r"(?:a|b)\s*/x") == "/x"
+    assert required_literal(r"foto|dok") is None  # a top-level alternation
+    assert required_literal(r"[ab]+c?") is None
+    assert required_literal("(") is None  # not a pattern
+    needles = chrome_prefilter()[2]
+    assert needles is not None
+    for line in ["Foto: x. ANTARA FOTO/Akbar Tado", "Warga (FOTO: Istimewa)", "Simak di GOOGLE NEWS"]:
+        assert any(r.test(line) for r in chrome_rules() if r.match == "search") and needles.search(line), line
+    assert needles.search("Gempa mengguncang Mamuju pada pagi hari.") is None
+
+
 def run_blocks(text, title=None):
     art = Article(id="x", text=text, title=title)
     BlockStage()(art, Options())

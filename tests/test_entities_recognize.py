@@ -135,3 +135,24 @@ def test_gazetteer_covers_every_kind():
     kinds = {e.kind for e in load_gazetteer()}
     assert {"country", "capital", "intl_org", "institution", "ministry", "news_agency",
             "head_of_state", "foreign_minister", "spokesperson"} <= kinds
+
+
+def test_decode_reads_iob2_as_the_plain_loop_does():
+    """decode visits only the tagged tokens; it gives what a walk over every tag gives."""
+    import itertools
+
+    from telaah.entities.recognize import decode
+
+    def every_tag(tags):
+        out, start, typ = [], None, None
+        for i, t in enumerate([*tags, "O"]):
+            if t == "O" or t.startswith("B-") or t[2:] != typ:
+                if start is not None:
+                    out.append((start, i, typ))
+                start, typ = (i, t[2:]) if t != "O" else (None, None)
+        return out
+
+    labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    for n in range(6):
+        for tags in itertools.product(labels, repeat=n):
+            assert decode(list(tags)) == every_tag(list(tags)), tags

@@ -55,3 +55,19 @@ def test_same_answer_on_recombined_indosum(shared):
     expected = find_near_duplicates(arts)
     assert len(expected) >= 10
     assert near_duplicates_of_articles(arts) == expected
+
+
+def test_signature_is_datasketchs_minhash_of_the_shingles():
+    """``signature`` builds its sketch a cheaper way; the values must be datasketch's own."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from telaah.stories.duplicates import body_text, shingles
+
+    arts = prepared([(BASE, None), (OTHER + "Ç'est «ünïcode» — 1.500 kali.", None), ("dua kata", None)])
+    for a in arts:
+        expected = MinHash(num_perm=128)
+        expected.update_batch([s.encode("utf-8") for s in shingles(body_text(a))])
+        got = signature(a)
+        assert got.dtype == expected.hashvalues.dtype
+        assert np.array_equal(got, expected.hashvalues)

@@ -54,7 +54,8 @@ def is_wrapped(prev_line: str, line: str) -> bool:
 def classify_line(line: str) -> tuple[str, str | None]:
     prefilter = chrome_prefilter()
     if prefilter is not None and prefilter[0].match(line) is None \
-            and (len(line) > SEARCH_MAX_LEN or prefilter[1].search(line) is None):
+            and (len(line) > SEARCH_MAX_LEN or (prefilter[2] is not None and prefilter[2].search(line) is None)
+                 or prefilter[1].search(line) is None):
         return "body", None  # no rule can match (see chrome_prefilter)
     for rule in chrome_rules():
         if rule.test(line):

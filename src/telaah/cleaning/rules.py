@@ -42,20 +42,45 @@ def chrome_rules(lang: str = "id") -> tuple[ChromeRule, ...]:
 
 
 @lru_cache(maxsize=None)
-def chrome_prefilter(lang: str = "id") -> tuple[re.Pattern, re.Pattern] | None:
-    """Two patterns that together match every line some chrome rule matches (and maybe a few
+def chrome_prefilter(lang: str = "id") -> tuple[re.Pattern, re.Pattern, re.Pattern | None] | None:
+    """Patterns that together match every line some chrome rule matches (and maybe a few
     more): the full and prefix rules as one alternation anchored at the start, the search
-    rules as another. A line neither matches is body without trying the rules one by one.
-    None if the rules cannot be joined (then every line goes through the rules)."""
+    rules as another, and the search rules' ``required_literal`` strings as a third (None
+    when a search rule has none), a quick scan that rules out most lines before the slower
+    search alternation runs. A line that matches neither the first nor the search rules is
+    body without trying the rules one by one. None if the rules cannot be joined (then every
+    line goes through the rules)."""
     rules = chrome_rules(lang)
     anchored = [f"(?:{r.regex.pattern})" + (r"\Z" if r.match == "full" else "")
                 for r in rules if r.match in ("full", "prefix")]
     searched = [f"(?:{r.regex.pattern})" for r in rules if r.match == "search"]
+    needles = [required_literal(r.regex.pattern) for r in rules if r.match == "search"]
     try:
         return (re.compile("|".join(anchored) or r"(?!)", re.IGNORECASE),
-                re.compile("|".join(searched) or r"(?!)", re.IGNORECASE))
+                re.compile("|".join(searched) or r"(?!)", re.IGNORECASE),
+                None if None in needles else re.compile("|".join(map(re.escape, needles)) or r"(?!)", re.IGNORECASE))
     except re.error:
         return None
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters in the top-level sequence of ``pattern`` (e.g.
+    "google" of ``di\\s+google\\s+news$``): every match of the pattern holds it, in some
+    letter case when matched case-insensitively. None when there is none (a top-level
+    alternation, say) or the pattern cannot be read."""
+    try:
+        from re import _parser  # CPython's own pattern parser (Python 3.11+)
+
+        items = list(_parser.parse(pattern, re.IGNORECASE))
+        literal = _parser.LITERAL
+    except Exception:  # noqa: BLE001 - any failure only means no shortcut
+        return None
+    best = run = ""
+    for op, arg in items:
+        run = run + chr(arg) if op == literal else ""
+        if len(run) > len(best):
+            best = run
+    return best or None
 
 
 @lru_cache(maxsize=None)

@@ -120,11 +120,17 @@ class CompiledCRF:
 
     def viterbi(self, scores: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
         """The best label index path of each sentence; ``scores`` holds the sentences' token
-        rows one after another, ``lengths`` their token counts (each at least 1). All
-        sentences advance together, one numpy step per token position."""
+        rows one after another, ``lengths`` their token counts (each at least 1)."""
+        if not len(lengths):
+            return []
+        return np.split(self.viterbi_flat(scores, lengths), np.cumsum(lengths[:-1]))
+
+    def viterbi_flat(self, scores: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """``viterbi``'s paths one after another, as the rows of ``scores``. All sentences
+        advance together, one numpy step per token position."""
         n_sent = len(lengths)
         if not n_sent:
-            return []
+            return np.zeros(0, dtype=np.intp)
         n_labels = self.transitions.shape[0]
         lens = np.asarray(lengths, dtype=np.intp)
         order = np.argsort(-lens, kind="stable")  # longest first: the live sentences are a prefix
@@ -162,19 +168,22 @@ class CompiledCRF:
             np.add(alpha.take(spread_a), trans_a, out=cand_flat)
             best = cand_rows.argmax(axis=1, out=backs[t, :a * n_labels])  # the first best predecessor
             np.add(cand_flat.take(best + best_at_a), step_rows[t, :a * n_labels], out=alpha_live)
-        cur = alpha.reshape(n_sent, n_labels).argmax(axis=1)
-        paths = np.empty((longest, n_sent), dtype=np.intp)  # [position, sentence]
-        paths[sorted_lens - 1, np.arange(n_sent)] = cur
+        # back-tracking, one take per position: paths[t, sentence] is the label at t as an index
+        # of a (sentence, label) row, so backs (turned into such indexes in one pass) maps the
+        # live sentences' row at t straight to their row at t - 1; a sentence that ends at t - 1
+        # already holds its last label there
         row_start = np.arange(n_sent) * n_labels
+        backs[1:] += np.repeat(row_start, n_labels)  # (row 0 is never read)
+        paths = np.empty((longest, n_sent), dtype=np.intp)  # [position, sentence]
+        paths[sorted_lens - 1, np.arange(n_sent)] = alpha.reshape(n_sent, n_labels).argmax(axis=1) + row_start
         for t in range(longest - 1, 0, -1):
             a = live[t]
-            c = cur[:a]
-            backs[t].take(row_start[:a] + c, out=c, mode="clip")
-            paths[t - 1, :a] = c
-        out: list[np.ndarray] = [None] * n_sent  # type: ignore[list-item]
-        for k, s in enumerate(order.tolist()):
-            out[s] = paths[:sorted_lens[k], k]
-        return out
+            backs[t].take(paths[t, :a], out=paths[t - 1, :a], mode="clip")
+        paths -= row_start
+        flat = np.empty(len(scores), dtype=np.intp)
+        inside = rows < len(scores)  # rows: [position, sentence] -> row of scores (or past the end)
+        flat[rows[inside]] = paths[inside]
+        return flat
 
     def tag(self, ids: np.ndarray, lengths: list[int], start: np.ndarray | None = None) -> list[list[str]]:
         """Label strings per sentence."""

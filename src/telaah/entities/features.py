@@ -515,8 +515,8 @@ class FeatureIds:
         for kind, off in ((0, 0), (None, -2), (None, -1), (1, -1), (None, 1), (2, 1), (None, 2)):
             if kind is None:  # what the neighbour at ``off`` shows
                 ctx, near = self._ctx[_CONTEXT_OFFSETS.index(off)], laid.take(at + off)
-                for k in range(self.CTX_SLOTS):  # take: several times faster than [:, near]
-                    ctx[k].take(near, axis=0, out=ids[slot + k], mode="clip")
+                # all slots in one take (several times faster than [:, near])
+                ctx.take(near, axis=1, out=ids[slot:slot + self.CTX_SLOTS], mode="clip")
                 slot += self.CTX_SLOTS
                 continue
             # the gazetteer names of this token (off 0) or of its neighbour at ``off``

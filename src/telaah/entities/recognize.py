@@ -31,7 +31,7 @@ import numpy as np
 from ..document import Mention, Sentence
 from ..errors import DataFileError
 from ..lang import load_lines
-from ..text.tokens import tokenize_words
+from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
 
@@ -80,11 +80,12 @@ def _tag_batch(sentences: list[list[str]]) -> tuple[list[list[str]], np.ndarray]
     lengths = [len(s) for s in sentences]
     with _lock:  # FeatureIds grows its word tables; keep threads from interleaving
         scores, pos, size, gaz_len = _features.scores(sentences)  # [token, model, label]
-    aux_tags = np.concatenate(aux.viterbi(scores[:, 0], lengths))
+    aux_tags = aux.viterbi_flat(scores[:, 0], lengths)
     # add_aux appends the auxiliary tags after every other attribute: they are added last
     main_scores = _features.state_scores(_features.aux_block(1, aux.labels, aux_tags, pos, size), scores[:, 1])
-    paths = main.viterbi(main_scores, lengths)
-    return [main.label_array[p].tolist() for p in paths], gaz_len
+    tags = main.label_array[main.viterbi_flat(main_scores, lengths)].tolist()
+    ends = np.cumsum(lengths).tolist()
+    return [tags[e - n:e] for n, e in zip(lengths, ends)], gaz_len
 
 
 def tag(words: list[str]) -> list[str]:
@@ -130,14 +131,20 @@ def _gaz_types(words: list[str], i: int, limit: int) -> tuple[int, frozenset[str
 
 
 def decode(tags: list[str]) -> list[tuple[int, int, str]]:
-    """Token spans (start, end exclusive, type) from IOB2 tags (a stray I- opens a span)."""
+    """Token spans (start, end exclusive, type) from IOB2 tags (a stray I- opens a span).
+    Only the tokens that are not "O" (few) are visited: an "O", like a gap, ends a span."""
     out = []
-    start, typ = None, None
-    for i, t in enumerate([*tags, "O"]):
-        if t == "O" or t.startswith("B-") or t[2:] != typ:
-            if start is not None:
-                out.append((start, i, typ))
-            start, typ = (i, t[2:]) if t != "O" else (None, None)
+    start, typ, last = -1, "", -1  # the open span: its first and last token (start -1: none)
+    for i in [k for k, t in enumerate(tags) if t != "O"]:
+        t = tags[i]
+        if start >= 0 and (i != last + 1 or t.startswith("B-") or t[2:] != typ):
+            out.append((start, last + 1, typ))
+            start = -1
+        if start < 0:
+            start, typ = i, t[2:]
+        last = i
+    if start >= 0:
+        out.append((start, last + 1, typ))
     return out
 
 
@@ -311,8 +318,9 @@ def recognize(text: str, sentences: list[Sentence]) -> list[Mention]:
     """PER/ORG/LOC mentions in the given sentences of ``text``, in text order (the sentences
     are tagged in one batch)."""
     todo = []
+    tokens = text_tokens(text)  # the whole text's, shared with the quotes stage
     for sentence in sentences:
-        spans, words = tokenize_words(text, sentence.start, sentence.end)
+        spans, words = tokens.between(sentence.start, sentence.end)
         if spans:
             todo.append((sentence, spans, words))
     tags, gaz_len = _tag_batch([w for _, _, w in todo])

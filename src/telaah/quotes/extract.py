@@ -20,13 +20,14 @@ is in tests/gold/QUOTES_GUIDELINES.md ("Denials: one convention"). All word list
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..document import Article, Cue, Quote, Speaker
 from ..lang import load_lines, load_table
 from ..pipeline import ArticleStage, Options
-from ..text.tokens import tokenize
+from ..text.tokens import text_tokens
 
 QUOTE_MARKS = "\"“”„«»"
 OPENERS = "“„«"
@@ -233,9 +234,11 @@ def _time_tail(words: list[str]) -> int:
     return len(low) - n if timed else 0
 
 
-def _kinds(word: str) -> set:
-    lex = lexicon()
-    return lex.words.get(word.lower(), set()) | lex.words.get(word, set())
+@lru_cache(maxsize=65_536)
+def _kinds(word: str) -> frozenset:
+    """The speaker-word kinds of ``word`` (either case). Cached, as words repeat: read only."""
+    words = lexicon().words
+    return frozenset(words.get(word.lower(), ())) | frozenset(words.get(word, ()))
 
 
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|asy|at|az|ul|bin)-[A-Z]")
@@ -256,14 +259,21 @@ class _Text:
 
     def __init__(self, text: str):
         self.text = text
-        self.spans = tokenize(text)
-        self.low = [text[s:e].lower() for s, e in self.spans]
-        self.starts = [s for s, _ in self.spans]
+        tokens = text_tokens(text)  # shared with the entity stage: read only
+        self.spans = tokens.spans
+        self.low = [w.lower() for w in tokens.words]
+        self.starts = tokens.starts
 
     def index_at(self, offset: int) -> int:
-        import bisect
+        return bisect_left(self.starts, offset)
 
-        return bisect.bisect_left(self.starts, offset)
+    @cached_property
+    def cue_starts(self) -> list[int]:
+        """The tokens at which ``match_cue`` may find a cue, in order (at any other it finds
+        none), so scans can jump from one to the next."""
+        lex = lexicon()
+        first, cues = lex.first_words, lex.cues
+        return [i for i, w in enumerate(self.low) if w in first or (w.endswith("nya") and (w[:-3],) in cues)]
 
     def range(self, start: int, end: int) -> range:
         return range(self.index_at(start), self.index_at(end))
@@ -1036,8 +1046,15 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
     idx = list(t.range(start, end))
     out: list[_Stmt] = []
     pending: list[tuple] = []
+    cue_starts = t.cue_starts
     n = 0
     while n < len(idx):
+        # jump to the next token a cue may start at (idx holds consecutive tokens): at the
+        # others match_cue finds nothing and the scan would only move on
+        c = bisect_left(cue_starts, idx[n])
+        if c == len(cue_starts) or cue_starts[c] > idx[-1]:
+            break
+        n = cue_starts[c] - idx[0]
         i = idx[n]
         size, stances = t.match_cue(i, idx[-1] + 1)
         if not size:
@@ -1574,7 +1591,7 @@ def _nominal_denial(t: _Text, unit: tuple[int, int]) -> _Stmt | None:
 def _back_reference(t: _Text, unit: tuple[int, int]):
     """(speaker, cue, stance) of a sentence that attributes the previous one: "Hal itu
     disampaikan Agus di Jakarta", "Demikian diungkapkan X"; None otherwise."""
-    idx = list(t.range(*unit))[:6]
+    idx = t.range(*unit)[:6]
     lex = lexicon()
     for n, i in enumerate(idx[:3]):
         if t.low[i] not in lex.back_reference:
@@ -1909,10 +1926,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     # pass 2: reported speech in what is left of each sentence (or paragraph)
     units = [(s.start, s.end) for s in article.sentences] or paras
     pendings: list[tuple[int, tuple]] = []
+    consumed_in_order = sorted(consumed)
     for us, ue in units:
         pos = us
         regions = []
-        for cs, ce in sorted(consumed):
+        for cs, ce in consumed_in_order:
             if ce <= us or cs >= ue:
                 continue
             if cs > pos:
@@ -1933,7 +1951,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     # only sentences that hold such a word are looked at
     lex = lexicon()
     denial_words = _denial_words()
-    denial_at = [t.starts[i] for i, w in enumerate(t.low) if w in denial_words]
+    denial_at = [] if denial_words.isdisjoint(t.low) else \
+        [t.starts[i] for i, w in enumerate(t.low) if w in denial_words]
     for us, ue in units:
         if not denial_at or denial_at[-1] < us or not any(us <= p < ue for p in denial_at):
             continue

@@ -8,6 +8,8 @@ character is a token of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import NamedTuple
 
 TOKEN_RE = re.compile(
     r"""
@@ -34,3 +36,42 @@ def tokenize_words(text: str, start: int = 0, end: int | None = None) -> tuple[l
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e] for s, e in tokenize(text, start, end)]
+
+
+class TextTokens(NamedTuple):
+    """``tokenize_words`` over a whole text, with each token's start offset."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+    starts: list[int]
+
+    def between(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """``tokenize_words(text, start, end)``, taken from the whole text's tokens.
+
+        TOKEN_RE has no anchors or lookarounds and every non-space character starts a match
+        (its last branch is ``\\S``), so a scan of ``text[start:end]`` meets exactly the
+        whole text's tokens that lie inside it, unless one of those tokens crosses ``start``
+        or ``end``; then the range is scanned on its own."""
+        spans, starts = self.spans, self.starts
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if (i and spans[i - 1][1] > start) or (j > i and spans[j - 1][1] > end):
+            return tokenize_words(self.text, start, end)
+        return spans[i:j], self.words[i:j]
+
+
+_last: TextTokens = TextTokens("", [], [], [])
+
+
+def text_tokens(text: str) -> TextTokens:
+    """The tokens of all of ``text``; the last text's are kept (matched by identity), so the
+    stages of one article (entities, quotes) scan it once. The lists are shared: read them,
+    never change them."""
+    global _last
+    last = _last
+    if last.text is text:
+        return last
+    spans, found = tokenize_words(text)
+    last = _last = TextTokens(text, spans, found, [s for s, _ in spans])
+    return last
