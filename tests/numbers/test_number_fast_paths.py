@@ -73,3 +73,30 @@ def test_leads_end_before_amounts_with_the_shipped_lists():
     assert lex.leads_end_before_anchors  # the lead scan may stop at a sentence's last amount
     assert not E._leads_hold_no_anchor({"kurang dari dua"}, lex.anchor_words)
     assert not E._leads_hold_no_anchor({"no.1"}, lex.anchor_words)
+
+
+def _lead_rich_texts(n: int, seed: int = 11) -> list[str]:
+    """Qualifiers, currencies and amounts packed close together, with odd spacing between them."""
+    rng = random.Random(seed)
+    words = ["lebih", "dari", "kurang", "sekitar", "hingga", "sampai", "dengan", "di", "atas", "Rp", "Rp.", "US$",
+             "$", "tidak", "paling", "sedikit", "5", "12", "1.500", "dua", "puluh", "ribu", "juta", "orang", "(",
+             ")", ",", ".", "persen", "kira-kira", "€", "dolar", "x"]
+    gaps = [" ", " ", " ", "  ", "\n", "", "\t"]
+    return ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_lead_tails_find_what_the_lead_scan_finds(monkeypatch):
+    """The check that a qualifier or currency ends right before an amount (lowered text) gives
+    the claims the scan of every qualifier and currency in the sentence gives (text as written)."""
+    import dataclasses
+
+    from telaah.document import Sentence
+
+    assert E.lexicon().lead_tails
+    texts = _lead_rich_texts(1500)
+    spans = [[Sentence("s", 0, len(t), 0)] for t in texts]
+    fast = [[dataclasses.asdict(c) for c in E.extract_numbers(t, s)] for t, s in zip(texts, spans)]
+    monkeypatch.setattr(E, "text_scan", lambda t: (None, None))
+    plain = [[dataclasses.asdict(c) for c in E.extract_numbers(t, s)] for t, s in zip(texts, spans)]
+    assert fast == plain
+    assert sum(map(len, fast)) > 1000

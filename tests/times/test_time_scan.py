@@ -124,3 +124,17 @@ def test_lower_case_patterns_are_the_patterns_without_ignorecase():
     for kind, pat in time_lexicon.patterns().items():
         low = time_lexicon.patterns_lower()[kind]
         assert low.pattern == pat.pattern and pat.flags & re.IGNORECASE and not low.flags & re.IGNORECASE
+
+
+def test_words_before_equals_the_whole_stretch():
+    """``_words_before`` reads a shorter stretch first; it finds the words the 80 characters do."""
+    rng = random.Random(5)
+    pieces = ["hari", "Senin", " ", " ", "  ", "-", "’", "'", ",", "x" * 30, "lalu", "\n", "(", "2017", "é"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        sent_start = rng.randint(0, start)
+        for n in (1, 6):
+            plain = [w.lower().replace("’", "'")
+                     for w in time_extract._WORD.findall(text, max(sent_start, start - 80), start)[-n:]]
+            assert time_extract._words_before(text, start, sent_start, n) == plain, (text, start, sent_start, n)

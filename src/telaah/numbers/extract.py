@@ -31,7 +31,7 @@ from functools import lru_cache
 from ..document import NumberClaim, Sentence
 from ..lang import load_table
 from ..times.lexicon import trie_alternation
-from ..times.scan import clean_span, span_hits, text_scan
+from ..times.scan import NOT_WORD_NEAR_SPAN, clean_span, span_hits, text_scan
 
 MAX_OBJECT_WORDS = 4
 SCORE_CUE_WINDOW = 3  # words before a "2-1" that may say it is a score
@@ -68,6 +68,7 @@ class _Lexicon:
     pattern_lower: re.Pattern[str]  # ``pattern`` for lowered text, see ``_pattern_at``
     case_checks: dict[int, dict[str, tuple[bool, frozenset[str]]]]  # see ``_case_checks``
     lead_lower: re.Pattern[str]  # ``lead`` for lowered text
+    lead_tails: tuple[str, ...] | None  # see ``_lead_tails``
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def lexicon() -> _Lexicon:
                     anchor_words, _lead_scan(qualifiers, cur_forms, lead),
                     _leads_hold_no_anchor(lead_forms, anchor_words), _Context.of(frozen_context),
                     pattern_lower, _case_checks(prefix_forms, prefix_case, suffix_forms + measure_forms, suffix_case),
-                    re.compile(lead))
+                    re.compile(lead), _lead_tails(lead_forms, anchor_words))
 
 
 def _claim_patterns(words, qualifiers, prefix_forms, prefix_case, suffix_forms, suffix_case,
@@ -262,6 +263,17 @@ def _case_checks(prefix_forms, prefix_case, suffix_forms,
         return {k: (a, frozenset(e)) for k, (a, e) in out.items()}
     prefix, suffix = table(prefix_forms, prefix_case), table(suffix_forms, suffix_case)
     return {2: prefix, 4: suffix, 6: prefix, 8: suffix}
+
+
+def _lead_tails(lead_forms: set[str], anchor_words: frozenset[str]) -> tuple[str, ...] | None:
+    """The last words of the qualifiers and currencies, lower-cased, less those that end with
+    another (for ``str.endswith``): a match that starts before an amount ends its qualifier or
+    currency right before the amount (whitespace aside). None when a form can hold the start of
+    an amount (then the amount need not follow the form)."""
+    if not _leads_hold_no_anchor(lead_forms, anchor_words):
+        return None
+    last = {f.split()[-1] for f in lead_forms}
+    return tuple(sorted(w for w in last if not any(o != w and w.endswith(o) for o in last)))
 
 
 def _leads_hold_no_anchor(lead_forms: set[str], anchor_words: frozenset[str]) -> bool:
@@ -547,7 +559,13 @@ def _next_words(text: str, pos: int, limit: int, n: int) -> list[tuple[int, int,
     if m is None:
         return []
     # each word only after the one before: the unmatched groups (-1, -1) are the last ones
-    return [(s, e, text[s:e]) for s, e in m.regs[1:] if s >= 0]
+    # (a plain loop: cheaper than a comprehension for a handful of words)
+    out = []
+    for s, e in m.regs[1:]:
+        if s < 0:
+            break
+        out.append((s, e, text[s:e]))
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -575,20 +593,25 @@ def extract_numbers(text: str, sentences: list[Sentence]) -> list[NumberClaim]:
         kept = [hit for hit in shared if hit[2] in words or hit[2][0].isdecimal()]
         starts = [hit[0] for hit in kept]
         ends = [hit[1] for hit in kept]
+        n_low, n_kept = len(low), len(kept)
     for sent in sentences:
+        s_start, s_end = sent.start, sent.end
         if shared is None:
-            found = (lex.anchor.finditer(text, sent.start, sent.end) if low is None
-                     else lex.anchor_lower.finditer(low, sent.start, sent.end))
+            found = (lex.anchor.finditer(text, s_start, s_end) if low is None
+                     else lex.anchor_lower.finditer(low, s_start, s_end))
             spans = [a.span() for a in found]
-        elif clean_span(low, sent.start, sent.end):
-            i = bisect_left(starts, sent.start)
-            j = bisect_left(starts, sent.end, i)
-            if i == j:
+        elif (not 0 < s_start < n_low or low[s_start - 1] in NOT_WORD_NEAR_SPAN
+              or low[s_start] in NOT_WORD_NEAR_SPAN) and (
+                not 0 < s_end < n_low or low[s_end] in NOT_WORD_NEAR_SPAN
+                or low[s_end - 1] in NOT_WORD_NEAR_SPAN) or clean_span(low, s_start, s_end):
+            i = bisect_left(starts, s_start)
+            if i == n_kept or starts[i] >= s_end:
                 continue  # no digit and no number word
+            j = bisect_left(starts, s_end, i)
             out.extend(_extract_sentence(text, sent, low, lex, starts[i:j], ends[i:j]))
             continue
         else:
-            spans = [(a, b) for a, b, w in span_hits(low, sent.start, sent.end) if w[0].isdecimal() or w in words]
+            spans = [(a, b) for a, b, w in span_hits(low, s_start, s_end) if w[0].isdecimal() or w in words]
         if spans:
             out.extend(_extract_sentence(text, sent, low, lex, [a for a, _ in spans], [b for _, b in spans]))
     return out
@@ -603,13 +626,16 @@ def _extract_sentence(text: str, sent: Sentence, low: str | None, lex: _Lexicon,
     ``_search`` finds it: the anchors met are those found from the sentence start, unless the
     search starts inside one (then it searches afresh). At an anchor with no qualifier or
     currency starting between the search start and it, the only start a match can have is the
-    anchor's own; otherwise the tokens just before it are tried too (``_match_near``).
+    anchor's own; otherwise the tokens just before it are tried too (``_match_near``). On
+    lowered text that is asked of the text right before the anchor (``_lead_tails``), else of
+    a scan of the sentence's qualifiers and currencies (``_leads``).
     """
     cx = lex.cx
     s_start, s_end = sent.start, sent.end
     claims: list[NumberClaim] = []
     n = len(starts)
     lead_starts: list[int] | None = None  # found on first need
+    tails = lex.lead_tails if low is not None else None
     lead_ends: list[int] = []
     pos, k = s_start, 0
     while pos < s_end:
@@ -622,10 +648,20 @@ def _extract_sentence(text: str, sent: Sentence, low: str | None, lex: _Lexicon,
             for kk in range(k, n):
                 here = starts[kk]
                 if here != pos:  # (nothing lies between: only the anchor's own start can match)
-                    if lead_starts is None:
-                        lead_starts, lead_ends = _leads(lex, text, low, s_start, s_end, starts[-1])
-                    j = bisect_left(lead_starts, here)  # the leads starting before the anchor
-                    if j and lead_ends[j - 1] > pos:  # the last of them ends after pos
+                    if tails is not None:
+                        # a match starting between pos and the anchor, its amount at the anchor (one
+                        # at an earlier anchor was found there), has a qualifier or currency ending
+                        # right before it, whitespace aside (``_lead_tails``)
+                        q = here
+                        while q > pos and low[q - 1].isspace():
+                            q -= 1
+                        near = low.endswith(tails, pos, q)
+                    else:
+                        if lead_starts is None:
+                            lead_starts, lead_ends = _leads(lex, text, low, s_start, s_end, starts[-1])
+                        j = bisect_left(lead_starts, here)  # the leads starting before the anchor
+                        near = j and lead_ends[j - 1] > pos  # the last of them ends after pos
+                    if near:
                         m = _match_near(lex, text, low, pos, here, s_end)
                         if m is not None:
                             break

@@ -49,39 +49,49 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], trimmed of whitespace."""
     if start >= end:
         return []
-    abbr = abbreviations()
     spans: list[tuple[int, int]] = []
     sent_start = start
     block = text[start:end]
-    plain = "!" not in block and "?" not in block and "…" not in block
-    for m in (PERIOD_BOUNDARY_RE if plain else BOUNDARY_RE).finditer(text, start, end):
-        punct_end = m.end(1)
-        mark = text[m.start():m.start() + 1]
-        if mark == ".":
+    boundary = PERIOD_BOUNDARY_RE if "!" not in block and "?" not in block and "…" not in block else BOUNDARY_RE
+    quoted = '"' in block or "“" in block  # else no quotation holds a boundary (``_quote_open_at``)
+    # a loop of searches rather than ``finditer``: a block has few boundaries, and a search
+    # costs less than setting up an iterator
+    m = boundary.search(text, start, end)
+    while m is not None:
+        mark_at = m.start()
+        if text[mark_at] == ".":
             # the word the period ends: the run of non-space characters before it, in the sentence
-            word_end = m.start() + 1
+            word_end = mark_at + 1
             space = text.rfind(" ", sent_start, word_end)
             word = text[space + 1 if space >= 0 else sent_start:word_end].rsplit(None, 1)[-1]
             bare = word.lstrip("(\"“'")
-            if bare in abbr or bare.lower() in abbr:
-                continue
-            if len(bare) >= 2 and bare[1] == "." and (INITIAL_RE.fullmatch(bare) or INITIALS_RE.fullmatch(bare)):
-                continue  # initials: "H. Agus", "S.H.", "a.n."
-        if not m.group(1) and _quote_open_at(text, start, m.start(), end):
+            abbr = abbreviations()
+            if bare in abbr or bare.lower() in abbr or (
+                    len(bare) >= 2 and bare[1] == "." and (INITIAL_RE.fullmatch(bare) or INITIALS_RE.fullmatch(bare))):
+                m = boundary.search(text, m.end(), end)
+                continue  # an abbreviation, or initials: "H. Agus", "S.H.", "a.n."
+        if quoted and not m.group(1) and _quote_open_at(text, start, mark_at, end):
+            m = boundary.search(text, m.end(), end)
             continue
-        spans.append((sent_start, punct_end))
+        spans.append((sent_start, m.end(1)))
         sent_start = m.end()
-    if sent_start < end:
-        spans.append((sent_start, end))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+        m = boundary.search(text, sent_start, end)
+    # Only the block's ends can hold whitespace: a sentence after a boundary begins with what the
+    # boundary's look-ahead saw, and one before it ends with the mark or a closing quote.
+    spans.append((sent_start, end))  # (never empty: a boundary's look-ahead sees a character before end)
+    s = spans[0][0]
+    while text[s].isspace():  # (the last span ends at end, after a character that is no space, if any)
+        s += 1
+        if s == end:
+            return []  # the block is whitespace only
+    if s != start:
+        spans[0] = (s, spans[0][1])
+    e = end
+    while text[e - 1].isspace():
+        e -= 1
+    if e != end:
+        spans[-1] = (spans[-1][0], e)
+    return spans
 
 
 class SentenceStage(ArticleStage):

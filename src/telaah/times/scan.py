@@ -74,6 +74,11 @@ def _ascii_regexes() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     return re.compile(rf" (?P<w>{trie})(?!\w)".encode()), re.compile(rb"00*")
 
 
+# characters that are no part of a word (``\\w``): a span with one of them on either side of its
+# start, and on either side of its end, is a ``clean_span`` (a quick check before calling it)
+NOT_WORD_NEAR_SPAN = frozenset(" \n\t\r.,;:!?\"'()[]-/“”‘’")
+
+
 def clean_span(low: str, start: int, end: int) -> bool:
     """No word runs across ``start`` or ``end``: there a scan of the whole text and a scan of the
     span find the same things. (``\\w`` is a letter, a digit or "_".)"""
