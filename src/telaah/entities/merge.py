@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Article, Corpus, Entity, Mention
 from ..lang import load_table
@@ -102,11 +103,16 @@ def _name_parts(surface: str, strip_title: bool = True) -> NameParts:
 
 
 _skeleton = lru_cache(maxsize=65536)(skeleton)
+# Pure functions of a name form, asked again for the same forms in every story of a run.
+_fold = lru_cache(maxsize=65536)(fold)
+_looks_like_acronym = lru_cache(maxsize=65536)(looks_like_acronym)
+_initials_acronym = lru_cache(maxsize=32768)(initials_acronym)
 
 
 # --------------------------------------------------------------------------- roles
 
 
+@lru_cache(maxsize=8192)
 def role_words(role: str | None) -> tuple[str, ...]:
     if not role:
         return ()
@@ -114,6 +120,7 @@ def role_words(role: str | None) -> tuple[str, ...]:
     return tuple(w for w in fold(role).replace(".", " ").split() if w not in mods)
 
 
+@lru_cache(maxsize=32768)
 def roles_compatible(a: str | None, b: str | None) -> bool:
     """Whether two roles can describe one person: one is a prefix of the other ("Menteri" /
     "Menteri Luar Negeri"), or an abbreviation of it ("Menlu"). "Wakil Presiden" is not "Presiden"."""
@@ -131,7 +138,7 @@ def roles_compatible(a: str | None, b: str | None) -> bool:
 # --------------------------------------------------------------------------- prepared mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     key: int
     art: int
@@ -160,6 +167,12 @@ class _Item:
             if self.gaz and len(self.gaz[0].split()) > 1:
                 return _name_parts(self.gaz[0], strip_title=False)
         return None
+
+
+@lru_cache(maxsize=32768)
+def _acronym_of(paren: str, name: str) -> bool:
+    """``acronym_fits`` once per (bracketed text, name) pair."""
+    return acronym_fits(paren, name)
 
 
 @dataclass(frozen=True)
@@ -198,14 +211,20 @@ def _mention_facts(text: str, type_: str) -> _MentionFacts:
         fold(name).replace(".", "") if not person and looks_like_acronym(name) else None)
 
 
-@dataclass
 class _Cluster:
-    items: list[_Item] = field(default_factory=list)
-    fulls: list[NameParts] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    gaz: set[str] = field(default_factory=set)
-    acronyms: set[str] = field(default_factory=set)
-    person: bool = False
+    """Mentions joined so far, with what the union checks compare (slots: one per mention)."""
+
+    __slots__ = ("items", "fulls", "roles", "gaz", "acronyms", "person")
+
+    def __init__(self, items: list[_Item] | None = None, fulls: list[NameParts] | None = None,
+                 roles: list[str] | None = None, gaz: set[str] | None = None,
+                 acronyms: set[str] | None = None, person: bool = False):
+        self.items = [] if items is None else items
+        self.fulls = [] if fulls is None else fulls
+        self.roles = [] if roles is None else roles
+        self.gaz = set() if gaz is None else gaz
+        self.acronyms = set() if acronyms is None else acronyms
+        self.person = person
 
 
 class _Merger:
@@ -225,26 +244,21 @@ class _Merger:
 
     def _prepare(self, article: Article, ai: int, mi: int, m: Mention) -> _Item:
         facts = _mention_facts(m.text or "", m.type)
-        surface, inner, parts, name = facts.surface, facts.inner, facts.parts, facts.name
+        parts, full, gaz, person = facts.parts, facts.full, facts.gaz, facts.person
         role = m.role or parts.title
-        item = _Item(len(self.items), ai, mi, m, parts, role, alias_of=facts.alias_of, gaz=facts.gaz,
-                     surface=surface, person=facts.person, full=facts.full, full_keys=facts.full_keys,
-                     full_joined=facts.full_joined, joined=facts.joined, shape=facts.shape)
-        item.paren = inner or _paren_after(article.text, m.end)
+        key = len(self.items)
+        paren = facts.inner or _paren_after(article.text, m.end)
+        item = _Item(key, ai, mi, m, parts, role, facts.alias_of, gaz, paren, facts.surface, person, full,
+                     facts.full_keys, facts.full_joined, facts.joined, facts.shape)
         self.items.append(item)
-        self.parent.append(item.key)
-        c = _Cluster(items=[item], person=item.person)
-        if item.full is not None:
-            c.fulls.append(item.full)
-        if role:
-            c.roles.append(role)
-        if item.gaz:
-            c.gaz.add(item.gaz[0])
-        if item.paren and not item.person and looks_like_acronym(item.paren) and acronym_fits(item.paren, name):
-            c.acronyms.add(fold(item.paren))
+        self.parent.append(key)
+        acronyms = set()
+        if paren and not person and _looks_like_acronym(paren) and _acronym_of(paren, facts.name):
+            acronyms.add(_fold(paren))
         if facts.acronym is not None:
-            c.acronyms.add(facts.acronym)
-        self.clusters[item.key] = c
+            acronyms.add(facts.acronym)
+        self.clusters[key] = _Cluster([item], [full] if full is not None else [], [role] if role else [],
+                                      {gaz[0]} if gaz else set(), acronyms, person)
         return item
 
     # ---- union-find
@@ -322,7 +336,7 @@ class _Merger:
             if it.paren:
                 for other in others:
                     if other is not it and other.mention.start > it.mention.end and other.mention.start - it.mention.end <= 3:
-                        if _fold_surface(other.surface) == fold(it.paren):
+                        if _fold_surface(other.surface) == _fold(it.paren):
                             self.union(it, other)
         for i, it in enumerate(items):  # surnames and title + surname
             if it.person and it.full is None:
@@ -404,7 +418,7 @@ class _Merger:
         for row in self.by_article:
             for it in row:
                 if not it.person and len(it.parts.tokens) >= 2:
-                    multi.setdefault(fold(it.surface)[:2], []).append((self.find(it.key), it.surface))
+                    multi.setdefault(_fold(it.surface)[:2], []).append((self.find(it.key), it.surface))
         for row in self.by_article:
             for it in row:
                 text = it.surface.strip()
@@ -413,7 +427,7 @@ class _Merger:
                 root = self.find(it.key)
                 if any(len(m.parts.tokens) >= 2 for m in self.clusters[root].items):
                     continue
-                pool = multi.get(fold(text)[:2], ())
+                pool = multi.get(_fold(text)[:2], ())
                 targets = {self.find(r) for r, n in pool if prefix_abbreviation(text, n)} - {root}
                 if len(targets) == 1:
                     self.union(it, self.clusters[targets.pop()].items[0])
@@ -428,17 +442,17 @@ class _Merger:
                 acr_of.setdefault(a, set()).add(root)
             for m in c.items:
                 if len(m.parts.tokens) >= 2:
-                    initials_of.setdefault(initials_acronym(m.surface), set()).add(root)
+                    initials_of.setdefault(_initials_acronym(m.surface), set()).add(root)
         for root, it in list(roots.items()):
             c = self.clusters.get(self.find(root))
             if c is None:
                 continue
             surfaces = [m.surface for m in c.items]
-            if not all(looks_like_acronym(s) for s in surfaces):
+            if not all(_looks_like_acronym(s) for s in surfaces):
                 continue
             acr = _fold_surface(surfaces[0])
             targets = {self.find(r) for r in acr_of.get(acr, set())} - {self.find(root)}
-            targets = {t for t in targets if not all(looks_like_acronym(m.surface) for m in self.clusters[t].items)}
+            targets = {t for t in targets if not all(_looks_like_acronym(m.surface) for m in self.clusters[t].items)}
             if not targets:
                 targets = {self.find(r) for r in initials_of.get(acr, set())} - {self.find(root)}
             if len(targets) == 1:
@@ -484,15 +498,10 @@ class _Merger:
     # ---- output
 
     def entities(self) -> list[Entity]:
-        order: list[int] = []
-        seen: set[int] = set()
-        for row in self.by_article:
-            for it in row:
-                r = self.find(it.key)
-                if r not in seen:
-                    seen.add(r)
-                    order.append(r)
+        # self.items is in article and mention order (key order), as by_article is
+        order = list(dict.fromkeys(self.find(it.key) for it in self.items))
         out = []
+        article_ids = [a.id for a in self.corpus.articles]
         for n, root in enumerate(order, 1):
             c = self.clusters[root]
             eid = f"e{n}"
@@ -501,7 +510,8 @@ class _Merger:
             aliases: list[str] = []
             roles: list[str] = []
             mentions = []
-            for it in sorted(c.items, key=lambda x: (x.art, x.idx)):
+            # (art, idx) order is key order
+            for it in (sorted(c.items, key=_item_key) if len(c.items) > 1 else c.items):
                 m = it.mention
                 m.entity = eid
                 types[m.type] = types.get(m.type, 0) + 1
@@ -510,11 +520,13 @@ class _Merger:
                         aliases.append(form)
                 if it.role and it.role not in roles:
                     roles.append(it.role)
-                mentions.append((self.corpus.articles[it.art].id, it.idx))
-            type_ = max(types, key=lambda t: (types[t], t == "PER"))
+                mentions.append((article_ids[it.art], it.idx))
+            type_ = next(iter(types)) if len(types) == 1 else max(types, key=lambda t: (types[t], t == "PER"))
             out.append(Entity(eid, name, type_, aliases, mentions, roles))
         return out
 
+
+_item_key = attrgetter("key")
 
 BRACKETED_ACRONYM = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
@@ -550,6 +562,7 @@ def _paren_after(text: str, end: int) -> str | None:
     return inner or None
 
 
+@lru_cache(maxsize=65536)
 def _fold_surface(s: str) -> str:
     return fold(s).replace(".", "").strip()
 
@@ -584,6 +597,9 @@ def _may_be_same_person(a: _Item, b: _Item) -> bool:
 
 
 def _fullest_name(c: _Cluster) -> str:
+    if len(c.items) == 1 and not c.gaz and not c.items[0].alias_of:  # one form: it is the max
+        it = c.items[0]
+        return it.surface if it.parts.title is None else it.surface[len(it.parts.title):].strip()
     forms: list[str] = []
     for it in c.items:
         name = it.surface if it.parts.title is None else it.surface[len(it.parts.title):].strip()

@@ -18,6 +18,9 @@ RECORD_VERSION = 1
 _LISTS = {"blocks": Block, "sentences": Sentence, "mentions": Mention, "quotes": Quote,
           "numbers": NumberClaim, "times": TimeExpr}
 _NESTED = {"speaker": Speaker, "reported_by": Speaker, "cue": Cue}
+# classes of the lists with no field that ``_build`` converts
+_FLAT = frozenset(cls for cls in _LISTS.values()
+                  if not any(f.name in _NESTED for f in dataclasses.fields(cls)))
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -39,6 +42,17 @@ def _plain(obj) -> dict[str, Any]:
             value = list(value)
         out[name] = value
     return out
+
+
+def _build_list(cls, items: list[dict[str, Any]]) -> list:
+    """``[_build(cls, x) for x in items]``; a class with no nested field is built straight from
+    each dict (``_build`` would pass the same keyword arguments)."""
+    if cls in _FLAT:
+        try:
+            return [cls(**x) for x in items]
+        except Exception:  # noqa: BLE001 - a bad record fails as _build fails on it
+            pass
+    return [_build(cls, x) for x in items]
 
 
 def _build(cls, data: dict[str, Any]):
@@ -68,21 +82,24 @@ def article_to_record(article: Article) -> dict[str, Any]:
     return rec
 
 
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
 def article_from_record(rec: dict[str, Any]) -> Article:
     if rec.get("v") != RECORD_VERSION:
         raise ValueError(f"article record version {rec.get('v')!r}, expected {RECORD_VERSION}")
     kwargs = {}
-    for f in dataclasses.fields(Article):
-        if f.name not in rec:
+    for name in _ARTICLE_FIELDS:
+        if name not in rec:
             continue
-        value = rec[f.name]
-        if f.name in _LISTS:
-            value = [_build(_LISTS[f.name], x) for x in value]
-        elif f.name == "published":
+        value = rec[name]
+        if name in _LISTS:
+            value = _build_list(_LISTS[name], value)
+        elif name == "published":
             value = date.fromisoformat(value) if value else None
-        elif f.name == "raw":
+        elif name == "raw":
             value = base64.b64decode(value) if value is not None else None
-        elif f.name == "done":
+        elif name == "done":
             value = set(value)
-        kwargs[f.name] = value
+        kwargs[name] = value
     return Article(**kwargs)

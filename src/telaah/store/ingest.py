@@ -180,20 +180,28 @@ class _PrefixIds(CorpusStage):
 
 def story_stages(story_id: str) -> list[CorpusStage]:
     """The corpus stages of ``analyze`` with grouping replaced by the stored assignment."""
+    return [stage if stage is not None else make(story_id) for stage, make in _story_plan()]
+
+
+@lru_cache(maxsize=1)
+def _story_plan() -> tuple[tuple[CorpusStage | None, Callable[[str], CorpusStage] | None], ...]:
+    """``story_stages`` as (stage, None) for a stage shared by every story and (None, maker of
+    the story's own stage); built and order-checked once per process, not once per story (a run
+    of many small stories paid for rebuilding and re-importing the stages each time)."""
     from ..analyze import article_stages, corpus_stages
 
-    out: list[CorpusStage] = []
+    plan: list[tuple[CorpusStage | None, Callable[[str], CorpusStage] | None]] = []
     for stage in corpus_stages():
         if "corpus.stories" in stage.assigns:
-            out.append(_OneStory(story_id))
+            plan.append((None, _OneStory))
             continue
-        out.append(stage)
+        plan.append((stage, None))
         if "corpus.entities" in stage.assigns:
-            out.append(_PrefixEntities(story_id))
+            plan.append((None, _PrefixEntities))
         if "quote.id" in stage.assigns:
-            out.append(_PrefixIds(story_id))
-    check_order([*article_stages(), *out])
-    return out
+            plan.append((None, _PrefixIds))
+    check_order([*article_stages(), *(stage if stage is not None else make("s") for stage, make in plan)])
+    return tuple(plan)
 
 
 def analyse_story(story_id: str, articles: list[Article], options: Options) -> dict:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..document import Article, Corpus
@@ -22,6 +23,7 @@ from ..pipeline import CorpusStage, Options
 SHINGLE_WORDS = 5
 THRESHOLD = 0.5  # exact Jaccard of word 5-shingles; see tests/test_stories_duplicates.py
 NUM_PERM = 128
+PAIRWISE_UP_TO = 24  # articles; past this the LSH's candidate search is cheaper than every pair
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -76,6 +78,8 @@ def find_near_duplicates(
     if len(articles) < 2:
         return {}  # nothing to copy
     lsh_threshold = max(0.05, threshold * 0.8)
+    if len(articles) <= PAIRWISE_UP_TO:
+        return _pairwise(articles, order, threshold, num_perm, lsh_params(lsh_threshold, num_perm))
     lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=lsh_params(lsh_threshold, num_perm))
     shingle_sets: dict[str, set[str]] = {}
     rank: dict[str, int] = {}
@@ -101,6 +105,64 @@ def find_near_duplicates(
         rank[article.id] = position
         lsh.insert(article.id, mh)
     return duplicate_of
+
+
+def _minhash(sh: set[str], num_perm: int) -> np.ndarray:
+    """The MinHash signature ``find_near_duplicates`` inserts for a shingle set."""
+    mh = MinHash(num_perm=num_perm)
+    mh.update_batch([s.encode("utf-8") for s in sh])
+    return mh.hashvalues
+
+
+def _pairwise(articles: Sequence[Article], order: list[int], threshold: float, num_perm: int,
+              params: tuple[int, int]) -> dict[str, str]:
+    """``find_near_duplicates`` for a few articles, with exactly its answer and less work.
+
+    There, an earlier article counts when the LSH proposes it and the exact Jaccard reaches the
+    threshold. The LSH proposes a pair exactly when one of its bands (``rows`` signature values
+    each) is equal in both signatures, since a band's bucket key is that band's bytes. So here
+    the Jaccard is tested first, for every earlier article, and the signatures (the costly part)
+    are made and their bands compared only for pairs that pass it, which in a story are few.
+    """
+    bands, rows = params
+    shingle_sets: dict[str, set[str]] = {}
+    signatures: dict[str, np.ndarray] = {}
+    rank: dict[str, int] = {}
+    duplicate_of: dict[str, str] = {}
+
+    def signature(aid: str) -> np.ndarray:
+        if aid not in signatures:
+            signatures[aid] = _minhash(shingle_sets[aid], num_perm)[: bands * rows].reshape(bands, rows)
+        return signatures[aid]
+
+    for position, i in enumerate(order):
+        article = articles[i]
+        if article.id in rank:
+            continue  # a repeated id is the same article
+        sh = shingles(body_text(article))
+        if not sh:
+            continue
+        shingle_sets[article.id] = sh
+        best: str | None = None
+        for other in rank:
+            if _jaccard_at_least(sh, shingle_sets[other], threshold) \
+                    and (signature(article.id) == signature(other)).all(axis=1).any():
+                root = duplicate_of.get(other, other)
+                if best is None or rank[root] < rank[best]:
+                    best = root
+        if best is not None:
+            duplicate_of[article.id] = best
+        rank[article.id] = position
+    return duplicate_of
+
+
+def _jaccard_at_least(a: set[str], b: set[str], threshold: float) -> bool:
+    """``jaccard(a, b) >= threshold`` for non-empty sets; skips the set operations when the
+    sizes alone rule it out (the Jaccard is at most the smaller size over the larger)."""
+    small, large = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
+    if small / large < threshold:
+        return False
+    return jaccard(a, b) >= threshold
 
 
 class DuplicateStage(CorpusStage):

@@ -21,6 +21,7 @@ an article's headline are skipped.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -73,7 +74,23 @@ DISPUTE_STANCES = ("deny", "accuse")
 def content_tokens(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Lowercased word and number tokens (punctuation dropped) of ``text[start:end]``."""
     end = len(text) if end is None else end
+    if _WORD_RE is not None:
+        return [tok.lower() for tok in _WORD_RE.findall(text, start, end)]
     return [tok.lower() for tok in _token_strings(text, start, end) if tok[0].isalnum()]
+
+
+# TOKEN_RE as this module knows it. Its first two alternatives are the tokens that begin with a
+# letter or digit, and the last one takes a single character that is neither, so scanning with
+# the first two alone finds exactly the tokens ``content_tokens`` keeps, without the punctuation
+# and the per-token test. Used only while TOKEN_RE is this pattern.
+_KNOWN_TOKEN_PATTERN = (
+    "\n    \\d+(?:[.,:/]\\d+)*(?:-an)?          # 1.500  3,5  24/10/2024  15.00  1990-an\n"
+    "    | [^\\W\\d_](?:[\\w'’]*[^\\W_])?(?:-[\\w'’]*[^\\W_]|-\\d+)*   # words, masing-masing, Ma'ruf, COVID-19\n"
+    "    | \\S                               # any other single character\n    "
+)
+_WORD_RE = (re.compile(r"\d+(?:[.,:/]\d+)*(?:-an)?|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[\w'’]*[^\W_]|-\d+)*")
+            if TOKEN_RE.pattern == _KNOWN_TOKEN_PATTERN and TOKEN_RE.flags == re.compile("", re.VERBOSE).flags
+            else None)
 
 
 def _token_strings(text: str, start: int, end: int) -> list[str]:
@@ -89,30 +106,32 @@ def tfidf_matrix(docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]
     ``idf_docs`` lets document frequencies come from a larger set than ``docs``. Columns are the
     terms in sorted order. Every log is math.log of the same numbers the cell-by-cell formula
     ``(1 + log tf) * (log((1 + n) / (1 + df)) + 1)`` takes, looked up and multiplied cell by
-    cell, so the matrix is bit for bit that formula's.
+    cell (only the cells that hold a term), so the matrix is bit for bit that formula's.
     """
-    index: dict[str, int] = {}
-    ids = [index.setdefault(t, len(index)) for d in docs for t in d]  # first-seen term ids
-    terms = list(index)
+    flat = list(chain.from_iterable(docs))
+    terms = sorted(set(flat))
     width, rows = len(terms), len(docs)
-    rank = np.empty(width, dtype=np.int64)
-    rank[sorted(range(width), key=terms.__getitem__)] = np.arange(width)
-    row_of = np.repeat(np.arange(rows, dtype=np.int64), [len(d) for d in docs])
-    cells = row_of * width + rank[np.array(ids, dtype=np.int64)] if ids else np.zeros(0, dtype=np.int64)
-    counts = np.bincount(cells, minlength=rows * width).reshape(rows, width)
+    if flat:  # each (row, column) cell that holds a term once, with its term count
+        column = dict(zip(terms, range(width)))
+        row_of = np.repeat(np.arange(rows, dtype=np.int64), [len(d) for d in docs])
+        cells, tf = np.unique(row_of * width + np.fromiter(map(column.__getitem__, flat), np.int64, len(flat)),
+                              return_counts=True)
+        columns = cells % width
+    else:
+        cells = tf = columns = np.zeros(0, dtype=np.int64)
     if idf_docs is None:
         n = rows
-        df = np.count_nonzero(counts, axis=0)
+        df = np.bincount(columns, minlength=width)
     else:
         n = len(idf_docs)
         df_of = Counter(chain.from_iterable(map(set, idf_docs)))
-        df = np.zeros(width, dtype=np.int64)
-        df[rank] = [df_of.get(t, 0) for t in terms]
+        df = np.array([df_of.get(t, 0) for t in terms], dtype=np.int64)
     top_df = int(df.max()) if width else 0
     idf = np.array([math.log((1 + n) / (1 + k)) + 1.0 for k in range(top_df + 1)])[df]
-    top_tf = int(counts.max()) if counts.size else 0
+    top_tf = int(tf.max()) if tf.size else 0
     logs = np.array([0.0] + [math.log(k) for k in range(1, top_tf + 1)])
-    mat = np.where(counts > 0, (1.0 + logs[counts]) * idf, 0.0)
+    mat = np.zeros((rows, width))
+    mat.reshape(-1)[cells] = (1.0 + logs[tf]) * idf[columns]  # the other cells stay 0.0
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return mat / norms
@@ -135,9 +154,15 @@ def lexrank(sim: np.ndarray, threshold: float | None = None, damping: float = 0.
     trans = np.where(rowsum > 0, graph / np.where(rowsum == 0, 1, rowsum), 1.0 / n)
     p = np.full(n, 1.0 / n)
     walk = (1 - damping) * trans.T  # what each step multiplies by, scaled once
+    teleport = damping / n
+    change = np.empty(n)
+    total = np.add.reduce  # what ndarray.sum calls, without its wrapper
     for _ in range(iterations):
-        nxt = damping / n + walk @ p
-        if np.abs(nxt - p).sum() < 1e-9:
+        nxt = walk @ p
+        nxt += teleport  # = teleport + walk @ p (IEEE addition commutes)
+        np.subtract(nxt, p, out=change)
+        np.absolute(change, out=change)
+        if total(change) < 1e-9:
             p = nxt
             break
         p = nxt
@@ -210,8 +235,11 @@ def _lead_features(texts: Sequence[str], tokens: Sequence[Sequence[str]], blocks
 
 def lead_scores(features: np.ndarray) -> np.ndarray:
     """The news-lead logit of each feature row."""
-    coef = np.array([LEAD_MODEL[f] for f in LEAD_FEATURES])
-    return features @ coef + LEAD_INTERCEPT
+    return features @ _LEAD_COEF + LEAD_INTERCEPT
+
+
+_LEAD_COEF = np.array([LEAD_MODEL[f] for f in LEAD_FEATURES])
+_LEAD_COEF.flags.writeable = False
 
 
 @dataclass
@@ -324,6 +352,14 @@ def _cosine_tokens(a: list[str], b: list[str]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def _counts(tokens: Sequence[str]) -> tuple[dict[str, int], float]:
+    """Token counts and their norm, as ``_cosine_tokens`` computes them."""
+    counts: dict[str, int] = {}
+    for t in tokens:
+        counts[t] = counts.get(t, 0) + 1
+    return counts, math.sqrt(sum(v * v for v in counts.values()))
+
+
 def _counted(candidates: Sequence[Candidate], i: int,
              cache: dict[int, tuple[dict[str, int], float]]) -> tuple[dict[str, int], float]:
     """Candidate ``i``'s stem counts and their norm, as ``_cosine_tokens`` computes them."""
@@ -392,17 +428,23 @@ def _story_candidates(corpus: Corpus, story: Story, weights: SummaryWeights = DE
         texts = [text[s.start:s.end] for s in article.sentences]
         tokens = [content_tokens(text, s.start, s.end) for s in article.sentences]
         features, sim, central = _lead_features(texts, tokens, [s.block for s in article.sentences])
-        leads = lead_scores(features)
+        leads = lead_scores(features).tolist()  # Python floats, as float() of each gives
         if article.sentences:
             contributing += 1
             similarity = (sim, central)
+        # each headline counted once; a sentence sharing no word with any has cosine 0 to all
+        title_counts = [_counts(t) for t in titles]
+        title_words = set(chain.from_iterable(titles))
         for index, s in enumerate(article.sentences):
             toks = tokens[index]
             stems = [stem(t) for t in toks if t[0].isalpha() and t not in stop] if multi else []
-            is_title = any(_cosine_tokens(toks, t) >= weights.title_similarity for t in titles)
+            is_title = False
+            if title_counts and (weights.title_similarity <= 0 or not title_words.isdisjoint(toks)):
+                counted = _counts(toks)
+                is_title = any(_cosine_counts(counted, t) >= weights.title_similarity for t in title_counts)
             out.append(Candidate(
                 article=article.id, sentence=s.id, text=texts[index], index=index, outlet=outlet,
-                tokens=toks, stems=stems, lead=float(leads[index]), dispute=s.id in flagged, is_title=is_title,
+                tokens=toks, stems=stems, lead=leads[index], dispute=s.id in flagged, is_title=is_title,
             ))
     return out, similarity if contributing == 1 else None
 
