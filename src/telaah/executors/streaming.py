@@ -76,19 +76,16 @@ def grouping_config(pipeline: Pipeline, options: Options):
     return replace(config, threshold=float(threshold)) if threshold is not None else config
 
 
-def shard_outputs(articles: list[Article], config) -> tuple[list[bytes], list[bytes], ShardScan]:
-    """Map step where the analysed articles are (the analysis worker): each article's record
-    line, its grouping features (pickled) and the shard's ShardScan, offsets and document
-    frequencies counted over these articles only."""
+def grouping_scan(articles: list[Article], offsets: list[int], config) -> tuple[list[bytes], ShardScan]:
+    """Each article's grouping features (pickled) and the ShardScan of these articles, whose
+    records start at ``offsets`` in the shard file; document frequencies of these articles only."""
     from ..stories.grouping import StoryGrouper, firm_date
-    from .records import article_to_record
 
     grouper = StoryGrouper(replace(config, background=False))  # counts of these articles only
-    lines, blobs = [], []
+    blobs = []
     scan = ShardScan()
-    offset = feature_offset = 0
-    for article in articles:
-        line = (json.dumps(article_to_record(article), ensure_ascii=False) + "\n").encode("utf-8")
+    feature_offset = 0
+    for article, offset in zip(articles, offsets):
         grouper.observe(article)
         blob = pickle.dumps(grouper._features.pop(article.id), protocol=pickle.HIGHEST_PROTOCOL)
         day = firm_date(article)
@@ -96,11 +93,23 @@ def shard_outputs(articles: list[Article], config) -> tuple[list[bytes], list[by
         scan.days.append(day.toordinal() if day else None)
         scan.offsets.append(offset)
         scan.feature_offsets.append(feature_offset)
-        offset += len(line)
         feature_offset += len(blob)
-        lines.append(line)
         blobs.append(blob)
     scan.documents, scan.df = grouper.documents, grouper.df
+    return blobs, scan
+
+
+def shard_outputs(articles: list[Article], config) -> tuple[list[bytes], list[bytes], ShardScan]:
+    """Map step where the analysed articles are (the analysis worker): each article's record
+    line, and its grouping features and the shard's ShardScan (``grouping_scan``)."""
+    from .records import article_to_record
+
+    lines = [(json.dumps(article_to_record(a), ensure_ascii=False) + "\n").encode("utf-8") for a in articles]
+    offsets, offset = [], 0
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line)
+    blobs, scan = grouping_scan(articles, offsets, config)
     return lines, blobs, scan
 
 
@@ -129,30 +138,17 @@ def load_shard_scan(out: str, k: int, config) -> ShardScan:
 
 
 def scan_shard(out: str, k: int, config) -> ShardScan:
-    """Map step: grouping features and document frequencies of shard ``k`` (features written
-    to ``shard-k.gfeat``, one pickle per article)."""
-    from ..stories.grouping import StoryGrouper, firm_date
-
-    out_path = Path(out)
-    grouper = StoryGrouper(replace(config, background=False))  # counts of this shard only
-    scan = ShardScan()
-    tmp = _path(out_path, k, ".gfeat.tmp")
-    with _path(out_path, k, ".jsonl").open("rb") as src, tmp.open("wb") as feats:
-        offset = 0
+    """The grouping map step for a shard finished without it (an older telaah): read its
+    records back, then save features and scan as analysis would have."""
+    articles, offsets, offset = [], [], 0
+    with _path(Path(out), k, ".jsonl").open("rb") as src:
         for line in src:
             here, offset = offset, offset + len(line)
-            if not line.strip():
-                continue
-            article = article_from_record(json.loads(line))
-            grouper.observe(article)
-            day = firm_date(article)
-            scan.ids.append(article.id)
-            scan.days.append(day.toordinal() if day else None)
-            scan.offsets.append(here)
-            scan.feature_offsets.append(feats.tell())
-            pickle.dump(grouper._features.pop(article.id), feats, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, _path(out_path, k, ".gfeat"))
-    scan.documents, scan.df = grouper.documents, grouper.df
+            if line.strip():
+                articles.append(article_from_record(json.loads(line)))
+                offsets.append(here)
+    blobs, scan = grouping_scan(articles, offsets, config)
+    save_shard_scan(Path(out), k, blobs, scan)
     return scan
 
 
