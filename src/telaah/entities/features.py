@@ -505,7 +505,9 @@ class FeatureIds:
         laid[at] = wi
         gaz_len = self._gaz_len.take(wi)  # the longest gazetteer name each token starts
         gaz_tokens, gaz_rows = self._gaz_matches(flat, wi, gaz_len, pos, size)  # the few tokens in a known name
-        width = [int(w[gaz_rows].max()) if len(gaz_rows) else 0 for w in self._gaz_width]
+        # no known name in the batch: no gazetteer slots (the tables are only built once a
+        # name has been met, so a process's first batch may have none of them yet)
+        width = [int(w[gaz_rows].max()) for w in self._gaz_width] if len(gaz_rows) else [0, 0, 0]
         n_slots = 2 + width[0] + 4 * self.CTX_SLOTS + width[1] + width[2] + 2
         ids = np.full((n_slots, n_tok, nm), z, dtype=np.intp)
         c = self._const
