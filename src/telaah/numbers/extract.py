@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from math import isfinite
 
 from ..document import NumberClaim, Sentence
 from ..lang import load_table
@@ -923,6 +924,11 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
                 break
     end = _rate_end(text, end, s_end, lex, following)
     cs = m_start if qual else (s2 if cur_own else s3)
+    if value is not None and not isfinite(value) or low is not None and not isfinite(low) \
+            or high is not None and not isfinite(high):
+        # hundreds of digits (pasted garbage) overflow a float: keep the claim and its text,
+        # without a value JSON could not write
+        value = low = high = None
     return NumberClaim(cs, end, text[cs:end], sent.id, value, low, high, approx, unit, obj), end
 
 
