@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ..document import Article, Block, Cue, Mention, NumberClaim, Quote, Sentence, Speaker, TimeExpr
+from .jsonl import dumps_line, loads
 
 RECORD_VERSION = 1
 _LISTS = {"blocks": Block, "sentences": Sentence, "mentions": Mention, "quotes": Quote,
@@ -62,6 +63,16 @@ def _build(cls, data: dict[str, Any]):
             value = _build(_NESTED[key], value)
         kwargs[key] = value
     return cls(**kwargs)
+
+
+def record_line(article: Article) -> bytes:
+    """The article's record as one JSON line (what a shard's ``.jsonl`` holds)."""
+    return dumps_line(article_to_record(article))
+
+
+def article_of_line(line: bytes | str) -> Article:
+    """``record_line`` read back."""
+    return article_from_record(loads(line))
 
 
 def article_to_record(article: Article) -> dict[str, Any]:

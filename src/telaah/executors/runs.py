@@ -38,7 +38,7 @@ from ..errors import TelaahError
 from ..pipeline import CorpusStage, Options, Pipeline
 from ..readers import InputProblem, claim_unique_id, read_inputs
 from . import Executor, available_cpus, chunk
-from .records import article_from_record, article_to_record
+from .records import article_of_line, record_line
 
 if TYPE_CHECKING:
     from .worker import ShardResult
@@ -141,8 +141,7 @@ def _save_shard(out: Path, k: int, result: ShardResult, digest: str) -> None:
         lines = result.records
         ids = result.scan.ids if result.scan is not None else []
     else:
-        lines = [(json.dumps(article_to_record(a), ensure_ascii=False) + "\n").encode("utf-8")
-                 for a in result.articles]
+        lines = [record_line(a) for a in result.articles]
         ids = [a.id for a in result.articles]
     _write_atomic(_shard_path(out, k, ".jsonl"), b"".join(lines))
     if result.group_features is not None and result.scan is not None:
@@ -178,8 +177,8 @@ def load_shard(out: Path, k: int) -> tuple[list[Article], list]:
     """The articles and signatures of one finished shard."""
     path = _shard_path(out, k, ".jsonl")
     try:
-        with path.open(encoding="utf-8") as fh:
-            articles = [article_from_record(json.loads(line)) for line in fh if line.strip()]
+        with path.open("rb") as fh:
+            articles = [article_of_line(line) for line in fh if line.strip()]
         data = np.load(_shard_path(out, k, ".sig.npz"))
         sigs = [row.copy() if present else None for row, present in zip(data["signatures"], data["present"])]
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -32,7 +32,6 @@ split 2 ways, the stories were identical; split 6 ways, 5 of 9,143 differed).
 """
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import time
@@ -45,7 +44,8 @@ from pathlib import Path
 
 from ..document import Article
 from ..pipeline import Options, Pipeline
-from .records import article_from_record
+from .jsonl import dumps_line
+from .records import article_of_line
 
 MAX_DAY = date.max.toordinal()
 
@@ -102,9 +102,9 @@ def grouping_scan(articles: list[Article], offsets: list[int], config) -> tuple[
 def shard_outputs(articles: list[Article], config) -> tuple[list[bytes], list[bytes], ShardScan]:
     """Map step where the analysed articles are (the analysis worker): each article's record
     line, and its grouping features and the shard's ShardScan (``grouping_scan``)."""
-    from .records import article_to_record
+    from .records import record_line
 
-    lines = [(json.dumps(article_to_record(a), ensure_ascii=False) + "\n").encode("utf-8") for a in articles]
+    lines = [record_line(a) for a in articles]
     offsets, offset = [], 0
     for line in lines:
         offsets.append(offset)
@@ -145,7 +145,7 @@ def scan_shard(out: str, k: int, config) -> ShardScan:
         for line in src:
             here, offset = offset, offset + len(line)
             if line.strip():
-                articles.append(article_from_record(json.loads(line)))
+                articles.append(article_of_line(line))
                 offsets.append(here)
     blobs, scan = grouping_scan(articles, offsets, config)
     save_shard_scan(Path(out), k, blobs, scan)
@@ -289,7 +289,7 @@ class _Files:
 
 
 def read_article(files: _Files, k: int, offset: int) -> Article:
-    return article_from_record(json.loads(files.at(k, offset).readline()))
+    return article_of_line(files.at(k, offset).readline())
 
 
 _BLAS: object = None  # threadpoolctl's controller, found once per process (False: none)
@@ -312,7 +312,7 @@ def one_blas_thread():
 
 
 def story_dossier(out: str, story_id: str, members: list[tuple[int, int]], copies: dict[str, str],
-                  options: Options) -> tuple[str, int, str]:
+                  options: Options) -> tuple[str, int, bytes]:
     """Per-story step (in a worker): read the story's articles back and build its dossier."""
     from ..store.ingest import analyse_story
 
@@ -325,7 +325,7 @@ def story_dossier(out: str, story_id: str, members: list[tuple[int, int]], copie
         a.duplicate_of = copies.get(a.id)
     with one_blas_thread():
         dossier = analyse_story(story_id, articles, options)
-    return story_id, len(articles), json.dumps(dossier, ensure_ascii=False) + "\n"
+    return story_id, len(articles), dumps_line(dossier)
 
 
 class _Inline:
@@ -431,7 +431,7 @@ def finish_streaming(out: str | Path, shards: int, options: Options | None = Non
         written = {"stories": 0, "rewritten": 0, "articles": 0}
         waited = [0.0]
         tmp = out / "stories.jsonl.tmp"
-        sink = tmp.open("w", encoding="utf-8")
+        sink = tmp.open("wb")
 
         def collect(block: bool) -> None:
             while pending and (block or len(pending) >= 4 * max(1, workers)):
