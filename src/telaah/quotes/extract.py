@@ -14,8 +14,14 @@ statement P. Dates are never speakers, and "X menyampaikan itu saat ditanya" say
 (it may attribute the sentence before). Content that rejects what the story implies is a denial
 under any cue ("tidak terkait", "tidak bersalah", "Bukan bocor, …", "gugatan ini tidak memiliki
 dasar", "tidak ada larangan" after a rumour of one); "Jubir mengatakan, Chen mengaku …" is
-Chen's statement reported by the spokesman; "Dikatakan, …" is the last speaker's. The convention
-is in tests/gold/QUOTES_GUIDELINES.md ("Denials: one convention"). All word lists are data.
+Chen's statement reported by the spokesman; "Dikatakan, …" is the last speaker's. A correction
+("X tidak ditangkap, namun dijemput"; "…, bukan menyinggung agama") denies when the corrected
+words answer a claim reported earlier in the article. Speakers: "menurut X" without a comma,
+"Nama, <role>, VERB", long postposed roles ("kata analis dari Y, Nama"), descriptions with a
+comma ("pria kelahiran A, B ini"), plural "mereka" to a group or organisation, nicknames the
+article declares ("Gus Sholah, sapaan akrab …") and clipped first names linked to the full
+name's mention. The convention is in tests/gold/QUOTES_GUIDELINES.md ("Denials: one
+convention"). All word lists are data.
 """
 from __future__ import annotations
 
@@ -75,6 +81,9 @@ class _Lexicon:
     degree: frozenset = frozenset()  # "enggan berkomentar banyak": no object
     disclosure: frozenset = frozenset()  # "tidak menjelaskan X": negated, a refusal with a noun phrase
     not_verb: frozenset = frozenset()  # "mereka", "menteri", "terhadap": prefixed look, no verb
+    contrast: frozenset = frozenset()  # "bukan X tapi Y": connectives of a correction
+    scope_not: frozenset = frozenset()  # "tidak hanya", "bukan sekadar": a negator that corrects nothing
+    negation_shield: frozenset = frozenset()  # "agar tidak …", "yang tidak …": a negation inside a subordinate clause
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +93,8 @@ def lexicon() -> _Lexicon:
     sets: dict = {"clause_verb": set(), "not_deny": set(), "back_reference": set(), "never_not_deny": set(),
                   "never_lead": set(), "reply_marker": set(), "reply_not_deny": set(), "reply_claim": set(),
                   "physical_sense": set(), "ability": set(), "anaphoric_object": set(), "occasion": set(), "as_verb": set(), "alleged": set(), "allegation_marker": set(), "denial_lead": set(), "comp_only": set(),
-                  "topic_prep": set(), "degree": set(), "disclosure": set(), "not_verb": set()}
+                  "topic_prep": set(), "degree": set(), "disclosure": set(), "not_verb": set(),
+                  "contrast": set(), "scope_not": set(), "negation_shield": set()}
     sources: list = []
     phrases: dict = {}
     sets["rejection_not_after"] = set()
@@ -154,6 +164,9 @@ def lexicon() -> _Lexicon:
         degree=frozenset(sets["degree"]),
         disclosure=frozenset(sets["disclosure"]),
         not_verb=frozenset(sets["not_verb"]),
+        contrast=frozenset(sets["contrast"]),
+        scope_not=frozenset(sets["scope_not"]),
+        negation_shield=frozenset(sets["negation_shield"]),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
         claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
     )
@@ -436,9 +449,14 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     # "Erdogan, yang berupaya …, menuduh": a relative clause after the subject; "X, dalam jumpa
     # pers di Mapolres, Senin, mengungkapkan" / "X, di Stadion Y, Cijantung, menjelaskan": the
     # occasion and the place are not the subject
+    appositive = None
     while len(segments) > 1:
         if t.low[segments[-1][0]] == "yang" or ("alias" in _kinds(t.low[segments[-1][0]]) and _could_be_subject(t, segments[-2])):
             segments.pop()  # "Gus Sholah, sapaan akrab KH Salahuddin Wahid, mengakui": the name the story uses
+        elif _role_apposition(t, segments[-2], segments[-1]):
+            # "Mark Patterson, profesor dari Fordham Law School menilai": the name, not the school
+            appositive = t.text[t.spans[segments[-1][0]][0] : t.spans[segments[-1][-1]][1]]
+            segments.pop()
         elif _could_be_subject(t, segments[-2]) and (_is_occasion(t, segments[-1]) or (
                 len(segments) > 2 and t.low[segments[-2][0]] in ("di", "dari") and len(segments[-1]) <= 3
                 and all(_is_cap(t.word(i)) for i in segments[-2][1:] + segments[-1]))):  # a place, then its town
@@ -468,7 +486,22 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     sp = _phrase(t, seg, from_right=True)
     if sp and role and sp.kind == "named":
         sp.role = f"{role} {sp.role}" if sp.role else role
+    if sp and appositive and sp.kind == "named" and not sp.role:
+        sp.role = appositive
+    if sp and sp.kind != "pronoun" and "nonspeaker" in _kinds(t.text[sp.start : sp.end].split()[0]):
+        return None  # "Rumor yang berkembang menyebutkan …": a rumour says nothing itself
     return sp
+
+
+def _role_apposition(t: _Text, name: list[int], tail: list[int]) -> bool:
+    """Is ``tail`` a lower-case role description set after the name ``name`` ("Paul Quassa,
+    anggota legislatif Kanada lainnya"), so that the name is the subject?"""
+    first = t.word(tail[0])
+    if _is_cap(first) or not _kinds(first) & {"role", "group"} or len(name) > 5:
+        return False
+    words = [t.word(i) for i in name if t.low[i][:1].isalnum()]
+    return bool(words) and all(_is_cap(w) or w.lower() in ("bin", "binti", "van", "de", "al") for w in words) \
+        and not _kinds(words[-1]) & {"role", "title", "weekday", "lead"} and _time_tail(words) == 0
 
 
 _PLACE_PREPS = frozenset({"di", "dalam", "pada", "kepada", "melalui", "lewat", "seperti", "dikutip", "dengan", "dari"})
@@ -629,6 +662,10 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
             return None, j  # "ujar Senin (3/4)": a date, not a speaker
         sp = _name_with_role(t, run)
     else:
+        if _kinds(w) & {"role", "group"}:
+            found = _long_postposed(t, i, limit)
+            if found is not None:
+                return found
         while j < limit and j - i < 7 and t.low[j] not in ",.;:()" and "stop" not in _kinds(t.low[j]):
             run.append(j)
             j += 1
@@ -657,6 +694,38 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
                 app_sp.role = app_sp.role or t.text[sp.start : sp.end]
                 sp, j = app_sp, k
     return sp, j
+
+
+def _long_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] | None:
+    """A postposed role phrase longer than a few words, up to a comma inside it: "kata analis
+    media dari Enders Analysis, Matti Littunen di London" (the name after the comma speaks,
+    the phrase before is the role) and "tukas pria kelahiran Balikpapan, Kalimantan Timur
+    ini" (a definite description, resolved like "pria itu"). None for any other shape."""
+    j, comma = i, None
+    while j < limit and j - i < 16 and t.low[j] not in (".", ";", ":", '"', "“", "”", "(", ")"):
+        w = t.low[j]
+        if "stop" in _kinds(w) and w not in ("dari", "di") or (w == "di" and comma is None):
+            return None
+        if w == "," and comma is None:
+            comma = j
+        elif comma is not None and "definite" in _kinds(w) and (j + 1 >= limit or t.low[j + 1] in (".", ",", '"', "”")):
+            return _SpeakerSpan(t.spans[i][0], t.spans[j][1], "description",
+                                role=t.text[t.spans[i][0] : t.spans[j][1]]), j + 1
+        elif comma is not None and j == comma + 1:
+            if not _is_cap(t.word(j)) or "weekday" in _kinds(t.word(j)):
+                return None
+            k = j
+            while k < limit and (_is_cap(t.word(k)) or t.low[k] in ("bin", "binti", "van", "de", "al")) and k - j < 6:
+                k += 1
+            ends = k >= limit or t.low[k] in (".", ",", '"', "”") or "stop" in _kinds(t.low[k])
+            if ends and not _time_tail([t.word(x) for x in range(j, k)]) and k - j >= 2:  # not "…, Senin"
+                sp = _name_with_role(t, list(range(j, k)))
+                if sp.kind == "named":
+                    sp.role = sp.role or t.text[t.spans[i][0] : t.spans[comma - 1][1]]
+                    return sp, k
+            j = k - 1  # "…, Kalimantan Timur ini": a place inside a description
+        j += 1
+    return None
 
 
 def _kin_description(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int]:
@@ -931,6 +1000,93 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
                     break
 
 
+@lru_cache(maxsize=1)
+def _claim_words() -> frozenset:
+    """Words that make a sentence a claim someone may answer: allegations ("diduga",
+    "dituduh", "tersangka"), reports and rumours ("pemberitaan", "kabar", "isu")."""
+    lex = lexicon()
+    return lex.allegation_markers | lex.reply_claim
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset:
+    return frozenset(load_lines("stopwords.txt"))
+
+
+_CORRECTION_NEGATORS = frozenset({"bukan", "bukanlah", "tidak", "tak", "enggak", "nggak", "gak"})
+
+
+def _corrected_phrases(lex: _Lexicon, first: str) -> list[list[str]]:
+    """The phrases a statement corrects: X in "bukan/tidak X, tapi/namun/melainkan Y" and in
+    "Y, bukan X" ("dijemput, bukan ditangkap"), within the first sentence (as written). A
+    negator inside a request, condition or relative clause ("agar tidak …", "yang bukan …")
+    or one that widens ("tidak hanya", "bukan sekadar") corrects nothing."""
+    toks = re.findall(r"[\w-]+|[,;:]", first)
+    low = [w.lower() for w in toks]
+    out = []
+    for k, w in enumerate(low):
+        if w not in _CORRECTION_NEGATORS or k + 1 >= len(toks) or low[k + 1] in lex.scope_not \
+                or low[k + 1] in _CORRECTION_NEGATORS:  # "bukan tidak mungkin": possible
+            continue
+        j = k - 1
+        while j >= 0 and low[j] not in (",", ";", ":") and low[j] not in lex.negation_shield:
+            j -= 1
+        if j >= 0 and low[j] in lex.negation_shield and (low[j] != "yang" or k - j <= 2):
+            continue  # "yang bersangkutan ini bukan …": a relative only right before the negator
+        x, m = [], k + 1
+        while m < len(toks) and len(x) < 6 and low[m] not in (",", ";", ":") and low[m] not in lex.contrast:
+            x.append(toks[m])
+            m += 1
+        if m < len(toks) and low[m] == "," and m + 1 < len(toks):
+            m += 1
+        contrasted = m < len(toks) and low[m] in lex.contrast
+        after_comma = w.startswith("bukan") and k > 0 and low[k - 1] == ","
+        if x and (contrasted or after_comma):
+            out.append(x)
+    return out
+
+
+def _deny_correction(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) -> None:
+    """A statement that corrects something the article reported as a claim is a denial, with
+    no denial verb: "(Kata polisi,) X tidak ditangkap, namun hanya dijemput" after "pemberitaan
+    penangkapan X"; "pidato itu soal kebangsaan, bukan menyinggung agama" after a report that
+    the speech "diduga" insulted religion. The corrected phrase must share a stem with an
+    earlier sentence that holds a claim word (``_claim_words``): a plain contrast that answers
+    nothing ("bukan kewenangan kami, tetapi urusan pusat") stays what its cue says."""
+    from ..stories.stem import stem
+
+    lex = lexicon()
+    claims = _claim_words()
+    stops = _stopwords()
+    context: list[tuple[int, frozenset]] | None = None
+    for st in stmts:
+        if st.stance != "assert":
+            continue
+        head = t.text[st.start : st.end][:400]
+        low = head.lower()
+        if "bukan" not in low and "tidak" not in low and "tak " not in low and "nggak" not in low:
+            continue  # a quick miss
+        first = re.split(r"[.!?](?:\s|$)", head, maxsplit=1)[0]
+        phrases = _corrected_phrases(lex, first)
+        if not phrases:
+            continue
+        if context is None:
+            context = []
+            for us, ue in units:
+                words = re.findall(r"\w+", t.text[us:ue].lower())
+                if claims.intersection(words):
+                    context.append((us, frozenset(stem(w) for w in words if len(w) > 3 and w not in stops)))
+        sentence_start = max((us for us, ue in units if us <= st.start), default=0)
+        before = frozenset().union(*(stems for us, stems in context if us < sentence_start)) if context else frozenset()
+        if not before:
+            continue
+        for x in phrases:
+            # common words only: a name ("Polri") recurs in every sentence and answers nothing
+            if any(len(w) > 3 and w.islower() and w not in stops and w.isalpha() and stem(w) in before for w in x):
+                st.stance = "deny"
+                break
+
+
 def _replies_no(t: _Text, start: int, cue_start: int, content_start: int) -> bool:
     """"Menanggapi tuduhan itu, X mengatakan tidak …": a reply to a named claim (a reply marker
     and a claim noun before the speaker) whose content opens with a negation is a denial,
@@ -1071,15 +1227,21 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 k += 1
             if k >= len(idx) and n + 2 < len(idx) and {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
                 k = n + 2  # "Menurut dia pihaknya masih menyelidiki …": no comma after a pronoun
+            tail_speaker = found_name = False
+            if k >= len(idx) and n + 1 < len(idx) and not {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
+                found = _menurut_without_comma(t, idx, n)
+                if found is not None:  # "…, menurut Agus masih akan dikaji": the words after the name
+                    k, tail_speaker, found_name = found, found == len(idx), found < len(idx)
             who = idx[n + 1 : k]
             who = who[: len(who) - _time_tail([t.word(x) for x in who])]  # "menurut X pada Rabu (31/8)"
             sp = _phrase(t, who, from_right=True) if who else None
             if sp is None and who:
                 sp = _SpeakerSpan(t.spans[who[0]][0], t.spans[who[-1]][1], "named")
-            if sp and k < len(idx):
+            if sp and (k < len(idx) or tail_speaker):
                 a = _trim_content(text, before_start, cue[0])
-                b = _trim_content(text, t.spans[idx[k]][1] if t.low[idx[k]] == "," else t.spans[idx[k]][0], end)
-                cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) else a
+                b = _trim_content(text, t.spans[idx[k]][1] if t.low[idx[k]] == "," else t.spans[idx[k]][0], end) \
+                    if k < len(idx) else (end, end)
+                cs, ce = b if (b[1] - b[0]) >= (a[1] - a[0]) or (found_name and b[1] - b[0] > 10) else a
                 # "Menurut sebuah pernyataan, Taliban membantah …": a document is no speaker;
                 # the statement inside, with its own speaker and cue, is the one made
                 document = any(t.low[x] in lexicon().claim_nouns for x in who)  # "Menurut pernyataan Bank Dunia, …"
@@ -1288,6 +1450,25 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     return out + more, pending + more_pending
         return out, pending
     return out, pending
+
+
+def _menurut_without_comma(t: _Text, idx: list[int], n: int) -> int | None:
+    """Where the speaker of a "menurut" with no comma after it ends: "Menurut Andreas pelaporan
+    itu …" / "Massa menurut Sugito bisa jadi …" (a capitalised name, roles and titles
+    before it), or "… dengan kalimat itu menurut jaksa." (a short phrase closing the
+    sentence). Returns the index in ``idx`` of the first content token (len(idx) when the
+    speaker runs to the end, the content standing before "menurut"), None for neither."""
+    k = n + 1
+    while k < len(idx) and k - n <= 3 and not _is_cap(t.word(idx[k])) and _kinds(t.low[idx[k]]) & {"role", "group"}:
+        k += 1  # "menurut pengamat politik …"
+    start = k
+    while k < len(idx) and k - start < 6 and (_is_cap(t.word(idx[k])) or t.low[idx[k]] in ("bin", "binti", "van", "de", "al")):
+        k += 1
+    if k > start and k < len(idx) and not _is_cap(t.word(idx[k])) and t.low[idx[k]][:1].isalpha():
+        return k  # a name, then the clause
+    if len(idx) - (n + 1) <= 4 and all(t.low[i][:1].isalnum() for i in idx[n + 1 :]):
+        return len(idx)  # "… menurut jaksa." / "… menurut warta kantor berita AFP."
+    return None
 
 
 def _nested_preposed(t: _Text, sp: _SpeakerSpan, stance: str, second, cs: int, ce: int) -> _Stmt | None:
@@ -1706,6 +1887,7 @@ class _Resolver:
         self.tokens: _Text | None = None
         self.speakers: list[Speaker] = []
         self._subjects: list[int] | None = None
+        self.aliases: dict | None = None  # nicknames the article declares (_in_text_aliases)
 
     def mention_for(self, start: int, end: int) -> int | None:
         """The mention inside a speaker span: the one at its right end (the head of
@@ -1752,6 +1934,10 @@ class _Resolver:
         comma before a date ("anaknya, Agus, Kamis"), not a passive ("Miryam akan dipanggil")
         and not a copula ("Sareh adalah ...")."""
         t = self.tokens
+        if j + 2 < len(t.low) and t.low[j] == "(":  # "Baharuzaman (51) melaporkan": age or party in brackets
+            close = next((k for k in range(j + 1, min(len(t.low), j + 6)) if t.low[k] == ")"), None)
+            if close is not None:
+                j = close + 1
         if j < len(t.low) and t.low[j] == "," and j + 1 < len(t.low) and not _is_cap(t.word(j + 1)):
             j += 1
         copulas = ("adalah", "merupakan", "yakni", "yaitu", "ialah")
@@ -1810,6 +1996,36 @@ def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
     return nearest
 
 
+PLURAL_WINDOW = 300  # characters: "mereka" refers to a group or organisation of the last sentence or two
+
+
+def _plural_antecedent(article: Article, res: _Resolver, sp: _SpeakerSpan, last: Speaker | None,
+                       after: int) -> Speaker | None:
+    """"mereka" is plural: the last speaker when it was a group ("Para petani … Mereka
+    mengatakan"), else the nearest organisation named just before ("… Greenpeace … Namun,
+    mereka membantahnya"), never a single person; None leaves it to the person rules."""
+    if last is not None and last.kind == "group" and after >= 0 and sp.start - after < PLURAL_WINDOW:
+        return Speaker(last.text, last.start, last.end, mention=last.mention, entity=last.entity, role=last.role,
+                       kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)
+    sentences = [s for s in article.sentences if s.start <= sp.start]
+    if len(sentences) < 2:
+        return None  # in the opening sentence only the dateline's outlet would be named
+    window = sentences[-2].start  # this sentence and the one before
+    orgs = [k for k, m in res.mentions if m.type == "ORG" and window <= m.start and m.end <= sp.start
+            and not res._quoted(m.start) and not article.text[m.end : m.end + 4].lstrip().startswith(("-", "–", "—"))]
+    if orgs:
+        m = article.mentions[orgs[-1]]
+        return Speaker(m.text, m.start, m.end, mention=orgs[-1], kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)
+    name = _previous_name(res.tokens, sp.start) if res.tokens else None
+    if name and window <= name[0]:
+        k = res.mention_for(*name)
+        if k is not None and article.mentions[k].type == "PER":
+            return None  # a person is named there: the person rules decide ("Andi dan Budi … mereka")
+        return Speaker(article.text[name[0] : name[1]], name[0], name[1], mention=k, kind="pronoun",
+                       anaphor_start=sp.start, anaphor_end=sp.end)
+    return None
+
+
 def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None,
                    after: int = -1) -> Speaker | None:
     """A Speaker for the attribution span ``sp``; ``last`` is the previous statement's speaker
@@ -1830,6 +2046,10 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
                        anaphor_start=sp.start, anaphor_end=sp.end)
 
     usable_last = last is not None and last.kind != "group"
+    if sp.kind == "pronoun" and surface.lower() == "mereka":
+        plural = _plural_antecedent(article, res, sp, last, after)
+        if plural is not None:
+            return plural
     if sp.kind == "pronoun":
         want = "ORG" if surface.lower() in ("pihaknya",) else "PER"
         k = res.antecedent(sp.start, want, None, after if usable_last else -1)
@@ -1857,7 +2077,9 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
                                after if usable_last and not is_org else -1)
             if k is not None:
                 return linked(k, "description", role=not is_org)
-            if usable_last and not is_org:
+            other_office = last is not None and last.kind == "description" and last.anaphor_start is None and head not in (
+                f"{last.text} {last.role or ''}".lower().split())  # "Polisi tersebut" after "menurut jaksa"
+            if usable_last and not is_org and not other_office:
                 return carried("description")
         if not definite:  # "kata Kapolri": a previous speaker who holds that role
             for prev in reversed(res.speakers):
@@ -1868,7 +2090,60 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
     if sp.kind == "group":
         return Speaker(surface, sp.start, sp.end, mention=None, kind="group")
     k = res.mention_for(sp.start, sp.end)
+    full = _full_name(article, res, sp.start, sp.end) if res.mentions else None
+    if full is not None:  # "Gus Sholah" → the entity of "KH Salahuddin Wahid"; the span stays where the name stands
+        fk = res.mention_for(*full)
+        k = fk if fk is not None else k
     return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="named")
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|binti\s+)?[A-Z][\w'’.-]*){0,4}"
+_ALIAS_PATTERNS = (  # (pattern, group of the nickname, group of the full name)
+    (re.compile(rf"({_NAME}),?\s+(?:sapaan|panggilan)\s+(?:akrab\s+|populer\s+)?(?:dari\s+)?({_NAME})"), 1, 2),
+    (re.compile(rf"({_NAME}),?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+|lebih\s+)?(?:disapa|dipanggil|dikenal\s+dengan(?:\s+nama)?|dikenal\s+sebagai)\s+({_NAME})"), 2, 1),
+    (re.compile(rf"({_NAME})\s+alias\s+({_NAME})"), 2, 1),
+)
+
+
+def _in_text_aliases(res: _Resolver) -> dict:
+    """Nicknames the article itself declares, folded nickname → span of the full name:
+    "Gus Sholah, sapaan akrab KH Salahuddin Wahid", "Basuki Tjahaja Purnama alias Ahok",
+    "Rizieq yang akrab disapa Habib". Computed once per article, only when the text holds a
+    marker word."""
+    if res.aliases is None:
+        res.aliases = {}
+        text = res.article.text
+        low = text.lower()
+        if any(w in low for w in ("sapaan", "panggilan", "disapa", "dipanggil", "dikenal", " alias ")):
+            for pattern, nick, full in _ALIAS_PATTERNS:
+                for m in pattern.finditer(text):
+                    res.aliases.setdefault(m.group(nick).lower(), (m.start(full), m.end(full)))
+    return res.aliases
+
+
+def _full_name(article: Article, res: _Resolver, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the full name a named speaker stands for: a nickname declared in the text,
+    or a clipped first name ("Sugian" for an earlier "Sugianto Sabran": a single word that
+    begins a longer word of an earlier person's name, differing by at most 3 letters, when no
+    earlier name has that word whole). None when the speaker is named in full."""
+    surface = article.text[start:end]
+    aliases = _in_text_aliases(res)
+    if aliases:
+        full = aliases.get(surface.lower())
+        if full is not None and not (full[0] <= start < full[1]):
+            return full
+    if " " in surface or len(surface) < 4 or not surface[:1].isupper():
+        return None
+    earlier = [(m.start, m.end, m.text) for _, m in res.mentions if m.type == "PER" and m.end <= start]
+    earlier += [(s.start, s.end, s.text) for s in res.speakers if s.end <= start]
+    hit = None
+    for s_, e_, name in earlier:
+        words = name.split()
+        if surface in words and len(words) > 1:
+            return None  # "Sugian Putra": the short name of someone else, used as it is
+        if any(w.startswith(surface) and 0 < len(w) - len(surface) <= 3 for w in words):
+            hit = (s_, e_) if hit is None or e_ - s_ > hit[1] - hit[0] else hit
+    return hit
 
 
 def _sentence_id(article: Article, offset: int) -> str:
@@ -2044,6 +2319,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     directs = [s for s in stmts if s.direct]
     kept = [s for s in stmts if s.direct or not any(d.start < s.end and s.start < d.end for d in directs)]
     _deny_alleged(t, kept, units)
+    _deny_correction(t, kept, units)
     _deny_frame(t, kept, units)
     _share_denied_claim(t, kept)
 
