@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from ..document import Article, Block, Cue, Mention, NumberClaim, Quote, Sentence, Speaker, TimeExpr
@@ -24,24 +25,35 @@ _FLAT = frozenset(cls for cls in _LISTS.values()
                   if not any(f.name in _NESTED for f in dataclasses.fields(cls)))
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLAIN_SPECS: dict[type, tuple] = {}
+
+
+def _plain_spec(cls) -> tuple:
+    """How ``_plain`` reads a class: all fields at once, then which may hold a nested
+    dataclass (the ones ``_build`` converts back) and which hold lists (copied)."""
+    fields = dataclasses.fields(cls)
+    names = tuple(f.name for f in fields)
+    getter = attrgetter(*names) if len(names) > 1 else (lambda obj, g=attrgetter(*names): (g(obj),))
+    nested = tuple(n for n in names if n in _NESTED)
+    lists = tuple(f.name for f in fields if str(f.type).startswith("list"))
+    spec = _PLAIN_SPECS[cls] = (getter, names, nested, lists)
+    return spec
 
 
 def _plain(obj) -> dict[str, Any]:
     """A dataclass as a dict, nested dataclasses too (``dataclasses.asdict`` without its deep
-    copies; field names looked up once per class: a run encodes millions of these)."""
-    cls = type(obj)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    out = {}
-    for name in names:
-        value = getattr(obj, name)
-        if hasattr(type(value), "__dataclass_fields__"):
-            value = _plain(value)
-        elif isinstance(value, list):
-            value = list(value)
-        out[name] = value
+    copies; each class's fields read in one call: a run encodes millions of these)."""
+    spec = _PLAIN_SPECS.get(type(obj)) or _plain_spec(type(obj))
+    getter, names, nested, lists = spec
+    out = dict(zip(names, getter(obj)))
+    for name in nested:
+        value = out[name]
+        if value is not None and hasattr(type(value), "__dataclass_fields__"):
+            out[name] = _plain(value)
+    for name in lists:
+        value = out[name]
+        if isinstance(value, list):
+            out[name] = list(value)
     return out
 
 
