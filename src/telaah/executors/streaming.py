@@ -355,7 +355,9 @@ def _pool(workers: int):
 
     from .local import _context
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    from .worker import tune_collector
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=tune_collector)
 
 
 def finish_streaming(out: str | Path, shards: int, options: Options | None = None,

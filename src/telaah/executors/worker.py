@@ -66,10 +66,24 @@ def warm_up() -> None:
     _identifier()
 
 
+# A worker allocates many small, short-lived objects (tokens, spans, dicts) and keeps few
+# reference cycles: collecting the youngest generation every 10,000 net allocations instead of
+# Python's 700, and the older ones less often, saves about 8% of a worker's instructions per
+# article (valgrind over 115 articles, analysis with records) with the same outputs.
+COLLECTOR_THRESHOLDS = (10_000, 50, 50)
+
+
+def tune_collector() -> None:
+    """Collector thresholds for a process telaah owns (a worker, the ``telaah run`` command);
+    never called on a library user's own process."""
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
 def init_worker(pipeline: Pipeline | None, options: Options | None, freeze: bool = True) -> None:
     """Process initializer: remember what to run and load the models once. With ``freeze``
     (a process of its own), everything loaded so far (models, gazetteer, word tables) moves
-    to the collector's permanent generation, so its collections no longer walk it."""
+    to the collector's permanent generation, so its collections no longer walk it, and the
+    collector runs less often (``tune_collector``)."""
     global _PIPELINE, _OPTIONS
     if pipeline is None:
         from ..analyze import default_pipeline
@@ -81,6 +95,7 @@ def init_worker(pipeline: Pipeline | None, options: Options | None, freeze: bool
     if freeze:
         gc.collect()
         gc.freeze()
+        tune_collector()
 
 
 def run_shard(articles: list[Article], signatures: bool = False, stored: bool = False) -> ShardResult:
