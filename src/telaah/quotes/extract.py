@@ -16,7 +16,9 @@ under any cue ("tidak terkait", "tidak bersalah", "Bukan bocor, …", "gugatan i
 dasar", "tidak ada larangan" after a rumour of one); "Jubir mengatakan, Chen mengaku …" is
 Chen's statement reported by the spokesman; "Dikatakan, …" is the last speaker's. A correction
 ("X tidak ditangkap, namun dijemput"; "…, bukan menyinggung agama") denies when the corrected
-words answer a claim reported earlier in the article. Speakers: "menurut X" without a comma,
+words answer a claim reported earlier in the article; a negated aim under an emphatic cue
+("menegaskan … bukan untuk menghindar") and an accused who pleads ignorance or victimhood
+("tidak tahu bahwa …", "hanya sebagai korban") deny too. Speakers: "menurut X" without a comma,
 "Nama, <role>, VERB", long postposed roles ("kata analis dari Y, Nama"), descriptions with a
 comma ("pria kelahiran A, B ini"), plural "mereka" to a group or organisation, nicknames the
 article declares ("Gus Sholah, sapaan akrab …") and clipped first names linked to the full
@@ -84,6 +86,11 @@ class _Lexicon:
     contrast: frozenset = frozenset()  # "bukan X tapi Y": connectives of a correction
     scope_not: frozenset = frozenset()  # "tidak hanya", "bukan sekadar": a negator that corrects nothing
     negation_shield: frozenset = frozenset()  # "agar tidak …", "yang tidak …": a negation inside a subordinate clause
+    emphatic: frozenset = frozenset()  # "menegaskan", "tegas": cues that insist, so a negated purpose under them rejects
+    purpose: frozenset = frozenset()  # "bukan untuk", "tidak bermaksud": words after a negator that negate an aim
+    ignorance: frozenset = frozenset()  # "tidak tahu/mengetahui": an accused who did not know the culpable fact
+    victim: frozenset = frozenset()  # "hanya (sebagai) korban": an accused who calls themself the victim
+    charge: frozenset = frozenset()  # "tersangka", "didakwa": words that charge the person named next to them
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +101,8 @@ def lexicon() -> _Lexicon:
                   "never_lead": set(), "reply_marker": set(), "reply_not_deny": set(), "reply_claim": set(),
                   "physical_sense": set(), "ability": set(), "anaphoric_object": set(), "occasion": set(), "as_verb": set(), "alleged": set(), "allegation_marker": set(), "denial_lead": set(), "comp_only": set(),
                   "topic_prep": set(), "degree": set(), "disclosure": set(), "not_verb": set(),
-                  "contrast": set(), "scope_not": set(), "negation_shield": set()}
+                  "contrast": set(), "scope_not": set(), "negation_shield": set(),
+                  "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set()}
     sources: list = []
     phrases: dict = {}
     sets["rejection_not_after"] = set()
@@ -167,6 +175,11 @@ def lexicon() -> _Lexicon:
         contrast=frozenset(sets["contrast"]),
         scope_not=frozenset(sets["scope_not"]),
         negation_shield=frozenset(sets["negation_shield"]),
+        emphatic=frozenset(sets["emphatic"]),
+        purpose=frozenset(sets["purpose"]),
+        ignorance=frozenset(sets["ignorance"]),
+        victim=frozenset(sets["victim"]),
+        charge=frozenset(sets["charge"]),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
         claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
     )
@@ -500,6 +513,10 @@ def _role_apposition(t: _Text, name: list[int], tail: list[int]) -> bool:
     if _is_cap(first) or not _kinds(first) & {"role", "group"} or len(name) > 5:
         return False
     words = [t.word(i) for i in name if t.low[i][:1].isalnum()]
+    # "Selanjutnya, mantan Bupati … ini" / "Sebelumnya, pihak jaksa …": a capitalised connective
+    # opening the sentence is no name (the test of _could_be_subject)
+    if any(w.lower().endswith("nya") or _kinds(w) & {"lead", "adverb", "stop"} for w in words):
+        return False
     return bool(words) and all(_is_cap(w) or w.lower() in ("bin", "binti", "van", "de", "al") for w in words) \
         and not _kinds(words[-1]) & {"role", "title", "weekday", "lead"} and _time_tail(words) == 0
 
@@ -822,7 +839,7 @@ def _false_claim_re() -> re.Pattern:
     not "benar-benar"), and a claim called a hoax or a lie ("itu hoaks", "merupakan berita
     bohong"; not "isu hoaks", an attribute)."""
     lex = lexicon()
-    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar")})
+    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar", "mendasar")})
     false = "|".join(re.escape(" ".join(o)) for o in pairs)
     words = sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan")
     verdicts = "|".join(words + [re.escape(v) for v in lex.verdicts])
@@ -1087,6 +1104,123 @@ def _deny_correction(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]])
                 break
 
 
+_OWN_NEGATORS = frozenset({"bukan", "bukanlah", "tidak", "tak", "enggak", "nggak", "gak", "tidaklah"})
+_PURPOSE_VERB = re.compile(r"(?:me|ber|di|ter|per)\w{3,}|pe\w{3,}an")  # "menghindar", "pelemahan"; not "pelaut"
+
+
+def _negated_purpose(lex: _Lexicon, first: str) -> bool:
+    """Does the first sentence deny an aim: "bukan untuk menghindar dari …", "tidak bermaksud
+    menyinggung …" (a negator, a purpose word, then a verb or a deverbal noun)? Not inside a
+    request, condition or relative clause ("agar tidak untuk …", "yang bukan untuk …"), and
+    not about a beneficiary ("bukan untuk pelaut", "bukan untuk seseorang")."""
+    low = re.findall(r"[\w-]+|[,;:]", first.lower())
+    for k, w in enumerate(low[:-2]):
+        if w not in _OWN_NEGATORS or low[k + 1] not in lex.purpose:
+            continue
+        nxt = low[k + 2]
+        if low[k + 1] == "untuk" and nxt in lex.purpose:  # "tidak untuk bermaksud"
+            nxt = low[k + 3] if k + 3 < len(low) else ""
+        if not _PURPOSE_VERB.fullmatch(nxt) or nxt in lex.not_verb:
+            continue
+        j = k - 1
+        while j >= 0 and low[j] not in (",", ";", ":") and low[j] not in lex.negation_shield:
+            j -= 1
+        if j >= 0 and low[j] in lex.negation_shield:
+            continue
+        return True
+    return False
+
+
+def _deny_purpose(t: _Text, stmts: list[_Stmt]) -> None:
+    """A statement that denies an aim imputed to the speaker's side is a denial when it is
+    insisted on by an emphatic cue ("Sugito menegaskan, keberadaan Rizieq di Arab Saudi bukan
+    untuk menghindar …", "Abiteboul menegaskan timnya … bukan untuk mendiskreditkan tim lain");
+    under a neutral cue a negated aim is a description or a reassurance ("ganja bukan untuk
+    mengobati", "Al-Sisi menyatakan negara-negara Teluk tidak bertujuan memicu konflik") and
+    stays assert."""
+    lex = lexicon()
+    for st in stmts:
+        if st.stance != "assert" or st.speaker is None:
+            continue
+        head = t.text[st.start : st.end][:400]
+        if not any(n in head.lower() for n in ("bukan", "tidak", "tak ", "nggak")):
+            continue  # a quick miss
+        first = re.split(r"[.!?](?:\s|$)", head, maxsplit=1)[0]
+        if st.cue and st.cue[1] <= st.start and st.start - st.cue[1] < 40:
+            first = t.text[st.cue[1] : st.start] + " " + first  # "menegaskan agar …": the complementiser shields
+        if not _negated_purpose(lex, first):
+            continue
+        if st.cue and t.text[st.cue[0] : st.cue[1]].lower() in lex.emphatic:
+            st.stance = "deny"
+
+
+CHARGE_WINDOW = 6  # words (punctuation not counted): "terdakwa lainnya, Doan" / "tersangka dengan inisial R, SA, E"
+
+
+def _charged(t: _Text, names: list[str], before: int) -> bool:
+    """Is one of ``names`` written within CHARGE_WINDOW tokens of a charge word ("tersangka",
+    "terdakwa", "didakwa", "diduga") before offset ``before``? The judge who rules on a
+    suspect ("Hakim Asiadi menunda sidang praperadilan Miryam, tersangka …") is further off."""
+    charge = lexicon().charge
+    wanted = set(names)
+    words = [i for i in range(t.index_at(before)) if t.low[i][:1].isalnum()]
+    for n, i in enumerate(words):
+        if t.low[i] in charge:
+            # "Jaksa mendakwa Tarno": an active verb charges the one after it, not its subject
+            left = n + 1 if t.low[i].startswith("me") else max(0, n - CHARGE_WINDOW)
+            if any(t.word(j) in wanted for j in words[left : n + CHARGE_WINDOW + 1]):
+                return True
+    return False
+
+
+def _opens_with_ignorance(lex: _Lexicon, content: str) -> bool:
+    """Does the statement open (after a subject pronoun or "hanya sebagai …, dan") with "tidak
+    tahu/mengetahui …" or "hanya (sebagai) korban"? "belum tahu" (not yet known) is no plea."""
+    low = re.findall(r"[\w-]+|[,;:.]", content[:300].lower())
+    k = 0
+    while k < len(low) and k < 3 and (low[k] in lex.never_lead or low[k] in ("mereka", "keduanya", "hanya", "cuma")):
+        k += 1
+    for j in range(k, min(len(low), k + 3)):
+        if low[j] in lex.victim:
+            return low[k - 1 : k] in (["hanya"], ["cuma"]) or "hanya" in low[:j] or "cuma" in low[:j]
+    if low[k : k + 1] in (["sebagai"], ["menjadi"]) and low[k - 1 : k] in (["hanya"], ["cuma"]):
+        # "hanya sebagai jasa angkutan saja dan tidak mengetahui bahwa …": the role, then the plea
+        try:
+            k = low.index("dan", k, k + 12) + 1
+        except ValueError:
+            return False
+    if not (k + 1 < len(low) and low[k] in ("tidak", "tak", "enggak", "nggak", "gak") and low[k + 1] in lex.ignorance):
+        return False
+    # a fact not known ("tidak tahu bahwa …", "tidak tahu tindakannya itu bisa membunuh …"), not a
+    # thing ("tidak mengetahui aliran uang itu", which the convention keeps assert)
+    rest = low[k + 2 : k + 8]
+    return bool(rest) and (rest[0] in lex.complementizers or any(w in lex.clause_words for w in rest))
+
+
+def _deny_accused_ignorance(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) -> None:
+    """An accused who says they did not know the culpable fact ("mereka mengatakan tidak tahu
+    tindakannya itu bisa membunuh …") or were only a victim ("mengaku hanya sebagai korban")
+    denies the charge. The speaker must be named in an earlier sentence that charges someone
+    next to a charge word (tersangka, terdakwa, dakwaan, diduga …); a pronoun speaker by the
+    name before it. Anyone else not knowing something ("Hakim Asiadi mengaku tidak tahu alasan
+    ketidakhadiran KPK", "belum mengetahui aturan") stays assert."""
+    lex = lexicon()
+    for st in stmts:
+        if st.stance != "assert" or st.speaker is None:
+            continue
+        content = t.text[st.start : st.end]
+        if not _opens_with_ignorance(lex, content):
+            continue
+        sp = st.speaker
+        span = _previous_name(t, sp.start) if sp.kind == "pronoun" else (sp.start, sp.end)
+        if span is None:
+            continue
+        names = [t.word(i) for i in t.range(*span) if _is_cap(t.word(i)) and not _kinds(t.word(i)) & {"role", "title", "lead", "adverb"}]
+        sentence_start = max((us for us, ue in units if us <= st.start), default=0)
+        if names and _charged(t, names, min(sentence_start, sp.start)):
+            st.stance = "deny"
+
+
 def _replies_no(t: _Text, start: int, cue_start: int, content_start: int) -> bool:
     """"Menanggapi tuduhan itu, X mengatakan tidak …": a reply to a named claim (a reply marker
     and a claim noun before the speaker) whose content opens with a negation is a denial,
@@ -1228,11 +1362,13 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             if k >= len(idx) and n + 2 < len(idx) and {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
                 k = n + 2  # "Menurut dia pihaknya masih menyelidiki …": no comma after a pronoun
             tail_speaker = found_name = False
+            who_end = k
             if k >= len(idx) and n + 1 < len(idx) and not {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
                 found = _menurut_without_comma(t, idx, n)
                 if found is not None:  # "…, menurut Agus masih akan dikaji": the words after the name
-                    k, tail_speaker, found_name = found, found == len(idx), found < len(idx)
-            who = idx[n + 1 : k]
+                    who_end, k = found
+                    tail_speaker, found_name = k == len(idx), k < len(idx)
+            who = idx[n + 1 : who_end if found_name else k]
             who = who[: len(who) - _time_tail([t.word(x) for x in who])]  # "menurut X pada Rabu (31/8)"
             sp = _phrase(t, who, from_right=True) if who else None
             if sp is None and who:
@@ -1452,22 +1588,33 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
     return out, pending
 
 
-def _menurut_without_comma(t: _Text, idx: list[int], n: int) -> int | None:
+def _menurut_without_comma(t: _Text, idx: list[int], n: int) -> tuple[int, int] | None:
     """Where the speaker of a "menurut" with no comma after it ends: "Menurut Andreas pelaporan
     itu …" / "Massa menurut Sugito bisa jadi …" (a capitalised name, roles and titles
     before it), or "… dengan kalimat itu menurut jaksa." (a short phrase closing the
-    sentence). Returns the index in ``idx`` of the first content token (len(idx) when the
-    speaker runs to the end, the content standing before "menurut"), None for neither."""
+    sentence). Returns the indexes in ``idx`` of the token after the speaker and of the first
+    content token (len(idx) when the speaker runs to the end, the content standing before
+    "menurut"), None for neither."""
     k = n + 1
     while k < len(idx) and k - n <= 3 and not _is_cap(t.word(idx[k])) and _kinds(t.low[idx[k]]) & {"role", "group"}:
         k += 1  # "menurut pengamat politik …"
     start = k
     while k < len(idx) and k - start < 6 and (_is_cap(t.word(idx[k])) or t.low[idx[k]] in ("bin", "binti", "van", "de", "al")):
         k += 1
+    if k > start and k < len(idx) and "definite" in _kinds(t.low[idx[k]]):
+        # "Menurut mantan Direktur Bank Dunia itu menjelaskan …": a description ends at its
+        # marker, and a speech verb right after it belongs to the attribution
+        k += 1
+        content = k
+        if k < len(idx):
+            size, stances = t.match_cue(idx[k], idx[-1] + 1)
+            if size and not {"prep", "prep+nya"} & set(stances):
+                content = k + size
+        return (k, content) if content < len(idx) else None
     if k > start and k < len(idx) and not _is_cap(t.word(idx[k])) and t.low[idx[k]][:1].isalpha():
-        return k  # a name, then the clause
+        return k, k  # a name, then the clause
     if len(idx) - (n + 1) <= 4 and all(t.low[i][:1].isalnum() for i in idx[n + 1 :]):
-        return len(idx)  # "… menurut jaksa." / "… menurut warta kantor berita AFP."
+        return len(idx), len(idx)  # "… menurut jaksa." / "… menurut warta kantor berita AFP."
     return None
 
 
@@ -2320,6 +2467,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     kept = [s for s in stmts if s.direct or not any(d.start < s.end and s.start < d.end for d in directs)]
     _deny_alleged(t, kept, units)
     _deny_correction(t, kept, units)
+    _deny_purpose(t, kept)
+    _deny_accused_ignorance(t, kept, units)
     _deny_frame(t, kept, units)
     _share_denied_claim(t, kept)
 
