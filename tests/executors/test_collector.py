@@ -36,3 +36,16 @@ def test_story_workers_collect_less_often_and_run_blas_on_one_thread():
         pool.shutdown()
     assert thresholds == worker.COLLECTOR_THRESHOLDS
     assert pinned and all(n == 1 for n in blas)
+
+
+def test_the_command_tunes_the_collector_and_main_does_not(monkeypatch):
+    from telaah import cli
+
+    before = gc.get_threshold()
+    try:
+        assert cli.main([]) == 2 and gc.get_threshold() == before
+        monkeypatch.setattr("sys.argv", ["telaah"])
+        assert cli.entry() == 2  # no command: help, exit status 2
+        assert gc.get_threshold() == worker.COLLECTOR_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)

@@ -83,9 +83,6 @@ def cmd_run(args) -> int:
     from ..pipeline import Options
     from . import make_executor
     from .runs import run_sharded
-    from .worker import tune_collector
-
-    tune_collector()  # this process is ours: it groups stories and, with one worker, analyses
     options = Options(published=args.published, summary_sentences=args.summary_sentences,
                       max_bytes=args.max_bytes, workers=args.workers, executor=args.executor,
                       address=args.address)

@@ -74,8 +74,8 @@ COLLECTOR_THRESHOLDS = (10_000, 50, 50)
 
 
 def tune_collector() -> None:
-    """Collector thresholds for a process telaah owns (a worker, the ``telaah run`` command);
-    never called on a library user's own process."""
+    """Collector thresholds for a process telaah owns (a worker, the ``telaah`` command:
+    ``cli.entry``); never called on a library user's own process."""
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 
