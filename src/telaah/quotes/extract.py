@@ -31,6 +31,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
 
 from ..document import Article, Cue, Quote, Speaker
 from ..lang import load_lines, load_table
@@ -43,6 +44,11 @@ CLOSERS = "”»"
 _SPACE_LIKE = " \t\u00a0\u2060\u200b\ufeff"
 _PUNCT_END = ".,;:!?"
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches are names, terms or partial quotes
+# compiled once: these run for every statement and region (re's own cache costs a lookup each call)
+_WORDS = re.compile(r"\w+")
+_WORDS_PUNCT = re.compile(r"[\w-]+|[,;:]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True)
@@ -279,6 +285,15 @@ def _is_cap(word: str) -> bool:
 NEGATION_FLIP = {"deny": "assert", "accuse": "other", "assert": "unconfirmed", "demand": "other"}
 
 
+@lru_cache(maxsize=1)
+def _cue_starters() -> frozenset:
+    """Words ``match_cue`` may find a cue at: a cue's first word, or a one-word cue with the
+    clitic ("katanya"); one set lookup per token instead of a suffix test and a dict lookup
+    (the same test: ``w.endswith("nya") and (w[:-3],) in cues``)."""
+    lex = lexicon()
+    return lex.first_words | frozenset(key[0] + "nya" for key in lex.cues if len(key) == 1)
+
+
 # ----------------------------------------------------------------------------- text helpers
 class _Text:
     """Tokens of the article with their lowercased forms, for cue lookups by token index."""
@@ -287,7 +302,7 @@ class _Text:
         self.text = text
         tokens = text_tokens(text)  # shared with the entity stage: read only
         self.spans = tokens.spans
-        self.low = [w.lower() for w in tokens.words]
+        self.low = list(map(str.lower, tokens.words))
         self.starts = tokens.starts
 
     def index_at(self, offset: int) -> int:
@@ -297,9 +312,7 @@ class _Text:
     def cue_starts(self) -> list[int]:
         """The tokens at which ``match_cue`` may find a cue, in order (at any other it finds
         none), so scans can jump from one to the next."""
-        lex = lexicon()
-        first, cues = lex.first_words, lex.cues
-        return [i for i, w in enumerate(self.low) if w in first or (w.endswith("nya") and (w[:-3],) in cues)]
+        return list(compress(range(len(self.low)), map(_cue_starters().__contains__, self.low)))
 
     def range(self, start: int, end: int) -> range:
         return range(self.index_at(start), self.index_at(end))
@@ -355,8 +368,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------- direct quotes
 def _direct_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, bool]]:
     """(open mark, close mark or paragraph end, closed?) for the double-quoted stretches."""
-    marks = [m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text[para[0] : para[1]])]
-    marks = [para[0] + m for m in marks]
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text, para[0], para[1])]
     # pasted text doubles marks ('"" Tidak ada'): a mark right after another one is the same mark
     marks = [m for k, m in enumerate(marks) if k + 1 >= len(marks) or marks[k + 1] - m > 1]
     out, open_at = [], None
@@ -865,7 +877,7 @@ def _rejection_re() -> re.Pattern:
 
 def _rejects(content: str) -> bool:
     """Does the first sentence of a statement's content (lowercased) reject a link or guilt?"""
-    first = re.split(r"[.!?](?:\s|$)", content[:400], maxsplit=1)[0]
+    first = _SENTENCE_END.split(content[:400], maxsplit=1)[0]
     not_after = lexicon().rejection_not_after
     for m in _rejection_re().finditer(first):
         before = first[: m.start()].split()
@@ -911,7 +923,7 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         return stance
     lex = lexicon()
     content = text[start:end].lower()
-    low = re.findall(r"\w+", content[:400])
+    low = _WORDS.findall(content[:400])
     for k in (0, 1):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
         if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
                 and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar", "dirinya", "ia", "dia",
@@ -924,7 +936,11 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         for n in lengths:
             if tuple(low[k : k + n]) in multi:
                 return "deny"
-    if _false_claim_re().search(content) or _accused_but_re().search(content) or _not_as_alleged_re().search(content):
+    # the last two patterns need a literal word; testing for it first skips most scans
+    if _false_claim_re().search(content) \
+            or (("dituduh" in content or "dituding" in content or "difitnah" in content or "disebut" in content)
+                and _accused_but_re().search(content)) \
+            or (("seperti" in content or "sebagaimana" in content) and _not_as_alleged_re().search(content)):
         return "deny"
     if low[:1] == ["bukan"] and low[1:2] and low[1] not in lex.not_deny \
             and re.match(r"\s*bukan\s+[\w-]+(?:\s+[\w-]+)?\s*[,.!;]", content):
@@ -948,7 +964,7 @@ def _negated_deed(lex: _Lexicon, text: str) -> str | None:
     menerima uang" → "terima"; None when the statement opens otherwise."""
     from ..stories.stem import stem
 
-    low = re.findall(r"\w+", text[:200].lower())
+    low = _WORDS.findall(text[:200].lower())
     k = 0
     while k < len(low) and k < 3 and low[k] in lex.never_lead:
         k += 1
@@ -997,13 +1013,13 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
         deed = _negated_deed(lex, t.text[st.start : st.end])
         if deed is None:
             continue
-        who = set(re.findall(r"\w+", t.text[st.speaker.start : st.speaker.end].lower()))
+        who = set(_WORDS.findall(t.text[st.speaker.start : st.speaker.end].lower()))
         for other in stmts:
             if other.start >= st.start or other.stance == "deny" or other.speaker is None or other.speaker.kind == "pronoun":
                 continue
-            if who & set(re.findall(r"\w+", t.text[other.speaker.start : other.speaker.end].lower())):
+            if who & set(_WORDS.findall(t.text[other.speaker.start : other.speaker.end].lower())):
                 continue  # the speaker's own words ("Rafid" / "Mochammad Rafid Habibie")
-            words = re.findall(r"\w+", t.text[other.start : other.end].lower())
+            words = _WORDS.findall(t.text[other.start : other.end].lower())
             if any(stem(w) == deed and (k == 0 or words[k - 1] not in _SELF_NEGATORS) for k, w in enumerate(words)):
                 st.stance = "deny"
                 break
@@ -1011,7 +1027,7 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
             for us, ue in units:
                 if us >= st.start:
                     break
-                words = re.findall(r"\w+", t.text[us:ue].lower())
+                words = _WORDS.findall(t.text[us:ue].lower())
                 if any(w in lex.allegation_markers for w in words) and any(stem(w) == deed for w in words):
                     st.stance = "deny"
                     break
@@ -1038,7 +1054,7 @@ def _corrected_phrases(lex: _Lexicon, first: str) -> list[list[str]]:
     "Y, bukan X" ("dijemput, bukan ditangkap"), within the first sentence (as written). A
     negator inside a request, condition or relative clause ("agar tidak …", "yang bukan …")
     or one that widens ("tidak hanya", "bukan sekadar") corrects nothing."""
-    toks = re.findall(r"[\w-]+|[,;:]", first)
+    toks = _WORDS_PUNCT.findall(first)
     low = [w.lower() for w in toks]
     out = []
     for k, w in enumerate(low):
@@ -1083,14 +1099,14 @@ def _deny_correction(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]])
         low = head.lower()
         if "bukan" not in low and "tidak" not in low and "tak " not in low and "nggak" not in low:
             continue  # a quick miss
-        first = re.split(r"[.!?](?:\s|$)", head, maxsplit=1)[0]
+        first = _SENTENCE_END.split(head, maxsplit=1)[0]
         phrases = _corrected_phrases(lex, first)
         if not phrases:
             continue
         if context is None:
             context = []
             for us, ue in units:
-                words = re.findall(r"\w+", t.text[us:ue].lower())
+                words = _WORDS.findall(t.text[us:ue].lower())
                 if claims.intersection(words):
                     context.append((us, frozenset(stem(w) for w in words if len(w) > 3 and w not in stops)))
         sentence_start = max((us for us, ue in units if us <= st.start), default=0)
@@ -1113,7 +1129,7 @@ def _negated_purpose(lex: _Lexicon, first: str) -> bool:
     menyinggung …" (a negator, a purpose word, then a verb or a deverbal noun)? Not inside a
     request, condition or relative clause ("agar tidak untuk …", "yang bukan untuk …"), and
     not about a beneficiary ("bukan untuk pelaut", "bukan untuk seseorang")."""
-    low = re.findall(r"[\w-]+|[,;:]", first.lower())
+    low = _WORDS_PUNCT.findall(first.lower())
     for k, w in enumerate(low[:-2]):
         if w not in _OWN_NEGATORS or low[k + 1] not in lex.purpose:
             continue
@@ -1145,7 +1161,7 @@ def _deny_purpose(t: _Text, stmts: list[_Stmt]) -> None:
         head = t.text[st.start : st.end][:400]
         if not any(n in head.lower() for n in ("bukan", "tidak", "tak ", "nggak")):
             continue  # a quick miss
-        first = re.split(r"[.!?](?:\s|$)", head, maxsplit=1)[0]
+        first = _SENTENCE_END.split(head, maxsplit=1)[0]
         if st.cue and st.cue[1] <= st.start and st.start - st.cue[1] < 40:
             first = t.text[st.cue[1] : st.start] + " " + first  # "menegaskan agar …": the complementiser shields
         if not _negated_purpose(lex, first):
@@ -1301,7 +1317,7 @@ def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end
             return False  # "belum mengumumkan permintaan mereka": not yet done, no refusal
     if t.low[cue_index] in lex.physical_sense and _physical(t, cue_index, start):
         return False
-    words = len(re.findall(r"\w+", t.text[start:end]))
+    words = len(_WORDS.findall(t.text[start:end]))
     return words >= (1 if stance == "deny" else 2)
 
 
@@ -1333,10 +1349,14 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
     introduce the direct quote that follows or give a stance to it).
     """
     text = t.text
-    idx = list(t.range(start, end))
+    cue_starts = t.cue_starts
+    first_token, end_token = t.index_at(start), t.index_at(end)
+    c = bisect_left(cue_starts, first_token)
+    if c == len(cue_starts) or cue_starts[c] >= end_token:
+        return [], []  # no token of the region can start a cue: the scan below would find nothing
+    idx = list(range(first_token, end_token))
     out: list[_Stmt] = []
     pending: list[tuple] = []
-    cue_starts = t.cue_starts
     n = 0
     while n < len(idx):
         # jump to the next token a cue may start at (idx holds consecutive tokens): at the
@@ -1424,7 +1444,7 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 continue
             rep = _reporting_source(t, idx[nxt] if nxt < len(idx) else end, idx[-1] + 1)
             lead = n - 1 if n > 1 and t.low[idx[n - 1]] == "demikian" else n  # "…, demikian disampaikan X"
-            prev_comma = lead > 0 and t.low[idx[lead - 1]] == "," and len(re.findall(r"\w+", text[start : t.spans[i][0]])) >= 3
+            prev_comma = lead > 0 and t.low[idx[lead - 1]] == "," and len(_WORDS.findall(text[start : t.spans[i][0]])) >= 3
             if prev_comma:  # CLAUSE, kata X  (or "A, kata X, B": the longer part)
                 cs, ce = _trim_content(text, start, t.spans[idx[lead - 1]][0])
                 if nxt < len(idx) and t.low[idx[nxt]] == ",":
@@ -1851,7 +1871,7 @@ def _share_denied_claim(t: _Text, stmts: list[_Stmt]) -> None:
     for st in stmts:
         if st.stance != "deny" or st.direct or st.speaker is None or st.cue is None or st.cue[0] > st.start:
             continue
-        toks = [w for w in re.findall(r"\w+", t.text[st.start : st.end].lower())]
+        toks = [w for w in _WORDS.findall(t.text[st.start : st.end].lower())]
         if not toks or len(toks) > 3 or toks[-1] not in _ANAPHORS or not all(w in _ANAPHORS or w in lex.claim_nouns for w in toks):
             continue
         sentence_start = t.text.rfind(". ", 0, st.speaker.start) + 1
@@ -2328,7 +2348,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         cs, ce = _trim_content(text, o + 1, c)
         if ce <= cs:
             continue
-        nwords = len(re.findall(r"\w+", text[cs:ce]))
+        nwords = len(_WORDS.findall(text[cs:ce]))
         attr = _attribution_after(t, c + (1 if closed else 0), pe) if closed else None
         if nwords < MIN_DIRECT_WORDS and not (attr and nwords >= 2):
             continue
