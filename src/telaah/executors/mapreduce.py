@@ -129,15 +129,10 @@ def near_duplicates(items: Sequence[DuplicateInput], body_of: Callable[[int], st
             continue  # a repeated id is the same article
         if item.signature is None:
             continue
-        best: str | None = None
-        for j in candidates.get(i, ()):
-            other = index_of_id.get(j)
-            if other is None:
-                continue  # not in the index (repeated id)
-            if duplicates.jaccard(shingles_of(i), shingles_of(j)) >= threshold:
-                root = duplicate_of.get(other, other)
-                if best is None or placed[root] < placed[best]:
-                    best = root
+        matches = (index_of_id[j] for j in candidates.get(i, ())
+                   if j in index_of_id  # else not in the index (repeated id)
+                   and duplicates.jaccard(shingles_of(i), shingles_of(j)) >= threshold)
+        best = duplicates.earliest_root(matches, duplicate_of, placed)
         if best is not None:
             duplicate_of[item.id] = best
         placed[item.id] = rank

@@ -10,7 +10,7 @@ approximation never decides on its own. Each copy is marked ``duplicate_of`` the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -93,18 +93,27 @@ def find_near_duplicates(
             continue
         mh = MinHash(num_perm=num_perm)
         mh.update_batch([s.encode("utf-8") for s in sh])
-        best: str | None = None
-        for other in lsh.query(mh):
-            if jaccard(sh, shingle_sets[other]) >= threshold:
-                root = duplicate_of.get(other, other)
-                if best is None or rank[root] < rank[best]:
-                    best = root
+        best = earliest_root((other for other in lsh.query(mh) if jaccard(sh, shingle_sets[other]) >= threshold),
+                             duplicate_of, rank)
         if best is not None:
             duplicate_of[article.id] = best
         shingle_sets[article.id] = sh
         rank[article.id] = position
         lsh.insert(article.id, mh)
     return duplicate_of
+
+
+def earliest_root(matches: Iterable[str], duplicate_of: dict[str, str], rank: dict[str, int]) -> str | None:
+    """Of the earlier articles an article was confirmed to copy (in the order met), the original
+    that comes first: each match stands for its own original (``duplicate_of``), and ``rank``
+    orders them. Every way of finding near-duplicates (LSH, pairwise, map/reduce) ends here, so
+    they all mark the same original."""
+    best: str | None = None
+    for other in matches:
+        root = duplicate_of.get(other, other)
+        if best is None or rank[root] < rank[best]:
+            best = root
+    return best
 
 
 def _minhash(sh: set[str], num_perm: int) -> np.ndarray:
@@ -143,13 +152,9 @@ def _pairwise(articles: Sequence[Article], order: list[int], threshold: float, n
         if not sh:
             continue
         shingle_sets[article.id] = sh
-        best: str | None = None
-        for other in rank:
-            if _jaccard_at_least(sh, shingle_sets[other], threshold) \
-                    and (signature(article.id) == signature(other)).all(axis=1).any():
-                root = duplicate_of.get(other, other)
-                if best is None or rank[root] < rank[best]:
-                    best = root
+        best = earliest_root((other for other in rank if _jaccard_at_least(sh, shingle_sets[other], threshold)
+                              and (signature(article.id) == signature(other)).all(axis=1).any()),
+                             duplicate_of, rank)
         if best is not None:
             duplicate_of[article.id] = best
         rank[article.id] = position
