@@ -2265,11 +2265,33 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|binti\s+)?[A-Z][\w'’.-]*){0,4}"
-_ALIAS_PATTERNS = (  # (pattern, group of the nickname, group of the full name)
-    (re.compile(rf"({_NAME}),?\s+(?:sapaan|panggilan)\s+(?:akrab\s+|populer\s+)?(?:dari\s+)?({_NAME})"), 1, 2),
-    (re.compile(rf"({_NAME}),?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+|lebih\s+)?(?:disapa|dipanggil|dikenal\s+dengan(?:\s+nama)?|dikenal\s+sebagai)\s+({_NAME})"), 2, 1),
-    (re.compile(rf"({_NAME})\s+alias\s+({_NAME})"), 2, 1),
-)
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, int, int], ...]]:
+    """From ``lang/id/nickname_markers.tsv``: the words whose presence lets an article declare a
+    nickname (a cheap test before any pattern runs), and (pattern, group of the nickname, group
+    of the full name) for each phrase, in the file's order."""
+    words: list[str] = []
+    patterns = []
+    for row in load_table("nickname_markers.tsv"):
+        tokens = row["phrase"].split()
+        comma = tokens[:1] == ["[,]"]
+        if comma:
+            tokens = tokens[1:]
+        parts = []
+        for token in tokens:
+            if token.startswith("[") and token.endswith("]"):  # an optional word
+                parts.append(r"(?:(?:" + "|".join(map(re.escape, token[1:-1].split("/"))) + r")\s+)?")
+            else:
+                parts.append(re.escape(token) + r"\s+")
+        first_required = next(t for t in tokens if not t.startswith("["))
+        if first_required not in words:
+            words.append(first_required)
+        nick, full = (1, 2) if row["nickname"] == "first" else (2, 1)
+        pattern = rf"({_NAME}){',?' if comma else ''}\s+{''.join(parts)}({_NAME})"
+        patterns.append((re.compile(pattern), nick, full))
+    return tuple(words), tuple(patterns)
 
 
 def _in_text_aliases(res: _Resolver) -> dict:
@@ -2281,8 +2303,9 @@ def _in_text_aliases(res: _Resolver) -> dict:
         res.aliases = {}
         text = res.article.text
         low = text.lower()
-        if any(w in low for w in ("sapaan", "panggilan", "disapa", "dipanggil", "dikenal", " alias ")):
-            for pattern, nick, full in _ALIAS_PATTERNS:
+        words, patterns = _alias_patterns()
+        if any(w in low for w in words):
+            for pattern, nick, full in patterns:
                 for m in pattern.finditer(text):
                     res.aliases.setdefault(m.group(nick).lower(), (m.start(full), m.end(full)))
     return res.aliases
@@ -2391,7 +2414,6 @@ def extract_quotes(article: Article) -> list[Quote]:
 
     # passive and nominal denials ("Hal itu dibantah oleh X", "Bantahan juga datang dari X"):
     # only sentences that hold such a word are looked at
-    lex = lexicon()
     denial_words = _denial_words()
     denial_at = [] if denial_words.isdisjoint(t.low) else \
         [t.starts[i] for i, w in enumerate(t.low) if w in denial_words]
