@@ -97,6 +97,9 @@ class _Lexicon:
     ignorance: frozenset = frozenset()  # "tidak tahu/mengetahui": an accused who did not know the culpable fact
     victim: frozenset = frozenset()  # "hanya (sebagai) korban": an accused who calls themself the victim
     charge: frozenset = frozenset()  # "tersangka", "didakwa": words that charge the person named next to them
+    negation: frozenset = frozenset()  # "tidak", "tak": negate a verb or adjective ("tidak tahu")
+    negation_nominal: frozenset = frozenset()  # "bukan": negate a noun or a clause
+    negation_emphatic: frozenset = frozenset()  # "tidaklah"
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +111,8 @@ def lexicon() -> _Lexicon:
                   "physical_sense": set(), "ability": set(), "anaphoric_object": set(), "occasion": set(), "as_verb": set(), "alleged": set(), "allegation_marker": set(), "denial_lead": set(), "comp_only": set(),
                   "topic_prep": set(), "degree": set(), "disclosure": set(), "not_verb": set(),
                   "contrast": set(), "scope_not": set(), "negation_shield": set(),
-                  "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set()}
+                  "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
+                  "negation": set(), "negation_nominal": set(), "negation_emphatic": set()}
     sources: list = []
     phrases: dict = {}
     sets["rejection_not_after"] = set()
@@ -186,6 +190,9 @@ def lexicon() -> _Lexicon:
         ignorance=frozenset(sets["ignorance"]),
         victim=frozenset(sets["victim"]),
         charge=frozenset(sets["charge"]),
+        negation=frozenset(sets["negation"]),
+        negation_nominal=frozenset(sets["negation_nominal"]),
+        negation_emphatic=frozenset(sets["negation_emphatic"]),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
         claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
     )
@@ -267,6 +274,12 @@ def _time_tail(words: list[str]) -> int:
 
 
 @lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1)
+def _name_joiners() -> frozenset:
+    """Lower-case words inside a name ("Salahuddin bin Wahid"): speaker_words.tsv, name_joiner."""
+    return frozenset(w for w, kinds in lexicon().words.items() if "name_joiner" in kinds)
+
+
 def _kinds(word: str) -> frozenset:
     """The speaker-word kinds of ``word`` (either case). Cached, as words repeat: read only."""
     words = lexicon().words
@@ -529,7 +542,7 @@ def _role_apposition(t: _Text, name: list[int], tail: list[int]) -> bool:
     # opening the sentence is no name (the test of _could_be_subject)
     if any(w.lower().endswith("nya") or _kinds(w) & {"lead", "adverb", "stop"} for w in words):
         return False
-    return bool(words) and all(_is_cap(w) or w.lower() in ("bin", "binti", "van", "de", "al") for w in words) \
+    return bool(words) and all(_is_cap(w) or w.lower() in _name_joiners() for w in words) \
         and not _kinds(words[-1]) & {"role", "title", "weekday", "lead"} and _time_tail(words) == 0
 
 
@@ -580,7 +593,7 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
             return _SpeakerSpan(t.spans[seg[-2]][0], t.spans[last][1], "named")  # a social-media handle
         if _is_cap(t.word(last)) or t.word(last).isdigit():
             j = len(seg) - 1
-            while j > 0 and (_is_cap(t.word(seg[j - 1])) or t.low[seg[j - 1]] in ("bin", "binti", "van", "de", "al", "&")) \
+            while j > 0 and (_is_cap(t.word(seg[j - 1])) or (t.low[seg[j - 1]] in _name_joiners() or t.low[seg[j - 1]] == "&")) \
                     and not _kinds(t.low[seg[j - 1]]) & {"lead", "adverb"}:  # "Adapun Pasukan NATO"
                 j -= 1
             rel = _relation_before(t, seg, j)
@@ -744,7 +757,7 @@ def _long_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] | 
             if not _is_cap(t.word(j)) or "weekday" in _kinds(t.word(j)):
                 return None
             k = j
-            while k < limit and (_is_cap(t.word(k)) or t.low[k] in ("bin", "binti", "van", "de", "al")) and k - j < 6:
+            while k < limit and (_is_cap(t.word(k)) or t.low[k] in _name_joiners()) and k - j < 6:
                 k += 1
             ends = k >= limit or t.low[k] in (".", ",", '"', "”") or "stop" in _kinds(t.low[k])
             if ends and not _time_tail([t.word(x) for x in range(j, k)]) and k - j >= 2:  # not "…, Senin"
@@ -1046,7 +1059,17 @@ def _stopwords() -> frozenset:
     return frozenset(load_lines("stopwords.txt"))
 
 
-_CORRECTION_NEGATORS = frozenset({"bukan", "bukanlah", "tidak", "tak", "enggak", "nggak", "gak"})
+@lru_cache(maxsize=1)
+def _correction_negators() -> frozenset:
+    """The negators a correction opens with: "bukan X, tapi Y", "tidak X, namun Y"."""
+    lex = lexicon()
+    return lex.negation | lex.negation_nominal
+
+
+@lru_cache(maxsize=1)
+def _own_negators() -> frozenset:
+    """The negators of a denied aim ("bukan untuk …", "tidaklah bermaksud …")."""
+    return _correction_negators() | lexicon().negation_emphatic
 
 
 def _corrected_phrases(lex: _Lexicon, first: str) -> list[list[str]]:
@@ -1054,12 +1077,13 @@ def _corrected_phrases(lex: _Lexicon, first: str) -> list[list[str]]:
     "Y, bukan X" ("dijemput, bukan ditangkap"), within the first sentence (as written). A
     negator inside a request, condition or relative clause ("agar tidak …", "yang bukan …")
     or one that widens ("tidak hanya", "bukan sekadar") corrects nothing."""
+    negators = _correction_negators()
     toks = _WORDS_PUNCT.findall(first)
     low = [w.lower() for w in toks]
     out = []
     for k, w in enumerate(low):
-        if w not in _CORRECTION_NEGATORS or k + 1 >= len(toks) or low[k + 1] in lex.scope_not \
-                or low[k + 1] in _CORRECTION_NEGATORS:  # "bukan tidak mungkin": possible
+        if w not in negators or k + 1 >= len(toks) or low[k + 1] in lex.scope_not \
+                or low[k + 1] in negators:  # "bukan tidak mungkin": possible
             continue
         j = k - 1
         while j >= 0 and low[j] not in (",", ";", ":") and low[j] not in lex.negation_shield:
@@ -1120,7 +1144,6 @@ def _deny_correction(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]])
                 break
 
 
-_OWN_NEGATORS = frozenset({"bukan", "bukanlah", "tidak", "tak", "enggak", "nggak", "gak", "tidaklah"})
 _PURPOSE_VERB = re.compile(r"(?:me|ber|di|ter|per)\w{3,}|pe\w{3,}an")  # "menghindar", "pelemahan"; not "pelaut"
 
 
@@ -1129,9 +1152,10 @@ def _negated_purpose(lex: _Lexicon, first: str) -> bool:
     menyinggung …" (a negator, a purpose word, then a verb or a deverbal noun)? Not inside a
     request, condition or relative clause ("agar tidak untuk …", "yang bukan untuk …"), and
     not about a beneficiary ("bukan untuk pelaut", "bukan untuk seseorang")."""
+    negators = _own_negators()
     low = _WORDS_PUNCT.findall(first.lower())
     for k, w in enumerate(low[:-2]):
-        if w not in _OWN_NEGATORS or low[k + 1] not in lex.purpose:
+        if w not in negators or low[k + 1] not in lex.purpose:
             continue
         nxt = low[k + 2]
         if low[k + 1] == "untuk" and nxt in lex.purpose:  # "tidak untuk bermaksud"
@@ -1205,7 +1229,7 @@ def _opens_with_ignorance(lex: _Lexicon, content: str) -> bool:
             k = low.index("dan", k, k + 12) + 1
         except ValueError:
             return False
-    if not (k + 1 < len(low) and low[k] in ("tidak", "tak", "enggak", "nggak", "gak") and low[k + 1] in lex.ignorance):
+    if not (k + 1 < len(low) and low[k] in lex.negation and low[k + 1] in lex.ignorance):
         return False
     # a fact not known ("tidak tahu bahwa …", "tidak tahu tindakannya itu bisa membunuh …"), not a
     # thing ("tidak mengetahui aliran uang itu", which the convention keeps assert)
@@ -1619,7 +1643,7 @@ def _menurut_without_comma(t: _Text, idx: list[int], n: int) -> tuple[int, int] 
     while k < len(idx) and k - n <= 3 and not _is_cap(t.word(idx[k])) and _kinds(t.low[idx[k]]) & {"role", "group"}:
         k += 1  # "menurut pengamat politik …"
     start = k
-    while k < len(idx) and k - start < 6 and (_is_cap(t.word(idx[k])) or t.low[idx[k]] in ("bin", "binti", "van", "de", "al")):
+    while k < len(idx) and k - start < 6 and (_is_cap(t.word(idx[k])) or t.low[idx[k]] in _name_joiners()):
         k += 1
     if k > start and k < len(idx) and "definite" in _kinds(t.low[idx[k]]):
         # "Menurut mantan Direktur Bank Dunia itu menjelaskan …": a description ends at its
