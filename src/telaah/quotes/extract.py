@@ -47,6 +47,7 @@ MIN_DIRECT_WORDS = 4  # shorter quoted stretches are names, terms or partial quo
 # compiled once: these run for every statement and region (re's own cache costs a lookup each call)
 _WORDS = re.compile(r"\w+")
 _WORDS_PUNCT = re.compile(r"[\w-]+|[,;:]")
+_WORDS_PUNCT_STOP = re.compile(r"[\w-]+|[,;:.]")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
@@ -1183,7 +1184,8 @@ def _deny_purpose(t: _Text, stmts: list[_Stmt]) -> None:
         if st.stance != "assert" or st.speaker is None:
             continue
         head = t.text[st.start : st.end][:400]
-        if not any(n in head.lower() for n in ("bukan", "tidak", "tak ", "nggak")):
+        low_head = head.lower()
+        if not any(n in low_head for n in _own_negators()):
             continue  # a quick miss
         first = _SENTENCE_END.split(head, maxsplit=1)[0]
         if st.cue and st.cue[1] <= st.start and st.start - st.cue[1] < 40:
@@ -1216,7 +1218,7 @@ def _charged(t: _Text, names: list[str], before: int) -> bool:
 def _opens_with_ignorance(lex: _Lexicon, content: str) -> bool:
     """Does the statement open (after a subject pronoun or "hanya sebagai …, dan") with "tidak
     tahu/mengetahui …" or "hanya (sebagai) korban"? "belum tahu" (not yet known) is no plea."""
-    low = re.findall(r"[\w-]+|[,;:.]", content[:300].lower())
+    low = _WORDS_PUNCT_STOP.findall(content[:300].lower())
     k = 0
     while k < len(low) and k < 3 and (low[k] in lex.never_lead or low[k] in ("mereka", "keduanya", "hanya", "cuma")):
         k += 1
