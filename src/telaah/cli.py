@@ -15,7 +15,7 @@ from . import __version__
 from .argtypes import iso_date as _iso_date, positive as _positive
 from .errors import TelaahError
 
-EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "disputes", "summary")
+EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "stories-kompas", "disputes", "summary")
 
 # Further subcommands live beside the code they drive. Each module has ``register(sub)``, which
 # adds its parsers (argparse only: heavy imports belong inside the handler) and sets
@@ -153,7 +153,7 @@ def cmd_analyze(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    module = importlib.import_module(f"telaah.evaluation.{args.name}")
+    module = importlib.import_module(f"telaah.evaluation.{args.name.replace('-', '_')}")
     return int(module.main(list(args.args)) or 0)
 
 
