@@ -113,3 +113,52 @@ def test_head_found_by_stem_before_the_figure():
     a = _article("a1", "Gempa itu menewaskan 268 orang.", date(2024, 3, 5),
                  [("268 orang", 268, {"unit": "orang", "object": "orang"})])
     assert figure_key(a, a.numbers[0]) == ("count", "dead")
+
+
+def _two(text_a, fig_a, val_a, text_b, fig_b, val_b, kw_a=None, kw_b=None, mentions_b=()):
+    a = _article("a1", text_a, date(2024, 3, 4), [(fig_a, val_a, kw_a or {})])
+    b = _article("a2", text_b, date(2024, 3, 5), [(fig_b, val_b, kw_b or {})])
+    from telaah.document import Mention
+    for name in mentions_b:
+        start = text_b.index(name)
+        b.mentions.append(Mention(start, start + len(name), name, "PER", entity=name))
+    return _corpus(a, b)
+
+
+@pytest.mark.parametrize("case, disputed", [
+    # identifying descriptions are not reported figures
+    (("Pebalap 38 tahun itu terjatuh.", "38 tahun", 38, "Pebalap 26 tahun tersebut menang.", "26 tahun", 26,
+      {"unit": "tahun"}, {"unit": "tahun"}), False),
+    # competition tallies: goals of different matches
+    (("Madrid mencetak tiga gol.", "tiga gol", 3, "Ronaldo mencetak dua gol.", "dua gol", 2,
+      {"unit": "gol", "object": "gol"}, {"unit": "gol", "object": "gol"}), False),
+    # the same head, but the sentence names another person: another payment
+    (("Amien Rais disebut menerima dana Rp 600 juta.", "Rp 600 juta", 6e8,
+      "Sutrisno Bachir disebut menerima dana Rp 250 juta.", "Rp 250 juta", 2.5e8,
+      {"unit": "IDR"}, {"unit": "IDR"}), False),
+    # a list after a comma does not inherit the clause before it
+    (("Tim SAR mencari korban jiwa, termasuk puluhan anggota Kostrad.", "puluhan anggota", None,
+      "Dua orang tewas.", "Dua orang", 2, {"unit": "anggota", "low": 20, "high": 99},
+      {"unit": "orang", "object": "orang tewas"}), False),
+    # the toll still disputes across outlets
+    (("Sebanyak tiga orang tewas dalam kebakaran itu.", "tiga orang", 3,
+      "Jumlah korban tewas bertambah menjadi lima orang.", "lima orang", 5,
+      {"unit": "orang", "object": "orang tewas"}, {"unit": "orang"}), True),
+])
+def test_what_is_not_the_same_quantity(case, disputed):
+    text_a, fig_a, val_a, text_b, fig_b, val_b, kw_a, kw_b = case
+    corpus = _two(text_a, fig_a, val_a, text_b, fig_b, val_b, kw_a, kw_b,
+                  mentions_b=[n for n in ("Sutrisno Bachir",) if n in text_b])
+    if "Amien Rais" in text_a:
+        from telaah.document import Mention
+        corpus.articles[0].mentions.append(Mention(0, 10, "Amien Rais", "PER", entity="Amien Rais"))
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+def test_one_article_with_several_values_under_one_head_is_left_out():
+    a = _article("a1", "Unggul 0,215 detik atas Hamilton, terpaut 2,572 detik dari Alonso.", date(2024, 3, 4), [
+        ("0,215 detik", 0.215, {"unit": "detik"}), ("2,572 detik", 2.572, {"unit": "detik"})])
+    b = _article("a2", "Verstappen unggul 0,7 detik atas Hamilton.", date(2024, 3, 5),
+                 [("0,7 detik", 0.7, {"unit": "detik"})])
+    corpus = _corpus(a, b)
+    assert find_disputes(corpus, corpus.stories[0]) == []

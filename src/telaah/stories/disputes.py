@@ -38,6 +38,12 @@ def _heads() -> tuple[dict[tuple[str, ...], str], int]:
     return table, max((len(k) for k in table), default=1)
 
 
+@lru_cache(maxsize=None)
+def _cue_words(kind: str) -> frozenset[str]:
+    """The words of one kind (update, demonstrative, tally) in ``lang/id/dispute_cues.tsv``."""
+    return frozenset(row["term"] for row in load_table("dispute_cues.tsv") if row["kind"] == kind)
+
+
 @lru_cache(maxsize=1)
 def _unit_kinds() -> dict[str, str]:
     """Recorded unit -> kind (percent, measure, time, classifier) from the numbers stage's table."""
@@ -76,11 +82,14 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     if head is None:
         sent = article.sentence_at(number.start)
         floor = sent.start if sent else max(0, number.start - 80)
-        before = _words(article.text, floor, number.start)
+        # the words before the figure within its clause: "mencari korban jiwa, termasuk puluhan
+        # anggota Kostrad" does not count the dead
+        clause = max(article.text.rfind(",", floor, number.start), article.text.rfind(";", floor, number.start))
+        before = _words(article.text, max(floor, clause + 1), number.start)
         head = _find_head(before[-LOOKBACK_WORDS:])
         if head is None and kind == "classifier":
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
-            # counts what the sentence's subject names, further back
+            # counts what the clause's subject names, further back
             head = _find_head(before[-SUBJECT_WORDS:])
     if head is None and measure == "count" and unit and kind != "classifier":
         head = unit  # "1.500 tentara": the counted noun itself
@@ -235,6 +244,87 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
     return groups
 
 
+def _reports_update(article: Article, number: NumberClaim) -> bool:
+    """Whether the figure's sentence reports a change ("bertambah menjadi lima orang")."""
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return False
+    return not _cue_words("update").isdisjoint(_words(article.text, sent.start, sent.end))
+
+
+DESCRIPTION_WORDS = 2  # words after a figure searched for "itu/tersebut/ini"
+
+
+def _is_description(article: Article, number: NumberClaim) -> bool:
+    """A figure that describes something already named ("pebalap 38 tahun itu", "dua
+    organisasi masyarakat tersebut") is an identifying description, not a reported figure."""
+    sent = article.sentence_at(number.end)
+    end = sent.end if sent else min(len(article.text), number.end + 40)
+    after = []
+    for s, e in tokenize(article.text, number.end, end):
+        if not article.text[s].isalnum():
+            break  # a comma or a full stop ends the phrase
+        after.append(article.text[s:e].lower())
+        if len(after) == DESCRIPTION_WORDS:
+            break
+    return not _cue_words("demonstrative").isdisjoint(after)
+
+
+def _is_tally(number: NumberClaim, head: str | None) -> bool:
+    """Goals, points, titles, times: counts a competition report gives for many things at once."""
+    tally = _cue_words("tally")
+    return (number.unit or "").lower() in tally or (head or "") in tally
+
+
+def _anchors(article: Article, number: NumberClaim) -> frozenset[str]:
+    """The people a figure's sentence names, other than who is quoted or credited there.
+
+    "Sutrisno Bachir disebut menerima dana Rp 250 juta" and "aliran dana ke Amien Rais Rp 600
+    juta" name different people, so the two sums are two payments, not two accounts of one;
+    "200 orang tewas, kata Kapolda X" and "250 orang tewas, ujar Y" still compare (speakers
+    are left out).
+    """
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return frozenset()
+    credited = [(sp.start, sp.end) for q in article.quotes for sp in (q.speaker, q.reported_by)
+                if sp is not None and sp.start < sent.end and sp.end > sent.start]
+    return frozenset(
+        m.entity or m.text.lower() for m in article.mentions
+        if m.type == "PER" and sent.start <= m.start < sent.end
+        and not any(s <= m.start < e or m.start <= s < m.end for s, e in credited)
+    )
+
+
+def _same_referent(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or not a.isdisjoint(b)
+
+
+def _single_referent_reports(reports: list[tuple[Article, NumberClaim]],
+                             counted: bool) -> list[tuple[Article, NumberClaim]]:
+    """The reports of the articles that use the group's head for one quantity.
+
+    An article that gives two values under one head that cannot both hold, with no word of
+    change in either sentence ("unggul 0,215 detik" and "terpaut 2,572 detik"; inflation of
+    0,22 and 3,07 persen), is counting several things there; its figures cannot be matched with
+    another article's, so they are left out of the comparison. Words of change excuse only
+    counts ("korban bertambah menjadi lima orang"): rates and sums are reported as changes
+    ("naik 3,1 persen") whatever they measure.
+    """
+    by_article: dict[str, list[tuple[Article, NumberClaim]]] = {}
+    for a, n in reports:
+        by_article.setdefault(a.id, []).append((a, n))
+    kept = []
+    for items in by_article.values():
+        several = any(
+            not compatible(n1, n2) and not (counted and (_reports_update(a, n1) or _reports_update(a, n2)))
+            for i, (a, n1) in enumerate(items) for _, n2 in items[i + 1:]
+        )
+        if not several:
+            kept.extend(items)
+    return kept
+
+
 def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     """The story's disputed figures, ordered by their first report (date, then article order)."""
     by_id = {a.id: a for a in corpus.articles}
@@ -251,6 +341,8 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             if interval(number) is None:
                 continue
             key = figure_key(article, number)
+            if _is_tally(number, key[1] if key else None) or _is_description(article, number):
+                continue
             if key is not None:
                 groups.setdefault(key, []).append((article, number))
             elif number.unit and not _is_money(number):
@@ -261,11 +353,13 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         groups.update(_context_groups(loose))
     out = []
     for (measure, head), reports in groups.items():
+        reports = _single_referent_reports(reports, measure == "count")
         if len({a.id for a, _ in reports}) < 2:
             continue
+        anchors = [_anchors(a, n) for a, n in reports]
         disputed = any(
-            a1.id != a2.id and not compatible(n1, n2)
-            for i, (a1, n1) in enumerate(reports) for a2, n2 in reports[i + 1:]
+            a1.id != a2.id and not compatible(n1, n2) and _same_referent(anchors[i], anchors[j])
+            for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
         )
         if not disputed:
             continue
