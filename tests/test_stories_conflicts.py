@@ -86,3 +86,19 @@ def test_no_conflict_without_denial_or_refusal():
     a1 = _article("a1", [("Menteri", "assert", "Menteri mengatakan harga stabil.", "harga stabil")])
     a2 = _article("a2", [("Jaksa", "accuse", "Jaksa menuduh Budi korupsi.", "Budi korupsi")])
     assert _run(a1, a2) == []
+
+
+def test_a_denial_that_names_no_claim_takes_it_from_the_narration():
+    """"Kami tak pernah melakukannya" says nothing on its own; the sentence before says what."""
+    narration = "Mercedes menolak tudingan mencampur oli untuk bahan bakar mesin."
+    a = Article(id="a1", text=narration + "\n" + '"Kami tak pernah melakukannya," kata Toto Wolff.')
+    a.sentences = [Sentence("a1:s1", 0, len(narration), 0), Sentence("a1:s2", len(narration) + 1, len(a.text), 1)]
+    c = a.text.index("Kami")
+    p = a.text.index("Toto Wolff")
+    a.quotes.append(Quote(c, c + len("Kami tak pernah melakukannya"), "Kami tak pernah melakukannya", "a1:s2", True,
+                          Speaker("Toto Wolff", p, p + 10, entity="toto"), Cue("kata", p - 5, p - 1), stance="deny"))
+    [conflict] = _run(a)
+    assert conflict["deny"] == ["q1"] and conflict["assert"] == []
+    assert "mencampur oli" in conflict["claim"]
+    src = conflict["source"]
+    assert a.text[src["start"]:src["end"]] == conflict["claim"]

@@ -209,6 +209,40 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
     return {"claim": text[start:end], "article": article.id, "start": start, "end": end}
 
 
+def _content_words(text: str, phrase: dict) -> int:
+    stop = _stopwords()
+    return sum(1 for s, e in tokenize(text, phrase["start"], phrase["end"])
+               if text[s].isalnum() and text[s:e].lower() not in stop and e - s > 1)
+
+
+def _narrated_claim(denial: _Q, idf: dict[str, float]) -> dict | None:
+    """The claim of a denial that no quote states, from the narration it answers.
+
+    "Kami tak pernah melakukannya" or "Tidak pernah," jawab Andi name no claim themselves; the
+    claim is in the sentence before or in the denial's own sentence ("Mercedes menolak tudingan
+    mencampur oli untuk bahan bakar", the prosecutor's question). Quoted words of others in that
+    narration are part of it."""
+    article, q = denial.article, denial.quote
+    sentences = sorted(article.sentences, key=lambda s: s.start)
+    here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
+    if here is None:
+        return None
+    start = sentences[here - 1].start if here > 0 else sentences[here].start
+    spans = [(start, q.start)]
+    if q.end < sentences[here].end:
+        spans.append((q.end, sentences[here].end))  # "..., kata X yang menolak tudingan itu"
+    best = None
+    for span in spans:
+        if span[1] - span[0] <= 10:
+            continue
+        pseudo = _Q(q, article, _content(article, *span), claim_span=span)
+        phrase = _claim_phrase(pseudo, [denial], idf)
+        n = _content_words(article.text, phrase)
+        if n >= CLAIM_MIN_WORDS and (best is None or n > best[0]):
+            best = (n, phrase)
+    return best[1] if best else None
+
+
 def _same_speaker(a: _Q, b: _Q) -> bool:
     """A party does not contradict itself: same entity, or the same speaker text when unlinked."""
     sa, sb = a.quote.speaker, b.quote.speaker
@@ -298,6 +332,8 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
         replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
         phrase = _claim_phrase(anchor, replies, idf)
+        if not c["assert"] and _content_words(anchor.article.text, phrase) < CLAIM_MIN_WORDS:
+            phrase = _narrated_claim(anchor, idf) or phrase
         out.append({
             "claim": phrase["claim"],
             "assert": [x.quote.id for x in c["assert"]],
