@@ -1,0 +1,63 @@
+"""Integrity of the fourth blind quote set (tests/gold/quotes_test_blind4.jsonl).
+
+The set was annotated by hand, from the text and QUOTES_GUIDELINES.md only, as a random sample
+of ordinary tajuk utama news (statement detection and speaker attribution, not denials). The
+shared checks are in quote_gold_checks.py.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from quote_gold_checks import (GOLD_DIR, ID_IN_TEXT, REPO, check_fields, check_ids, check_statements,
+                               check_text_is_indosum, ids_of, records)
+
+BLIND4 = GOLD_DIR / "quotes_test_blind4.jsonl"
+OTHER_QUOTE_GOLD = [
+    GOLD_DIR / "quotes_gold.jsonl",
+    GOLD_DIR / "quotes_test_blind.jsonl",
+    GOLD_DIR / "quotes_test_blind2.jsonl",
+    GOLD_DIR / "quotes_test_blind3.jsonl",
+]
+
+
+@pytest.fixture(scope="module")
+def blind4() -> list[dict]:
+    if not BLIND4.is_file():
+        pytest.skip(f"{BLIND4.name} is absent")
+    return records(BLIND4)
+
+
+def test_every_line_parses_with_the_expected_fields(blind4):
+    assert len(blind4) == 30
+    assert len({r["source"] for r in blind4}) >= 5
+    check_fields(blind4, {"blind4"})
+
+
+def test_ids_unique_not_heldout_and_unseen(blind4):
+    ids = set(check_ids(blind4))
+    for path in OTHER_QUOTE_GOLD:
+        if path.is_file():
+            assert not ids & ids_of(path), path.name
+    # Nor in any other gold set, the examples or an id written anywhere in the tests.
+    seen: set[str] = set()
+    for path in list(GOLD_DIR.glob("*.jsonl")) + list((REPO / "examples").rglob("*")) + list((REPO / "tests").rglob("*.py")):
+        if path == BLIND4 or not path.is_file() or path.suffix not in {".jsonl", ".json", ".md", ".txt", ".py", ".tsv"}:
+            continue
+        if path.name == Path(__file__).name:
+            continue
+        seen |= set(ID_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+    assert not ids & seen
+
+
+def test_offsets_in_range_and_spans_round_trip(blind4):
+    check_statements(blind4)
+
+
+def test_every_article_holds_at_least_three_statements(blind4):
+    """The draw kept only articles with 3 or more attributed statements (see the guidelines)."""
+    assert all(len(r["quotes"]) >= 3 for r in blind4)
+
+
+def test_text_is_the_detokenised_indosum_article(blind4, shared):
+    check_text_is_indosum(blind4, shared)
