@@ -162,3 +162,32 @@ def test_one_article_with_several_values_under_one_head_is_left_out():
                  [("0,7 detik", 0.7, {"unit": "detik"})])
     corpus = _corpus(a, b)
     assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+@pytest.mark.parametrize("obj, expected", [
+    ("penumpang selamat", ("count", "survivors")),  # the word after the noun says which
+    ("penumpang", ("count", "passengers")),
+    ("orang tewas", ("count", "dead")),
+    ("gempabumi susulan", ("count", "aftershocks")),
+])
+def test_object_head_prefers_the_qualifying_word(obj, expected):
+    text = f"Tercatat 130 {obj}."
+    a = _article("a1", text, date(2024, 3, 4), [(f"130 {obj.split()[0]}", 130, {"unit": obj.split()[0], "object": obj})])
+    assert figure_key(a, a.numbers[0]) == expected
+
+
+def test_head_is_not_taken_across_a_full_stop():
+    text = '"Tidak ada korban jiwa meninggal dunia. Sebanyak 348 bangunan mengalami kerusakan," katanya.'
+    a = _article("a1", text, date(2024, 3, 4), [("348 bangunan", 348, {"unit": "bangunan", "object": "bangunan"})])
+    assert figure_key(a, a.numbers[0]) == ("count", "bangunan")
+
+
+def test_an_earlier_value_in_an_updating_article_is_not_a_dispute():
+    a = _article("a1", "Tim SAR menemukan satu jenazah lagi sehingga korban tewas tiga orang. "
+                       "Sehari sebelumnya, tim SAR sudah menemukan dua jenazah.", date(2024, 3, 4), [
+        ("tiga orang", 3, {"unit": "orang", "object": "orang"}), ("dua jenazah", 2, {"unit": "jenazah", "object": "jenazah"})])
+    a.sentences = [Sentence("a1:s1", 0, a.text.index("Sehari") - 1, 0), Sentence("a1:s2", a.text.index("Sehari"), len(a.text), 0)]
+    b = _article("a2", "Total korban tewas masih tiga orang.", date(2024, 3, 5),
+                 [("tiga orang", 3, {"unit": "orang", "object": "orang"})])
+    corpus = _corpus(a, b)
+    assert find_disputes(corpus, corpus.stories[0]) == []

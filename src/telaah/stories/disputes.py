@@ -13,6 +13,7 @@ other than money are compared through the words around them.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -29,6 +30,9 @@ APPROX_TOLERANCE = 0.10  # "sekitar 200": anything within 10 %
 EXACT_TOLERANCE = 0.005  # float noise and "1,5 juta" vs "1.500.000"
 ROUNDING_FIGURES = 2  # a value with this many significant figures or fewer may be a rounding
 SUBJECT_WORDS = 14  # how far back a bare "N orang" looks for what it counts
+# a head is not looked for across these: punctuation followed by a space (not "1,5" or "1.500"),
+# and quote marks
+CLAUSE_BREAK = re.compile(r'[,;.!?](?=\s)|["\u201c\u201d]')
 LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
 
 
@@ -57,19 +61,28 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e].lower() for s, e in tokenize(text, start, end) if text[s].isalnum()]
 
 
-def _find_head(words: list[str]) -> str | None:
+def _find_head(words: list[str], last: bool = False) -> str | None:
     """The group of the first (longest) table term in ``words``; single words also match by
-    their stem ("menewaskan 268 orang" counts the dead)."""
+    their stem ("menewaskan 268 orang" counts the dead). With ``last``, the last term found:
+    in a figure's object the word after the noun says which of them is counted ("130
+    penumpang selamat" counts survivors, "23 penumpang tewas" the dead)."""
     table, longest = _heads()
-    for i in range(len(words)):
+    found = None
+    i = 0
+    while i < len(words):
+        group, size = None, 1
         for size in range(min(longest, len(words) - i), 0, -1):
             group = table.get(tuple(words[i:i + size]))
             if group:
-                return group
-        group = table.get((stem(words[i]),))
+                break
+        if not group:
+            size, group = 1, table.get((stem(words[i]),))
         if group:
-            return group
-    return None
+            if not last:
+                return group
+            found = group
+        i += size if group else 1
+    return found
 
 
 def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
@@ -78,14 +91,14 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     kind = _unit_kinds().get(unit)
     is_money = bool(number.unit) and number.unit.isupper() and len(number.unit) == 3
     measure = number.unit if (is_money or kind in ("percent", "measure", "time")) else "count"
-    head = _find_head(_words(number.object)) if number.object else None
+    head = _find_head(_words(number.object), last=True) if number.object else None
     if head is None:
         sent = article.sentence_at(number.start)
         floor = sent.start if sent else max(0, number.start - 80)
         # the words before the figure within its clause: "mencari korban jiwa, termasuk puluhan
         # anggota Kostrad" does not count the dead
-        clause = max(article.text.rfind(",", floor, number.start), article.text.rfind(";", floor, number.start))
-        before = _words(article.text, max(floor, clause + 1), number.start)
+        bounds = [m.end() for m in CLAUSE_BREAK.finditer(article.text, floor, number.start)]
+        before = _words(article.text, bounds[-1] if bounds else floor, number.start)
         head = _find_head(before[-LOOKBACK_WORDS:])
         if head is None and kind == "classifier":
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
@@ -249,7 +262,16 @@ def _reports_update(article: Article, number: NumberClaim) -> bool:
     sent = article.sentence_at(number.start)
     if sent is None:
         return False
-    return not _cue_words("update").isdisjoint(_words(article.text, sent.start, sent.end))
+    words = _words(article.text, sent.start, sent.end)
+    return not (_cue_words("update").isdisjoint(words) and _cue_words("earlier").isdisjoint(words))
+
+
+def _is_earlier(article: Article, number: NumberClaim) -> bool:
+    """Whether the figure's sentence gives it as an earlier value ("sehari sebelumnya ... dua
+    jenazah"): an article that updates its own toll does not dispute one that agrees with the
+    update."""
+    sent = article.sentence_at(number.start)
+    return sent is not None and not _cue_words("earlier").isdisjoint(_words(article.text, sent.start, sent.end))
 
 
 DESCRIPTION_WORDS = 2  # words after a figure searched for "itu/tersebut/ini"
@@ -357,8 +379,10 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         if len({a.id for a, _ in reports}) < 2:
             continue
         anchors = [_anchors(a, n) for a, n in reports]
+        current = [not _is_earlier(a, n) for a, n in reports]
         disputed = any(
-            a1.id != a2.id and not compatible(n1, n2) and _same_referent(anchors[i], anchors[j])
+            a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
+            and _same_referent(anchors[i], anchors[j])
             for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
         )
         if not disputed:
