@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, json.JSONDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    totals = {"d": 0, "d_found": 0, "c": 0, "c_found": 0, "false": 0}
+    groups: dict[str, dict[str, int]] = {}
     for case in cases:
         try:
             articles = case_articles(case)
@@ -90,22 +90,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{case['case']}: skipped ({exc})")
             continue
         result = score_case(case, analyze_articles(articles))
-        totals["d"] += len(result["disputes"])
-        totals["d_found"] += sum(result["disputes"])
-        totals["c"] += len(result["conflicts"])
-        totals["c_found"] += sum(result["conflicts"])
-        totals["false"] += result["false_disputes"]
-        print(f"{case['case']} ({case.get('kind')}): disputes {sum(result['disputes'])}/{len(result['disputes'])}, "
-              f"conflicts {sum(result['conflicts'])}/{len(result['conflicts'])}, "
-              f"disputes not expected {result['false_disputes']}")
+        group = "composed" if case.get("kind") == "composed" else f"real, {case.get('split') or 'all'}"
+        for name in (group, "all"):
+            t = groups.setdefault(name, {"cases": 0, "d": 0, "d_found": 0, "c": 0, "c_found": 0, "false": 0,
+                                         "reported": 0})
+            t["cases"] += 1
+            t["d"] += len(result["disputes"])
+            t["d_found"] += sum(result["disputes"])
+            t["c"] += len(result["conflicts"])
+            t["c_found"] += sum(result["conflicts"])
+            t["false"] += result["false_disputes"]
+            t["reported"] += len(result["reported"])
+        quiet = not (result["disputes"] or result["conflicts"] or result["false_disputes"])
+        if args.verbose or not quiet:
+            print(f"{case['case']} ({case.get('kind')}): disputes {sum(result['disputes'])}/{len(result['disputes'])}, "
+                  f"conflicts {sum(result['conflicts'])}/{len(result['conflicts'])}, "
+                  f"disputes not expected {result['false_disputes']}")
         if args.verbose:
             for d in result["reported"]:
                 print("   dispute:", d["object"], [(r["text"], r.get("source"), r["date"]) for r in d["reports"]])
             for c in result["claims"]:
                 print("   claim:", repr(c))
     rec = lambda f, n: f"{f}/{n} = {f / n:.2f}" if n else "n/a"  # noqa: E731
-    print(f"dispute recall {rec(totals['d_found'], totals['d'])}; accuse/deny recall "
-          f"{rec(totals['c_found'], totals['c'])}; disputes not expected: {totals['false']}")
+    print("(cases with nothing expected and nothing reported are not listed; -v lists every case)")
+    for name in sorted(groups, key=lambda g: (g == "all", g)):
+        t = groups[name]
+        print(f"{name:<14} {t['cases']:>3} cases: dispute recall {rec(t['d_found'], t['d'])}; accuse/deny recall "
+              f"{rec(t['c_found'], t['c'])}; disputes reported {t['reported']}, not expected {t['false']}")
     return 0
 
 
