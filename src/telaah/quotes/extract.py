@@ -22,8 +22,12 @@ words answer a claim reported earlier in the article; a negated aim under an emp
 "Nama, <role>, VERB", long postposed roles ("kata analis dari Y, Nama"), descriptions with a
 comma ("pria kelahiran A, B ini"), plural "mereka" to a group or organisation, nicknames the
 article declares ("Gus Sholah, sapaan akrab …") and clipped first names linked to the full
-name's mention. The convention is in tests/gold/QUOTES_GUIDELINES.md ("Denials: one
-convention"). All word lists are data.
+name's mention. Round 3: the name at the end of a long office title speaks ("kata Kepala Dinas
+… (DKP) Mimika Eddy Santoso", "menurut <office>, Nama, …"); a speech verb coordinated with an
+earlier predicate shares its subject; "dia" after an organisation's statement is the person who
+spoke before; demands with an addressee ("meminta masyarakat tetap waspada"); a claim noun with
+its owner or medium before "yang menyebut …" is that source's statement. The convention is in
+tests/gold/QUOTES_GUIDELINES.md ("Denials: one convention"). All word lists are data.
 """
 from __future__ import annotations
 
@@ -101,6 +105,10 @@ class _Lexicon:
     negation: frozenset = frozenset()  # "tidak", "tak": negate a verb or adjective ("tidak tahu")
     negation_nominal: frozenset = frozenset()  # "bukan": negate a noun or a clause
     negation_emphatic: frozenset = frozenset()  # "tidaklah"
+    demand_links: frozenset = frozenset()  # "meminta masyarakat tetap waspada": words after the addressee that open the demanded act
+    needs_link: frozenset = frozenset()  # "menantang": a demand only with a purposive link ("untuk", "agar")
+    purpose_links: frozenset = frozenset()  # "untuk", "agar", "supaya"
+    not_clause_openers: frozenset = frozenset()  # "untuk", "adalah": a complement opening so is no reported clause
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +121,8 @@ def lexicon() -> _Lexicon:
                   "topic_prep": set(), "degree": set(), "disclosure": set(), "not_verb": set(),
                   "contrast": set(), "scope_not": set(), "negation_shield": set(),
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
-                  "negation": set(), "negation_nominal": set(), "negation_emphatic": set()}
+                  "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
+                  "needs_link": set(), "purpose_link": set(), "not_clause_opener": set()}
     sources: list = []
     phrases: dict = {}
     sets["rejection_not_after"] = set()
@@ -128,6 +137,8 @@ def lexicon() -> _Lexicon:
             claim_nouns[key[0]] = row["stance"]
         elif kind == "source_phrase":
             sources.append(key)
+        elif kind == "not_clause_opener":
+            sets[kind].add(" ".join(key))  # "adalah" for every cue, "yakin untuk" for one
         elif kind in sets:
             sets[kind].add(key[0])
         elif kind in ("rejection", "verdict", "verdict_claim"):
@@ -194,6 +205,10 @@ def lexicon() -> _Lexicon:
         negation=frozenset(sets["negation"]),
         negation_nominal=frozenset(sets["negation_nominal"]),
         negation_emphatic=frozenset(sets["negation_emphatic"]),
+        demand_links=frozenset(sets["demand_link"]),
+        needs_link=frozenset(sets["needs_link"]),
+        purpose_links=frozenset(sets["purpose_link"]),
+        not_clause_openers=frozenset(sets["not_clause_opener"]),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
         claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
     )
@@ -611,8 +626,14 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
                 j -= 1
             return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "description") if j >= 0 and len(seg) > 1 else None
         for j, wd in enumerate(words):
+            if "group_quantifier" in _kinds(wd) and j + 1 < len(words) <= j + 3 and not any(
+                    _kinds(x) & {"pronoun", "pronoun_group"} or (x.startswith(("me", "ber")) and len(x) > 5) for x in words[j + 1 :]):
+                # "Banyak media", "Berbagai laporan"; not "Dia banyak", "Banyak uang mereka keluarkan …"
+                return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
             if "group" in _kinds(wd) or "org_head" in _kinds(wd):
-                if ("group" in _kinds(wd) or j == len(words) - 1) and len(words) - j <= 4:
+                # "kepolisian daerah setempat": an institution with lower-case modifiers only is a group too
+                bare = j == 0 and len(words) <= 3 and not any(_is_cap(t.word(i)) for i in seg)
+                if ("group" in _kinds(wd) or j == len(words) - 1 or bare) and len(words) - j <= 4:
                     if j > 0 and words[j - 1] == "salah":  # "salah seorang jaksa"
                         j -= 1
                     return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
@@ -704,9 +725,16 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
         if _time_tail([t.word(x) for x in run]) == len(run):
             return None, j  # "ujar Senin (3/4)": a date, not a speaker
         sp = _name_with_role(t, run)
+        if "role" in _kinds(w) and j < limit and (t.low[j] in ("dan", "&", "(") or not _is_cap(t.word(j))):
+            found = _role_phrase_name(t, i, limit)
+            if found is not None and found[1] > j:
+                return found
     else:
         if _kinds(w) & {"role", "group"}:
             found = _long_postposed(t, i, limit)
+            if found is not None:
+                return found
+            found = _role_phrase_name(t, i, limit) if "role" in _kinds(w) else None
             if found is not None:
                 return found
         while j < limit and j - i < 7 and t.low[j] not in ",.;:()" and "stop" not in _kinds(t.low[j]):
@@ -737,6 +765,71 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
                 app_sp.role = app_sp.role or t.text[sp.start : sp.end]
                 sp, j = app_sp, k
     return sp, j
+
+
+_ROLE_INNER = frozenset({"dari", "pada", "untuk", "bagi", "dan", "&"})  # "Kepala bidang penelitian pada X"
+
+
+def _role_phrase_name(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] | None:
+    """A long office title before the name, the common way Indonesian news names an official
+    after a postposed cue: "kata Kepala Dinas Kelautan dan Perikanan (DKP) Mimika Eddy Santoso
+    di Timika", "ujar Direktur Pelaksana tim Renault, Cyril Abiteboul seperti dikutip", "kata bos
+    tim Mercedes, Toto Wolff,". The role runs over "dan", lower-case words, an acronym in
+    brackets and at most one comma; the speaker is the last run of capitalised words (titles
+    stripped by ``_name_with_role``), the words before it its role. None when no name ends it."""
+    j, depth, commas = i, 0, 0
+    while j < limit and j - i < 28:
+        w, word = t.low[j], t.word(j)
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            pass
+        elif w == ",":
+            commas += 1
+            if commas > 1:
+                break
+        elif w == "." and j > i and len(t.word(j - 1)) == 1 and _is_cap(t.word(j - 1)):
+            pass  # an initial: "R. Soes Hindharno"
+        elif not w[:1].isalnum():
+            break
+        elif _is_cap(word) or word.isdigit() or w in _name_joiners():
+            if "weekday" in _kinds(word) or (_time_tail([word]) and j > i):
+                break
+        elif commas:
+            break  # after the comma only a name: "…, R. Soes Hindharno, di Jakarta"
+        elif "definite" in _kinds(w):
+            return None  # "koordinator Aremania wilayah Klayatan ini, pada Bola.net": a description
+        elif w in _ROLE_INNER:
+            pass
+        elif "stop" in _kinds(w) or "adverb" in _kinds(w) or w in lexicon().first_words:
+            break  # after the comma only a name; "di Jakarta", "seperti dikutip", "juga" end the phrase
+        j += 1
+    end = j
+    while end > i and t.low[end - 1] in (",", "dan", "&", "("):
+        end -= 1
+    k = end
+    while k > i and (_is_cap(t.word(k - 1)) or (t.low[k - 1] == "." and k - 1 > i and len(t.word(k - 2)) == 1)):
+        k -= 1
+    if k == end or k == i or depth:
+        return None
+    if (t.low[k - 1] == "hukum" or "relational" in _kinds(t.low[k - 1])) and not _is_cap(t.word(k - 1)) \
+            and _named_before(t, k - 1, list(range(k, end))):
+        return None  # "kuasa hukum Brown" once Brown is known: Brown's lawyer, not Brown
+    run = list(range(k, end))
+    if _time_tail([t.word(x) for x in run]):
+        return None
+    if (len(run) >= 4 or (len(run) == 3 and t.low[k - 1] == ")")) and t.low[k - 1] != "," \
+            and not any("title" in _kinds(t.low[x]) for x in run):
+        # "… Polda Metro Jaya Ajun Komisaris Besar Polisi Budiyanto", "(DKP) Mimika Eddy Santoso":
+        # the office (or its region after the acronym) runs into the name
+        run = run[-2:]
+    sp = _name_with_role(t, run)
+    if sp.kind != "named":
+        return None
+    sp.role = sp.role or t.text[t.spans[i][0] : t.spans[k - 1][1]].rstrip(" ,")
+    return sp, end
 
 
 def _long_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] | None:
@@ -1335,6 +1428,8 @@ def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end
     lex = lexicon()
     if (stance == "accuse" or t.low[cue_index] in lex.as_verbs) and " sebagai " in t.text[start:end].lower():
         return True  # "balik menuduh pemberontak sebagai pelakunya" / "menyebut hal ini sebagai kemenangan"
+    if stance == "demand" and _demands_act(lex, t.text[start:end]):
+        return True
     if t.low[cue_index] not in lex.clause_verbs and stance not in ("deny", "unconfirmed"):
         return False
     if stance == "unconfirmed":
@@ -1345,6 +1440,32 @@ def _takes_any_complement(t: _Text, cue_index: int, stance: str, start: int, end
         return False
     words = len(_WORDS.findall(t.text[start:end]))
     return words >= (1 if stance == "deny" else 2)
+
+
+def _no_act_named(t: _Text, cue_index: int, cs: int, ce: int, comp: bool) -> bool:
+    """Complements that report nothing: a dare with no act ("pose-pose menantang", "menantang
+    Persija"; speech_cues.tsv, needs_link: only "menantang X untuk/agar …" is a demand) and a
+    complement opening with a preposition or copula ("membuat Sheza yakin untuk menerima
+    lamaran", "yang membuat Meregalli yakin adalah …"; speech_cues.tsv, not_clause_opener)."""
+    lex = lexicon()
+    words = _WORDS.findall(t.text[cs:ce].lower())
+    if not words:
+        return False
+    if t.low[cue_index] in lex.needs_link and not any(w in lex.purpose_links for w in words[:7]):
+        return True
+    return not comp and (words[0] in lex.not_clause_openers or f"{t.low[cue_index]} {words[0]}" in lex.not_clause_openers)
+
+
+def _demands_act(lex: _Lexicon, content: str) -> bool:
+    """An addressee and the act asked of them ("meminta masyarakat tetap waspada", "menantang
+    Ahok untuk melakukan …", "melarang keras masyarakat menyentuh …"): a link word within the
+    first words after the addressee, or an active verb right after a short addressee."""
+    words = _WORDS.findall(content.lower())
+    if len(words) < 3:
+        return False
+    if any(w in lex.demand_links for w in words[1:6]):
+        return True
+    return any(w.startswith(("me", "ber")) and len(w) > 5 and w not in lex.not_verb for w in words[1:4])
 
 
 def _physical(t: _Text, cue_index: int, content_start: int | None) -> bool:
@@ -1417,6 +1538,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             who = idx[n + 1 : who_end if found_name else k]
             who = who[: len(who) - _time_tail([t.word(x) for x in who])]  # "menurut X pada Rabu (31/8)"
             sp = _phrase(t, who, from_right=True) if who else None
+            named = _name_after_role(t, idx, who, k)
+            if named is not None:  # "menurut Kepala bidang penelitian pada X, Siegfried O Wolf, …"
+                sp, k = named
             if sp is None and who:
                 sp = _SpeakerSpan(t.spans[who[0]][0], t.spans[who[-1]][1], "named")
             if sp and (k < len(idx) or tail_speaker):
@@ -1515,7 +1639,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             n += 1  # "Miryam yang tetap berkukuh … menegaskan …": the main verb comes later
             continue
         stance = _stance(t, i, {"verb": stances["verb"]})
-        sp = _analyse_subject(t, start, cue[0])
+        if back >= 0 and t.low[idx[back]] == "yang":  # "pernyataan Soylu sebelumnya yang menyebut …"
+            sp = _claim_relative(t, idx[:back]) or _analyse_subject(t, start, cue[0])
+        elif back >= 0 and t.low[idx[back]] in ("dan", "serta"):
+            sp = _coordinated_subject(t, start, idx[:back])
+        else:
+            sp = _analyse_subject(t, start, cue[0])
         if sp is None:
             n += 1
             continue
@@ -1565,7 +1694,8 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
         # same subject joined by dan/serta or a comma is a second statement
         second = None
         for m, j in enumerate(body[:-1]):
-            if (t.low[j] in ("dan", "serta") and m > 1) or (t.low[j] == "," and m > 0):
+            # "menyangkal tuduhan dan mengatakan …": after a denial one object word is enough
+            if (t.low[j] in ("dan", "serta") and (m > 1 or (m == 1 and stance == "deny"))) or (t.low[j] == "," and m > 0):
                 k2 = m + 1
                 while t.low[j] == "," and k2 < len(body) - 1 and "adverb" in _kinds(t.low[body[k2]]):
                     k2 += 1
@@ -1609,6 +1739,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             and "," not in text[cs:ce]  # "bertanya soal kapan dan di mana peristiwa terjadi": a topic
         if stance == "unconfirmed" and all(w in lexicon().degree for w in re.findall(r"[\w-]+", text[cs:ce].lower().split(",")[0])):
             return out, pending  # "enggan berkomentar banyak, hanya tersenyum": declines, says nothing
+        if _no_act_named(t, i, cs, ce, comp):
+            pending.append((sp, cue, stance))
+            return out, pending
         partial = any(ch in text[cs:ce] for ch in QUOTE_MARKS)  # 'menyebut serangan yang "juga dari kelompok mereka"'
         if not dodge and not topic and (partial or _is_clause(t, list(t.range(cs, ce)), comp) or _takes_any_complement(t, i, stance, cs, ce)
                           or (stance == "assert" and _content_deny(text, cs, ce, stance) == "deny")):
@@ -1632,6 +1765,45 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     return out + more, pending + more_pending
         return out, pending
     return out, pending
+
+
+def _name_after_role(t: _Text, idx: list[int], who: list[int], k: int) -> tuple[_SpeakerSpan, int] | None:
+    """"menurut <office>, <Name>, CLAUSE": an office phrase (opening with a role word) closed by
+    a comma and followed by a capitalised name and a second comma; the name speaks and the
+    clause starts after that comma. Returns (speaker, position of the second comma in idx)."""
+    if not who or k >= len(idx) or t.low[idx[k]] != "," or "role" not in _kinds(t.low[who[0]]):
+        return None
+    m = k + 1
+    while m < len(idx) and m - k <= 6 and (_is_cap(t.word(idx[m])) or (
+            t.low[idx[m]] == "." and len(t.word(idx[m - 1])) == 1)):
+        m += 1
+    run = idx[k + 1 : m]
+    if not run or m >= len(idx) or t.low[idx[m]] != "," or _time_tail([t.word(x) for x in run]):
+        return None
+    if all(t.word(x).isupper() for x in run):
+        return None  # "menurut peneliti Giuseppe Crippa, MD, direktur …": a degree, not a name
+    sp = _name_with_role(t, run)
+    if sp.kind != "named":
+        return None
+    sp.role = sp.role or t.text[t.spans[who[0]][0] : t.spans[who[-1]][1]]
+    return sp, m
+
+
+def _coordinated_subject(t: _Text, start: int, before: list[int]) -> _SpeakerSpan | None:
+    """"X mengutuk serangan itu dan mengatakan …": a speech verb coordinated with an earlier
+    predicate shares its subject. ``before`` are the tokens before "dan"; the subject is the
+    one before the nearest active verb (me-/ber-) of the same clause (no comma in between)."""
+    lex = lexicon()
+    for m in range(len(before) - 1, 0, -1):
+        w = t.low[before[m]]
+        if w in _CLAUSE_EDGE or w in (".", "!", "?", "dan", "serta", "yang"):
+            return None
+        if w.startswith(("me", "ber")) and len(w) > 5 and w not in lex.not_verb:
+            sp = _analyse_subject(t, start, t.spans[before[m]][0])
+            if sp is not None and _kinds(t.text[sp.start : sp.end].split()[0]) & {"subordinator", "lead"}:
+                return None  # "Kendati sudah mengucapkan salam perpisahan dan menyatakan …": no subject
+            return sp
+    return None
 
 
 def _menurut_without_comma(t: _Text, idx: list[int], n: int) -> tuple[int, int] | None:
@@ -1812,6 +1984,39 @@ def _passive_statements(t: _Text, unit: tuple[int, int], stmts: list[_Stmt], con
     return out
 
 
+_NO_OWNER_NOUNS = frozenset({"hal", "adanya", "bantahan", "sanggahan"})
+
+
+def _claim_source(t: _Text, noun: int, owner: list[int]) -> _SpeakerSpan | None:
+    """Who a claim belongs to, from the words after its noun: a name or description ("klaim
+    polisi", "pernyataan Soylu (sebelumnya)"), or, for a claim spread in a medium ("kabar di media
+    sosial", "berita di internet"), the claim itself as a group source (guidelines, blind3
+    decision 4)."""
+    while owner and t.low[owner[-1]] in ("sebelumnya", "itu", "tersebut", "ini"):
+        owner = owner[:-1]
+    if not owner:
+        return None
+    if t.low[owner[0]] == "di" and 2 <= len(owner) <= 4 and not any(_is_cap(t.word(i)) for i in owner):
+        return _SpeakerSpan(t.spans[noun][0], t.spans[owner[-1]][1], "group")
+    return _phrase(t, owner, from_right=True)
+
+
+def _claim_relative(t: _Text, before: list[int]) -> _SpeakerSpan | None:
+    """The source of "<claim noun> <owner> yang <saying verb> CLAUSE": the claim's owner or
+    medium ("pernyataan Soylu sebelumnya yang menyebut …" is Soylu's; "kabar di media sosial yang
+    menyebutkan …" the rumour's). ``before`` are the tokens before "yang"; None when no claim
+    noun with an owner stands within the last five of them."""
+    lex = lexicon()
+    for back in range(1, min(6, len(before))):
+        k = before[-back - 1]
+        w = t.low[k]
+        if w in _CLAUSE_EDGE or w in (".", "yang"):
+            return None
+        if w in lex.claim_nouns and w not in _NO_OWNER_NOUNS:
+            return _claim_source(t, k, before[len(before) - back :])
+    return None
+
+
 def _claim_owner(t: _Text, start: int, end: int) -> _Stmt | None:
     """"tuduhan jaksa bahwa Andi menerima suap" / "klaim polisi yang menyebut …": the claim of a
     named or described owner, as the owner's statement (stance of the claim noun: a tuduhan
@@ -1839,7 +2044,7 @@ def _claim_owner(t: _Text, start: int, end: int) -> _Stmt | None:
         while body < limit and t.low[body] in lex.complementizers:
             body += 1
     owner = list(range(k + 1, j))
-    sp = _phrase(t, owner, from_right=True)
+    sp = _claim_source(t, k, owner)
     if sp is None and all(_kinds(t.low[i]) & {"role", "group", "org_head"} for i in owner):  # "tuduhan jaksa"
         sp = _SpeakerSpan(t.spans[owner[0]][0], t.spans[owner[-1]][1], "description",
                           role=t.text[t.spans[owner[0]][0] : t.spans[owner[-1]][1]])
@@ -2219,6 +2424,26 @@ def _plural_antecedent(article: Article, res: _Resolver, sp: _SpeakerSpan, last:
     return None
 
 
+def _declared_full_mention(article: Article, res: _Resolver, k: int) -> int:
+    """The mention of the full name when mention ``k`` is a nickname the article declares: a
+    pronoun or description resolved to "Gus Sholah" is KH Salahuddin Wahid, as a named speaker
+    is (``_full_name``)."""
+    aliases = _in_text_aliases(res)
+    if not aliases:
+        return k
+    m = article.mentions[k]
+    full = aliases.get(m.text.lower())
+    if full is None or full[0] <= m.start < full[1]:
+        return k
+    fk = res.mention_for(*full)
+    return k if fk is None else fk
+
+
+def _is_org(article: Article, sp: Speaker) -> bool:
+    """Is this speaker linked to an organisation mention?"""
+    return sp.mention is not None and 0 <= sp.mention < len(article.mentions) and article.mentions[sp.mention].type == "ORG"
+
+
 def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None,
                    after: int = -1) -> Speaker | None:
     """A Speaker for the attribution span ``sp``; ``last`` is the previous statement's speaker
@@ -2234,6 +2459,7 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
                        role=last.role, kind=kind, anaphor_start=sp.start, anaphor_end=sp.end)
 
     def linked(k: int, kind: str, role: bool = True) -> Speaker:
+        k = _declared_full_mention(article, res, k)
         m = article.mentions[k]
         return Speaker(m.text, m.start, m.end, mention=k, role=m.role if role else None, kind=kind,
                        anaphor_start=sp.start, anaphor_end=sp.end)
@@ -2248,6 +2474,14 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         k = res.antecedent(sp.start, want, None, after if usable_last else -1)
         if k is not None:
             return linked(k, "pronoun")
+        if usable_last and want == "PER" and surface.lower() in ("dia", "ia", "beliau") and _is_org(article, last):
+            # "Polri melarang keras … "…," tegas dia": a personal pronoun is no organisation; the
+            # person who spoke last (the force's spokesman) is meant
+            person = next((p for p in reversed(res.speakers) if p.mention is not None
+                           and article.mentions[p.mention].type == "PER"), None)
+            if person is not None:
+                return Speaker(person.text, person.start, person.end, mention=person.mention, entity=person.entity,
+                               role=person.role, kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)
         if usable_last:
             return carried("pronoun")
         name = _previous_name(res.tokens, sp.start) if res.tokens else None
