@@ -2439,6 +2439,36 @@ def _declared_full_mention(article: Article, res: _Resolver, k: int) -> int:
     return k if fk is None else fk
 
 
+OFFICE_WORDS = 8  # words before a person's name searched for the office that introduces them
+
+
+def _same_office(head: str, role_words: list[str]) -> bool:
+    """"Kapolsek" names the office of "Kapolsekta Medan Barat": equal words, or one a
+    shortening of the other (four letters at least)."""
+    return any(w == head or (min(len(w), len(head)) >= 4 and (w.startswith(head) or head.startswith(w)))
+               for w in role_words)
+
+
+def _office_holder(article: Article, res: _Resolver, pos: int, head: str) -> int | None:
+    """The nearest person before ``pos`` introduced with the office ``head`` ("Kadiskes
+    Kolinlamil Kolonel Laut dr. Hengky Setyahadi ... kata Kadiskes"): in the mention's role, or
+    in the words just before the name, within its sentence and with no verb between ("jaksa
+    menuntut Irman dan Sugiharto" makes Sugiharto no prosecutor)."""
+    for k, m in reversed(res.mentions):
+        if m.type != "PER" or m.end > pos or res._quoted(m.start):
+            continue
+        sent = article.sentence_at(m.start)
+        lo = sent.start if sent else max(0, m.start - 200)
+        before = article.text[lo : m.start].lower().split()[-OFFICE_WORDS:]
+        for n in range(len(before) - 1, -1, -1):
+            if before[n].startswith(("me", "di", "ber")) and len(before[n]) > 5 and not _kinds(before[n]) & {"role", "title"}:
+                before = before[n + 1:]  # a verb: the office must come after it
+                break
+        if _same_office(head, (m.role or "").lower().split() + before) and not _same_office(head, m.text.lower().split()):
+            return k
+    return None
+
+
 def _is_org(article: Article, sp: Speaker) -> bool:
     """Is this speaker linked to an organisation mention?"""
     return sp.mention is not None and 0 <= sp.mention < len(article.mentions) and article.mentions[sp.mention].type == "ORG"
@@ -2510,12 +2540,22 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
                 return carried("description")
         if not definite:  # "kata Kapolri": a previous speaker who holds that role
             for prev in reversed(res.speakers):
-                if prev.role and prev.kind == "named" and words[0] in prev.role.lower().split():
+                if prev.role and prev.kind == "named" and _same_office(words[0], prev.role.lower().split()):
                     return Speaker(prev.text, prev.start, prev.end, mention=prev.mention, role=surface,
                                    kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
+            if only_role:  # else a person introduced with that office in the narration
+                k = _office_holder(article, res, sp.start, words[0])
+                if k is not None:
+                    return linked(k, "description")
         return Speaker(surface, sp.start, sp.end, role=sp.role or surface, kind="description")
     if sp.kind == "group":
         return Speaker(surface, sp.start, sp.end, mention=None, kind="group")
+    words = surface.lower().split()
+    if words and all(_kinds(w) & {"role", "title"} for w in words):
+        # "kata Kadiskes" read as a name: an office alone names the person who holds it
+        k = _office_holder(article, res, sp.start, words[0])
+        if k is not None:
+            return linked(k, "description")
     k = res.mention_for(sp.start, sp.end)
     full = _full_name(article, res, sp.start, sp.end) if res.mentions else None
     if full is not None:  # "Gus Sholah" → the entity of "KH Salahuddin Wahid"; the span stays where the name stands
