@@ -11,8 +11,8 @@ online TF-IDF centroid baseline runs beside it with its threshold tuned on the d
 ``--errors`` lists the gold stories that were split (with the features of the failed join) and
 the predicted stories that merged gold stories or took unlabelled articles. ``--timing`` also
 times grouping the full 3,463 articles (timing only). ``--entities`` runs the entity stages
-first, as ``analyze`` does; by default grouping sees capitalised word runs, which is what the
-shipped scorer was fitted on (``scripts/fit_story_scorer.py``).
+first, as ``analyze`` does (the shipped scorer was fitted with them, ``scripts/fit_story_scorer.py
+--entities``); by default grouping sees capitalised word runs.
 """
 from __future__ import annotations
 
