@@ -1,4 +1,4 @@
-"""Checks shared by the blind quote sets' integrity tests (blind2, blind3).
+"""Checks shared by the blind quote sets' integrity tests (blind2, blind3, blind4).
 
 Each blind set was annotated by hand without seeing the system; a broken span, a held-out
 article or an article shared with another gold would silently distort every score computed
@@ -94,3 +94,20 @@ def check_text_is_indosum(rows: list[dict], shared: Path) -> None:
     for record in rows:
         assert record["text"] == article_text(originals[record["id"]]), record["id"]
         assert record["source"] == originals[record["id"]]["source"], record["id"]
+
+
+UNSEEN_SUFFIXES = {".jsonl", ".json", ".md", ".txt", ".py", ".tsv"}
+
+
+def check_unseen(ids: set[str], gold: Path, test_file: str, other_quote_gold: list[Path]) -> None:
+    """The set's articles are in no other quote gold (by id), and their ids are written in no
+    other gold file, example or test: nobody tuned on them."""
+    for path in other_quote_gold:
+        if path.is_file():
+            assert not ids & ids_of(path), path.name
+    seen: set[str] = set()
+    for path in list(GOLD_DIR.glob("*.jsonl")) + list((REPO / "examples").rglob("*")) + list((REPO / "tests").rglob("*.py")):
+        if path == gold or not path.is_file() or path.suffix not in UNSEEN_SUFFIXES or path.name == test_file:
+            continue
+        seen |= set(ID_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+    assert not ids & seen

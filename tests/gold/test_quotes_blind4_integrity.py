@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from quote_gold_checks import (GOLD_DIR, ID_IN_TEXT, REPO, check_fields, check_ids, check_statements,
-                               check_text_is_indosum, ids_of, records)
+from quote_gold_checks import (GOLD_DIR, check_fields, check_ids, check_statements, check_text_is_indosum,
+                               check_unseen, records)
 
 BLIND4 = GOLD_DIR / "quotes_test_blind4.jsonl"
 OTHER_QUOTE_GOLD = [
@@ -35,19 +35,7 @@ def test_every_line_parses_with_the_expected_fields(blind4):
 
 
 def test_ids_unique_not_heldout_and_unseen(blind4):
-    ids = set(check_ids(blind4))
-    for path in OTHER_QUOTE_GOLD:
-        if path.is_file():
-            assert not ids & ids_of(path), path.name
-    # Nor in any other gold set, the examples or an id written anywhere in the tests.
-    seen: set[str] = set()
-    for path in list(GOLD_DIR.glob("*.jsonl")) + list((REPO / "examples").rglob("*")) + list((REPO / "tests").rglob("*.py")):
-        if path == BLIND4 or not path.is_file() or path.suffix not in {".jsonl", ".json", ".md", ".txt", ".py", ".tsv"}:
-            continue
-        if path.name == Path(__file__).name:
-            continue
-        seen |= set(ID_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
-    assert not ids & seen
+    check_unseen(set(check_ids(blind4)), BLIND4, Path(__file__).name, OTHER_QUOTE_GOLD)
 
 
 def test_offsets_in_range_and_spans_round_trip(blind4):
