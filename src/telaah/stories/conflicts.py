@@ -223,14 +223,14 @@ def _narrated_claim(denial: _Q, idf: dict[str, float]) -> dict | None:
     mencampur oli untuk bahan bakar", the prosecutor's question). Quoted words of others in that
     narration are part of it."""
     article, q = denial.article, denial.quote
-    sentences = sorted(article.sentences, key=lambda s: s.start)
-    here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
-    if here is None:
+    sent = article.sentence_at(q.start)
+    if sent is None:
         return None
-    start = sentences[here - 1].start if here > 0 else sentences[here].start
+    here = article.sentences.index(sent)
+    start = article.sentences[here - 1].start if here > 0 else sent.start
     spans = [(start, q.start)]
-    if q.end < sentences[here].end:
-        spans.append((q.end, sentences[here].end))  # "..., kata X yang menolak tudingan itu"
+    if q.end < sent.end:
+        spans.append((q.end, sent.end))  # "..., kata X yang menolak tudingan itu"
     best = None
     for span in spans:
         if span[1] - span[0] <= 10:

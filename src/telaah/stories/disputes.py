@@ -257,21 +257,16 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
     return groups
 
 
-def _reports_update(article: Article, number: NumberClaim) -> bool:
-    """Whether the figure's sentence reports a change ("bertambah menjadi lima orang")."""
+def _change_words(article: Article, number: NumberClaim) -> tuple[bool, bool]:
+    """Whether the figure's sentence reports a change ("bertambah menjadi lima orang"), and
+    whether it gives the figure as an earlier value ("sehari sebelumnya ... dua jenazah": an
+    article that updates its own toll does not dispute one that agrees with the update)."""
     sent = article.sentence_at(number.start)
     if sent is None:
-        return False
+        return False, False
     words = _words(article.text, sent.start, sent.end)
-    return not (_cue_words("update").isdisjoint(words) and _cue_words("earlier").isdisjoint(words))
-
-
-def _is_earlier(article: Article, number: NumberClaim) -> bool:
-    """Whether the figure's sentence gives it as an earlier value ("sehari sebelumnya ... dua
-    jenazah"): an article that updates its own toll does not dispute one that agrees with the
-    update."""
-    sent = article.sentence_at(number.start)
-    return sent is not None and not _cue_words("earlier").isdisjoint(_words(article.text, sent.start, sent.end))
+    earlier = not _cue_words("earlier").isdisjoint(words)
+    return earlier or not _cue_words("update").isdisjoint(words), earlier
 
 
 DESCRIPTION_WORDS = 2  # words after a figure searched for "itu/tersebut/ini"
@@ -338,9 +333,10 @@ def _single_referent_reports(reports: list[tuple[Article, NumberClaim]],
         by_article.setdefault(a.id, []).append((a, n))
     kept = []
     for items in by_article.values():
+        changing = [counted and _change_words(a, n)[0] for a, n in items]
         several = any(
-            not compatible(n1, n2) and not (counted and (_reports_update(a, n1) or _reports_update(a, n2)))
-            for i, (a, n1) in enumerate(items) for _, n2 in items[i + 1:]
+            not compatible(n1, n2) and not (changing[i] or changing[j])
+            for i, (_, n1) in enumerate(items) for j, (_, n2) in enumerate(items[i + 1:], i + 1)
         )
         if not several:
             kept.extend(items)
@@ -379,7 +375,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         if len({a.id for a, _ in reports}) < 2:
             continue
         anchors = [_anchors(a, n) for a, n in reports]
-        current = [not _is_earlier(a, n) for a, n in reports]
+        current = [not _change_words(a, n)[1] for a, n in reports]
         disputed = any(
             a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
             and _same_referent(anchors[i], anchors[j])
