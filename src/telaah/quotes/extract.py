@@ -111,6 +111,12 @@ class _Lexicon:
     not_clause_openers: frozenset = frozenset()  # "untuk", "adalah": a complement opening so is no reported clause
 
 
+def _verb_shaped(word: str, prefixes: tuple[str, ...] = ("me", "ber")) -> bool:
+    """A lower-case word that looks like an active (or, with "di", passive) verb: a verbal
+    prefix and more than five letters ("mengatakan", "berharap"); callers add their exceptions."""
+    return len(word) > 5 and word.startswith(prefixes)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     cues: dict = {}
@@ -627,7 +633,7 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
             return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "description") if j >= 0 and len(seg) > 1 else None
         for j, wd in enumerate(words):
             if "group_quantifier" in _kinds(wd) and j + 1 < len(words) <= j + 3 and not any(
-                    _kinds(x) & {"pronoun", "pronoun_group"} or (x.startswith(("me", "ber")) and len(x) > 5) for x in words[j + 1 :]):
+                    _kinds(x) & {"pronoun", "pronoun_group"} or _verb_shaped(x) for x in words[j + 1 :]):
                 # "Banyak media", "Berbagai laporan"; not "Dia banyak", "Banyak uang mereka keluarkan …"
                 return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
             if "group" in _kinds(wd) or "org_head" in _kinds(wd):
@@ -1465,7 +1471,7 @@ def _demands_act(lex: _Lexicon, content: str) -> bool:
         return False
     if any(w in lex.demand_links for w in words[1:6]):
         return True
-    return any(w.startswith(("me", "ber")) and len(w) > 5 and w not in lex.not_verb for w in words[1:4])
+    return any(_verb_shaped(w) and w not in lex.not_verb for w in words[1:4])
 
 
 def _physical(t: _Text, cue_index: int, content_start: int | None) -> bool:
@@ -1798,7 +1804,7 @@ def _coordinated_subject(t: _Text, start: int, before: list[int]) -> _SpeakerSpa
         w = t.low[before[m]]
         if w in _CLAUSE_EDGE or w in (".", "!", "?", "dan", "serta", "yang"):
             return None
-        if w.startswith(("me", "ber")) and len(w) > 5 and w not in lex.not_verb:
+        if _verb_shaped(w) and w not in lex.not_verb:
             sp = _analyse_subject(t, start, t.spans[before[m]][0])
             if sp is not None and _kinds(t.text[sp.start : sp.end].split()[0]) & {"subordinator", "lead"}:
                 return None  # "Kendati sudah mengucapkan salam perpisahan dan menyatakan …": no subject
@@ -2387,7 +2393,7 @@ def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
                 return nearest or run
             nearest = nearest or run
             nxt = t.low[i + 1] if i + 1 < len(t.low) else ""
-            if len(nxt) > 5 and nxt.startswith(("me", "ber")):
+            if _verb_shaped(nxt):
                 return run
             i = j
         i -= 1
@@ -2461,7 +2467,7 @@ def _office_holder(article: Article, res: _Resolver, pos: int, head: str) -> int
         lo = sent.start if sent else max(0, m.start - 200)
         before = article.text[lo : m.start].lower().split()[-OFFICE_WORDS:]
         for n in range(len(before) - 1, -1, -1):
-            if before[n].startswith(("me", "di", "ber")) and len(before[n]) > 5 and not _kinds(before[n]) & {"role", "title"}:
+            if _verb_shaped(before[n], ("me", "di", "ber")) and not _kinds(before[n]) & {"role", "title"}:
                 before = before[n + 1:]  # a verb: the office must come after it
                 break
         if _same_office(head, (m.role or "").lower().split() + before) and not _same_office(head, m.text.lower().split()):
