@@ -30,3 +30,13 @@ def positive(value: str) -> int:
     if n <= 0:
         raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
     return n
+
+
+def probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        p = -1.0
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number from 0 to 1")
+    return p

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .argtypes import iso_date as _iso_date, positive as _positive
+from .argtypes import iso_date as _iso_date, positive as _positive, probability as _probability
 from .errors import TelaahError
 
-EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "stories-kompas", "disputes", "summary")
+EVALUATIONS = ("ner", "aliases", "quotes", "numbers", "times", "stories", "stories-kompas", "stories-batch", "disputes", "summary")
 
 # Further subcommands live beside the code they drive. Each module has ``register(sub)``, which
 # adds its parsers (argparse only: heavy imports belong inside the handler) and sets
@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=_positive, default=20_000_000, metavar="N",
                    help="refuse single articles larger than this (default 20000000)")
     a.add_argument("-q", "--quiet", action="store_true", help="no story summary on the terminal")
+    grouping = a.add_mutually_exclusive_group()
+    grouping.add_argument("--one-story", action="store_true",
+                          help="the inputs are one story: skip grouping and compare them all")
+    grouping.add_argument("--story-threshold", type=_probability, metavar="P",
+                          help="joining cut of the story scorer, 0-1 (default: the model's; 0.2 for "
+                               "12 articles or fewer)")
     from .executors.commands import add_executor_options
 
     add_executor_options(a, default_workers=0)  # small runs stay in this process (executors.SMALL_RUN)
@@ -116,6 +122,10 @@ def cmd_analyze(args) -> int:
     options = Options(published=args.published, summary_sentences=args.summary_sentences,
                       max_bytes=args.max_bytes, workers=args.workers, executor=args.executor,
                       address=args.address)
+    if args.one_story:
+        options.extras["one_story"] = True
+    if args.story_threshold is not None:
+        options.extras["story_threshold"] = args.story_threshold
     result = analyze_paths(args.inputs, options)
     for problem in result.problems:
         print(f"telaah: skipped {problem}", file=sys.stderr)
