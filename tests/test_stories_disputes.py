@@ -5,7 +5,8 @@ import pytest
 
 from telaah.document import Article, Corpus, NumberClaim, Quote, Sentence, Speaker, Story
 from telaah.pipeline import Options
-from telaah.stories.disputes import DisputeStage, compatible, figure_key, find_disputes
+from telaah.document import TimeExpr
+from telaah.stories.disputes import NOUN_HEAD, DisputeStage, _period_end, compatible, figure_key, find_disputes
 
 
 def _article(aid, text, published, numbers, quotes=()):
@@ -179,7 +180,7 @@ def test_object_head_prefers_the_qualifying_word(obj, expected):
 def test_head_is_not_taken_across_a_full_stop():
     text = '"Tidak ada korban jiwa meninggal dunia. Sebanyak 348 bangunan mengalami kerusakan," katanya.'
     a = _article("a1", text, date(2024, 3, 4), [("348 bangunan", 348, {"unit": "bangunan", "object": "bangunan"})])
-    assert figure_key(a, a.numbers[0]) == ("count", "bangunan")
+    assert figure_key(a, a.numbers[0]) == ("count", NOUN_HEAD + "bangunan")
 
 
 def test_an_earlier_value_in_an_updating_article_is_not_a_dispute():
@@ -191,3 +192,57 @@ def test_an_earlier_value_in_an_updating_article_is_not_a_dispute():
                  [("tiga orang", 3, {"unit": "orang", "object": "orang"})])
     corpus = _corpus(a, b)
     assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+@pytest.mark.parametrize("value, end", [
+    ("2014-12-29", date(2014, 12, 29)),
+    ("2014-07", date(2014, 7, 31)),
+    ("2014-12", date(2014, 12, 31)),
+    ("2005", date(2005, 12, 31)),
+    ("196X", date(1969, 12, 31)),
+    ("PXX", None),
+    ("2014-W52", None),
+])
+def test_period_end(value, end):
+    assert _period_end(value) == end
+
+
+def _dated(article, phrase, value, granularity):
+    start = article.text.index(phrase)
+    article.times.append(TimeExpr(start, start + len(phrase), phrase, article.sentences[0].id, value, granularity,
+                                  "explicit"))
+    return article
+
+
+@pytest.mark.parametrize("text_a, time_a, value_a, disputed", [
+    # another, older event's toll is background, not this story's figure
+    ("Gempa tahun 2012 menewaskan 5 orang.", "tahun 2012", "2012", False),
+    ("Pada 10 Agustus lalu, kecelakaan serupa menewaskan 5 orang.", "10 Agustus", "2024-08-10", False),
+    # a period opened by "sejak" runs to now
+    ("Sejak 2012, gempa di sana menewaskan 5 orang.", "2012", "2012", True),
+    # this story's own days
+    ("Gempa Senin (2/12) menewaskan 5 orang.", "Senin (2/12)", "2024-12-02", True),
+])
+def test_background_figures_are_not_compared(text_a, time_a, value_a, disputed):
+    a = _article("a1", text_a, date(2024, 12, 3), [("5 orang", 5, {"unit": "orang", "object": "orang"})])
+    _dated(a, time_a, value_a, "year" if len(value_a) == 4 else "day")
+    b = _article("a2", "Gempa itu menewaskan 7 orang.", date(2024, 12, 3),
+                 [("7 orang", 7, {"unit": "orang", "object": "orang"})])
+    corpus = _corpus(a, b)
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+@pytest.mark.parametrize("text_a, fig_a, text_b, fig_b, disputed", [
+    # a bare counted noun names a kind of thing: two planes shot down, one plane insured
+    ("Dua pesawat ditembak jatuh di Ukraina.", "Dua pesawat",
+     "Analis memperkirakan jaminan satu pesawat yang mengalami kecelakaan.", "satu pesawat", False),
+    # the same predicate: the damaged buildings of one quake
+    ("Ada dua bangunan di Poso yang rusak akibat gempa.", "dua bangunan",
+     "Sebanyak 348 bangunan mengalami kerusakan.", "348 bangunan", True),
+])
+def test_a_counted_noun_needs_a_shared_context(text_a, fig_a, text_b, fig_b, disputed):
+    noun = fig_a.split()[-1]
+    corpus = _two(text_a, fig_a, 1, text_b, fig_b, 2, {"unit": noun, "object": noun}, {"unit": noun, "object": noun})
+    corpus.articles[0].numbers[0].value = 2 if fig_a.lower().startswith("dua") else 1
+    corpus.articles[1].numbers[0].value = float(fig_b.split()[0]) if fig_b[0].isdigit() else 1
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
@@ -85,6 +85,11 @@ def _find_head(words: list[str], last: bool = False) -> str | None:
     return found
 
 
+# A head that is only the counted noun ("dua pesawat", "lima kapal") names a kind of thing, not
+# one quantity: such figures are compared only when their contexts share a word as well.
+NOUN_HEAD = "noun:"
+
+
 def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     """(measure, head) of what a figure counts, or None when it cannot be told."""
     unit = (number.unit or "").lower()
@@ -105,7 +110,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             # counts what the clause's subject names, further back
             head = _find_head(before[-SUBJECT_WORDS:])
     if head is None and measure == "count" and unit and kind != "classifier":
-        head = unit  # "1.500 tentara": the counted noun itself
+        head = NOUN_HEAD + unit  # "1.500 tentara": the counted noun itself
     if head is None:
         return None
     return measure, head
@@ -200,9 +205,10 @@ def _speaker(article: Article, number: NumberClaim) -> dict | None:
 
 
 CONTEXT_BEFORE, CONTEXT_AFTER = 6, 2
+NOUN_CONTEXT_AFTER = 5  # a counted noun's predicate follows it ("348 bangunan mengalami kerusakan")
 
 
-def _context_stems(article: Article, number: NumberClaim) -> set[str]:
+def _context_stems(article: Article, number: NumberClaim, after_words: int = CONTEXT_AFTER) -> set[str]:
     """Content stems around a figure, to tell what an unheaded figure ("tujuh jam") measures.
     The window stops at neighbouring figures, so two figures of one sentence keep their own."""
     from .grouping import stopwords
@@ -216,7 +222,7 @@ def _context_stems(article: Article, number: NumberClaim) -> set[str]:
         if other is not number and number.end <= other.start < hi:
             hi = other.start
     before = _words(article.text, lo, number.start)[-CONTEXT_BEFORE:]
-    after = _words(article.text, number.end, hi)[:CONTEXT_AFTER]
+    after = _words(article.text, number.end, hi)[:after_words]
     stop = stopwords()
     return {stem(w) for w in before + after if w.isalpha() and w not in stop and len(w) > 2}
 
@@ -287,6 +293,50 @@ def _is_description(article: Article, number: NumberClaim) -> bool:
     return not _cue_words("demonstrative").isdisjoint(after)
 
 
+BACKGROUND_DAYS = 30  # a figure dated this long before the story's first report is background
+
+
+def _period_end(value: str) -> date | None:
+    """The last day a resolved time value covers: 2014-12-29, 2014-07 (31 July), 2014, 196X."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 7 and value[4] == "-":
+            year, month = int(value[:4]), int(value[5:])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 12, 31)
+        if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
+            return date(int(value[:3]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _is_background(article: Article, number: NumberClaim, story_start: date | None) -> bool:
+    """A figure whose sentence dates it well before the story began ("pada 1988", "di tahun
+    2005 ada 916 orang tewas", a crash of July when the story is December's) tells the
+    background: another event's count, or an old statistic, not a report of this story's
+    figure. A period opened by "sejak" runs to now and does not count."""
+    if story_start is None:
+        return False
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return False
+    cutoff = story_start - timedelta(days=BACKGROUND_DAYS)
+    since = _cue_words("since")
+    for t in article.times:
+        if t.type != "DATE" or not t.value or not (sent.start <= t.start < sent.end):
+            continue
+        end = _period_end(t.value)
+        if end is None or end >= cutoff:
+            continue
+        before = _words(article.text, sent.start, t.start)[-2:]
+        if since.isdisjoint(before):
+            return True
+    return False
+
+
 def _is_tally(number: NumberClaim, head: str | None) -> bool:
     """Goals, points, titles, times: counts a competition report gives for many things at once."""
     tally = _cue_words("tally")
@@ -349,6 +399,8 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     if len({aid for aid in story.articles if aid in by_id}) < 2:
         return []  # a dispute needs reports from two articles (most stories are one article)
     order = {aid: i for i, aid in enumerate(story.articles)}
+    story_start = min((by_id[aid].reference_date for aid in story.articles
+                       if aid in by_id and by_id[aid].reference_date), default=None)
     groups: dict[tuple[str, str], list[tuple[Article, NumberClaim]]] = {}
     loose: list[tuple[Article, NumberClaim]] = []
     for aid in story.articles:
@@ -372,13 +424,19 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     out = []
     for (measure, head), reports in groups.items():
         reports = _single_referent_reports(reports, measure == "count")
+        # background figures count above (an article that also gives an old value under this
+        # head uses it for several things) but are not compared
+        reports = [(a, n) for a, n in reports if not _is_background(a, n, story_start)]
         if len({a.id for a, _ in reports}) < 2:
             continue
         anchors = [_anchors(a, n) for a, n in reports]
         current = [not _change_words(a, n)[1] for a, n in reports]
+        contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
+                    if head.startswith(NOUN_HEAD) else None)
         disputed = any(
             a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
             and _same_referent(anchors[i], anchors[j])
+            and (contexts is None or _share_stem(contexts[i], contexts[j]))
             for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
         )
         if not disputed:
@@ -388,7 +446,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             "object": _object_phrase(reports),
             "numbers": [n.id for _, n in reports],
             "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
-            "head": head if not measure.startswith("context:") else None,
+            "head": head.removeprefix(NOUN_HEAD) if not measure.startswith("context:") else None,
             "unit": measure if measure not in ("count",) and not measure.startswith("context:") else (reports[0][1].unit or None),
             "disputed": True,
             "reports": [{
