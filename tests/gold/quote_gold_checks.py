@@ -1,4 +1,4 @@
-"""Checks shared by the blind quote sets' integrity tests (blind2, blind3, blind4).
+"""Checks shared by the blind quote sets' integrity tests (blind2, blind3, blind4, blind5).
 
 Each blind set was annotated by hand without seeing the system; a broken span, a held-out
 article or an article shared with another gold would silently distort every score computed
@@ -68,7 +68,9 @@ def check_statements(rows: list[dict]) -> None:
             assert q["stance"] in STANCES and q["speaker_kind"] in KINDS, where
             assert isinstance(q["direct"], bool) and q["speaker_name"], where
             if q["direct"]:
-                assert text[q["start"] - 1] in OPENING_MARKS, where
+                # pasted text may open a quote with a detached closing mark ("” Kami ...", blind5)
+                before = text[max(0, q["start"] - 2):q["start"]]
+                assert before[-1:] in OPENING_MARKS or before in {"” ", "\" ", "“ "}, where
             if q["speaker_text"] is None:  # continuation quote: implied speaker, no cue
                 assert q["speaker_start"] is None and q["speaker_end"] is None, where
                 assert q["cue_text"] is None and q["direct"], where
