@@ -23,6 +23,14 @@ RESOLVED = [
     ("Ia lulus pada 5 Agt 2019.", PUB, "5 Agt 2019", "2019-08-05", "DATE", "day", "explicit"),
     ("Ia lulus pada 5 Okt 2019.", PUB, "5 Okt 2019", "2019-10-05", "DATE", "day", "explicit"),
     ("Ia lulus pada 5 Des 2019.", PUB, "5 Des 2019", "2019-12-05", "DATE", "day", "explicit"),
+    # a direction word after a full date belongs to it: the day is kept
+    ("Tsunami melanda Aceh pada 26 Desember 2004 silam.", PUB, "26 Desember 2004 silam", "2004-12-26", "DATE", "day", "explicit"),
+    ("Tsunami melanda Aceh pada 26 Desember 2004 lalu.", PUB, "26 Desember 2004 lalu", "2004-12-26", "DATE", "day", "explicit"),
+    # ... and without a year it says which way to look from publication
+    ("Ia dilantik pada 10 Maret lalu.", PUB, "10 Maret lalu", "2023-03-10", "DATE", "day", "published"),
+    ("Ia dilantik pada 1 Maret lalu.", PUB, "1 Maret lalu", "2024-03-01", "DATE", "day", "published"),
+    ("Upacara digelar 17 Agustus mendatang.", PUB, "17 Agustus mendatang", "2024-08-17", "DATE", "day", "published"),
+    ("Upacara digelar 1 Maret mendatang.", PUB, "1 Maret mendatang", "2025-03-01", "DATE", "day", "published"),
     # bare years and decades
     ("Ia pindah ke Jakarta pada tahun 2019.", PUB, "tahun 2019", "2019", "DATE", "year", "explicit"),
     ("Krisis terjadi pada tahun 1990-an.", PUB, "tahun 1990-an", "199X", "DATE", "decade", "explicit"),

@@ -486,7 +486,8 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
         elif y:
             day, anchor = R.valid_date(y, mth, d), "explicit"
         elif ref:
-            day, anchor = R.nearest_year_date(d, mth, ref), label
+            direction = lx.directions[norm(m["dir"])][0] if kind == "textdate" and m["dir"] else 0
+            day, anchor = R.year_date(d, mth, ref, direction), label
         if day:
             value, granularity = day.isoformat(), "day"
         else:

@@ -163,9 +163,12 @@ def patterns() -> dict[str, re.Pattern]:
         # "tanggal 8/3" (a numeric day and month only with "tanggal")
         "tanggal": re.compile(rf"{B}(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?{NE}", ic),
         "fixed": re.compile(rf"{B}(?P<ph>{_phrase(lx.fixed)}){E}", ic),
-        # "8 Maret 2024", "tanggal 8 Maret", "8 Des."
+        # "8 Maret 2024", "tanggal 8 Maret", "8 Des.", "26 Desember lalu"
         "textdate": re.compile(
-            rf"{B}(?:(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?",
+            rf"{B}(?:(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?"
+            # "26 Desember 2004 silam": the direction word belongs to the date (else the month
+            # pattern's longer "Desember 2004 silam" would win and lose the day)
+            rf"(?:\s+(?P<dir>{direction}){E})?",
             ic,
         ),
         # "Maret 2024", "bulan Juni", "awal Juni lalu", "Des 2024"

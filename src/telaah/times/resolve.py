@@ -37,6 +37,20 @@ def nearest_year_date(d: int, m: int, ref: date) -> date | None:
     return best
 
 
+def year_date(d: int, m: int, ref: date, direction: int = 0) -> date | None:
+    """The day ``d/m`` without a year: the latest on or before ``ref`` when a word points back
+    ("26 Desember lalu"), the first on or after it when one points ahead ("17 Agustus
+    mendatang"), else the nearest."""
+    if not direction:
+        return nearest_year_date(d, m, ref)
+    years = (ref.year, ref.year - 1) if direction < 0 else (ref.year, ref.year + 1)
+    for y in years:
+        cand = valid_date(y, m, d)
+        if cand and (cand <= ref if direction < 0 else cand >= ref):
+            return cand
+    return None
+
+
 def weekday_year_date(d: int, m: int, weekday: int, hint_year: int) -> date | None:
     """Without a reference date: the year near ``hint_year`` (latest first) in which d/m falls on ``weekday``."""
     for delta in (0, -1, 1, -2, -3, -4, -5, -6, 2):
