@@ -27,3 +27,15 @@ def test_report_links_summary_to_sentence_anchor():
             assert 'href="#s-a1_3a_s' in html
     assert 'id="s-a1_3a_s1"' in html
     assert "http://" not in html.replace("http-equiv", "") and "https://" not in html
+
+
+def test_report_marks_background_events():
+    from datetime import date
+
+    text = ("Kapal tenggelam di Selat Bali\n\nKapal feri tenggelam di Selat Bali pada Senin (4/3/2024) malam. "
+            "Kapal lain pernah tenggelam di selat itu pada 20 April 1997 silam.\n")
+    arts = [Article(id="a1", title="Kapal tenggelam di Selat Bali", text=text, published=date(2024, 3, 5))]
+    d = to_dossier(analyze_articles(arts))
+    marks = [(e["date"], e["background"]) for e in d["stories"][0]["timeline"]]
+    assert ("1997-04-20", True) in marks and ("2024-03-04", False) in marks
+    assert "1997-04-20 (background)" in render_report(d)

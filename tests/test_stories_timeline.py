@@ -75,3 +75,15 @@ def test_publication_lines_coarse_and_unresolved_times_are_not_events():
 
 def test_empty_story():
     assert _run() == []
+
+
+def test_events_from_before_the_story_are_kept_and_marked_background():
+    a1 = _article("a1", [
+        "Pesawat Merpati jatuh di perairan yang sama pada Sabtu 20 April 1997 silam.",
+        "Kecelakaan serupa menimpa pesawat lain pada 14 Februari 2024 di Sumatra.",
+        "Tim SAR menemukan serpihan pesawat pada Senin (4/3/2024) pagi.",
+    ], [(0, "Sabtu 20 April 1997", "1997-04-20", "day"), (1, "14 Februari 2024", "2024-02-14", "day"),
+        (2, "Senin (4/3/2024)", "2024-03-04", "day")], published=date(2024, 3, 5))
+    timeline = _run(a1)
+    assert [(e["date"], e["background"]) for e in timeline] == [
+        ("1997-04-20", True), ("2024-02-14", False), ("2024-03-04", False)]  # 20 days before: the story's own

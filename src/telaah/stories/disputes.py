@@ -22,6 +22,7 @@ from ..errors import DataFileError
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
+from .background import background_cutoff, story_start
 from .stem import stem
 
 __all__ = ["DisputeStage", "find_disputes", "figure_key", "compatible", "interval"]
@@ -293,9 +294,6 @@ def _is_description(article: Article, number: NumberClaim) -> bool:
     return not _cue_words("demonstrative").isdisjoint(after)
 
 
-BACKGROUND_DAYS = 30  # a figure dated this long before the story's first report is background
-
-
 def _period_end(value: str) -> date | None:
     """The last day a resolved time value covers: 2014-12-29, 2014-07 (31 July), 2014, 196X."""
     try:
@@ -313,17 +311,15 @@ def _period_end(value: str) -> date | None:
     return None
 
 
-def _is_background(article: Article, number: NumberClaim, story_start: date | None) -> bool:
+def _is_background(article: Article, number: NumberClaim, start: date | None) -> bool:
     """A figure whose sentence dates it well before the story began ("pada 1988", "di tahun
     2005 ada 916 orang tewas", a crash of July when the story is December's) tells the
     background: another event's count, or an old statistic, not a report of this story's
     figure. A period opened by "sejak" runs to now and does not count."""
-    if story_start is None:
-        return False
+    cutoff = background_cutoff(start)
     sent = article.sentence_at(number.start)
-    if sent is None:
+    if cutoff is None or sent is None:
         return False
-    cutoff = story_start - timedelta(days=BACKGROUND_DAYS)
     since = _cue_words("since")
     for t in article.times:
         if t.type != "DATE" or not t.value or not (sent.start <= t.start < sent.end):
@@ -399,8 +395,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     if len({aid for aid in story.articles if aid in by_id}) < 2:
         return []  # a dispute needs reports from two articles (most stories are one article)
     order = {aid: i for i, aid in enumerate(story.articles)}
-    story_start = min((by_id[aid].reference_date for aid in story.articles
-                       if aid in by_id and by_id[aid].reference_date), default=None)
+    start = story_start(corpus, story, by_id)
     groups: dict[tuple[str, str], list[tuple[Article, NumberClaim]]] = {}
     loose: list[tuple[Article, NumberClaim]] = []
     for aid in story.articles:
@@ -426,7 +421,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         reports = _single_referent_reports(reports, measure == "count")
         # background figures count above (an article that also gives an old value under this
         # head uses it for several things) but are not compared
-        reports = [(a, n) for a, n in reports if not _is_background(a, n, story_start)]
+        reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
         if len({a.id for a, _ in reports}) < 2:
             continue
         anchors = [_anchors(a, n) for a, n in reports]

@@ -5,7 +5,8 @@ Sentences from different articles with the same date that say much the same thin
 stemmed content words, stop words left out) are one event, listing all their ``sources``.
 An article's own publication is not an event: time expressions outside body sentences
 (datelines, credit and date lines) never are, and a sentence that is little more than a date
-("Diperbarui Senin, 21 Oktober 2024") is skipped.
+("Diperbarui Senin, 21 Oktober 2024") is skipped. Events dated over 30 days before the story's
+first article are kept but marked ``background`` (stories/background.py).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ..errors import DataFileError
 from ..lang import load_lines
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
+from .background import background_cutoff, story_start
 from .stem import stem
 
 __all__ = ["TimelineStage", "build_timeline", "event_words", "similarity"]
@@ -69,6 +71,7 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     """The story's dated events in date order, each with all its sources."""
     by_id = {a.id: a for a in corpus.articles}
     order = {aid: i for i, aid in enumerate(story.articles)}
+    cutoff = background_cutoff(story_start(corpus, story, by_id))
     mentions = []  # (date, article, sentence, time, words)
     for aid in story.articles:
         article = by_id.get(aid)
@@ -111,6 +114,8 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
                 "time": t.id,
                 "sources": [article.id],
                 "sentences": [sentence.id],
+                # recalled from before the story (an earlier crash, 1997's disaster): kept, marked
+                "background": bool(cutoff and day < cutoff),
             })
             members.append([words])
         else:

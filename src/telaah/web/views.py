@@ -304,7 +304,7 @@ def story_view(dossier: dict, story_id: str | None = None) -> dict | None:
                 sides.append({"kind": key, "label": label, "quotes": items})
         conflicts.append({"claim": c["claim"], "sides": sides})
 
-    timeline = [{"date": ev["date"], "text": " ".join(ev["text"].split()),
+    timeline = [{"date": ev["date"], "text": " ".join(ev["text"].split()), "background": bool(ev.get("background")),
                  "url": sentence_url(ev["article"], ev.get("sentence")),
                  "sources": list(dict.fromkeys(source_label(arts.get(src), src) for src in ev.get("sources") or []))}
                 for ev in story["timeline"]]
