@@ -109,6 +109,8 @@ class _Lexicon:
     needs_link: frozenset = frozenset()  # "menantang": a demand only with a purposive link ("untuk", "agar")
     purpose_links: frozenset = frozenset()  # "untuk", "agar", "supaya"
     not_clause_openers: frozenset = frozenset()  # "untuk", "adalah": a complement opening so is no reported clause
+    refusals: frozenset = frozenset()  # "belum bisa memastikan": a statement whose main clause declines to confirm
+    refusal_lengths: tuple = ()
 
 
 def _verb_shaped(word: str, prefixes: tuple[str, ...] = ("me", "ber")) -> bool:
@@ -129,6 +131,7 @@ def lexicon() -> _Lexicon:
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
                   "needs_link": set(), "purpose_link": set(), "not_clause_opener": set()}
+    refusals: list = []
     sources: list = []
     phrases: dict = {}
     sets["rejection_not_after"] = set()
@@ -155,8 +158,12 @@ def lexicon() -> _Lexicon:
             clause.add(key[0])
         elif kind == "content":
             deny.append(key)
+        elif kind == "refusal_content":
+            refusals.append(key)
         else:
             cues.setdefault((key, kind), row["stance"])
+            if kind == "verb" and row["stance"] == "unconfirmed" and len(key) > 1:
+                refusals.append(key)  # "belum bisa memastikan" opens a refusal inside a statement too
     by_key: dict = {}
     for (key, kind), stance in cues.items():
         by_key.setdefault(key, {})[kind] = stance
@@ -215,6 +222,8 @@ def lexicon() -> _Lexicon:
         needs_link=frozenset(sets["needs_link"]),
         purpose_links=frozenset(sets["purpose_link"]),
         not_clause_openers=frozenset(sets["not_clause_opener"]),
+        refusals=frozenset(refusals),
+        refusal_lengths=tuple(sorted({len(r) for r in refusals}, reverse=True)),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
         claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
     )
@@ -494,33 +503,55 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         if cut > 0 and (_is_cap(t.word(idx[cut - 1])) or (
                 any(_kinds(t.low[i]) & {"group", "org_head"} for i in idx[max(0, cut - 3) : cut])
                 and all(t.low[i] not in _CLAUSE_EDGE for i in idx[max(0, cut - 3) : cut]))):
-            idx = idx[:cut]  # "Pemberontak komunis yang aktif di kawasan itu, …, merespons"
+            # "Pemberontak komunis yang aktif di kawasan itu, …, merespons"; but a name set off by
+            # commas after the clause is the subject it describes: "pemimpin Hamas yang sudah
+            # keluar, Khaled Meshaal, mengatakan"
+            comma = next((c for c in range(cut, len(idx)) if t.low[idx[c]] == ","), None)
+            named = idx[comma + 1 :] if comma is not None else []
+            while named and t.low[named[-1]] == ",":
+                named = named[:-1]
+            idx = idx[:cut] + idx[comma:] if named and _name_segment(t, named) else idx[:cut]
     # comma segments: apposition "Kapolsek Pancoran, Kompol Aswin, menerangkan"
-    segments, cur = [], []
+    segments, cur, seps, sep = [], [], [], None  # seps: the mark before each segment
     for i in idx:
         if t.low[i] in (",", ";", ":", "(", ")", "—", "–", "-", '"', "“", "”"):
             if cur:
                 segments.append(cur)
-            cur = []
+                seps.append(sep)
+            cur, sep = [], t.low[i]
         else:
             cur.append(i)
     if cur:
         segments.append(cur)
+        seps.append(sep)
+    # an apposition is set off by commas on both sides ("AKP Boby, Kapolsek Tambun, mengatakan"),
+    # unlike a dateline or a connective before the subject ("Rimanews - Menteri X memaparkan",
+    # "Terpisah, Ketua DPP Y mengatakan")
+    closed = bool(idx) and t.low[idx[-1]] == ","
     # "Erdogan, yang berupaya …, menuduh": a relative clause after the subject; "X, dalam jumpa
     # pers di Mapolres, Senin, mengungkapkan" / "X, di Stadion Y, Cijantung, menjelaskan": the
     # occasion and the place are not the subject
     appositive = None
+    def _pop() -> None:
+        nonlocal closed
+        segments.pop()
+        closed = seps.pop() == ","
+
     while len(segments) > 1:
+        enclosed = seps[-1] == "," and closed
         if t.low[segments[-1][0]] == "yang" or ("alias" in _kinds(t.low[segments[-1][0]]) and _could_be_subject(t, segments[-2])):
-            segments.pop()  # "Gus Sholah, sapaan akrab KH Salahuddin Wahid, mengakui": the name the story uses
-        elif _role_apposition(t, segments[-2], segments[-1]):
+            _pop()  # "Gus Sholah, sapaan akrab KH Salahuddin Wahid, mengakui": the name the story uses
+        elif _role_apposition(t, segments[-2], segments[-1], enclosed):
             # "Mark Patterson, profesor dari Fordham Law School menilai": the name, not the school
             appositive = t.text[t.spans[segments[-1][0]][0] : t.spans[segments[-1][-1]][1]]
-            segments.pop()
+            _pop()
+        elif seps[-1] == "," and _relative_apposition(t, segments, seps, enclosed):
+            # "Dr. Carlo Bava, dokter yang merawat Morano, mengatakan"
+            _pop()
         elif _could_be_subject(t, segments[-2]) and (_is_occasion(t, segments[-1]) or (
                 len(segments) > 2 and t.low[segments[-2][0]] in ("di", "dari") and len(segments[-1]) <= 3
                 and all(_is_cap(t.word(i)) for i in segments[-2][1:] + segments[-1]))):  # a place, then its town
-            segments.pop()
+            _pop()
         else:
             break
     if not segments:
@@ -553,11 +584,24 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     return sp
 
 
-def _role_apposition(t: _Text, name: list[int], tail: list[int]) -> bool:
-    """Is ``tail`` a lower-case role description set after the name ``name`` ("Paul Quassa,
-    anggota legislatif Kanada lainnya"), so that the name is the subject?"""
+def _role_apposition(t: _Text, name: list[int], tail: list[int], enclosed: bool = True) -> bool:
+    """Is ``tail`` a role description set after the name ``name`` ("Paul Quassa, anggota
+    legislatif Kanada lainnya"; capitalised, "AKP Boby, Kapolsek Tambun," / "Dian, Head of
+    Communications Uber", when the name itself opens with no office: "Kapolsek Pancoran, Kompol
+    Aswin" is the other order), so that the name is the subject?"""
     first = t.word(tail[0])
-    if _is_cap(first) or not _kinds(first) & {"role", "group"} or len(name) > 5:
+    if _is_cap(first):
+        if not enclosed or not any("role" in _kinds(t.low[i]) for i in tail[:2]) or "role" in _kinds(t.low[name[0]]):
+            return False
+    elif not _kinds(first) & {"role", "group"}:
+        return False
+    return _name_segment(t, name)
+
+
+def _name_segment(t: _Text, name: list[int]) -> bool:
+    """Is this comma segment a person's name (titles allowed, at most five tokens), not a
+    connective, date, office or place phrase?"""
+    if len(name) > 5:
         return False
     words = [t.word(i) for i in name if t.low[i][:1].isalnum()]
     # "Selanjutnya, mantan Bupati … ini" / "Sebelumnya, pihak jaksa …": a capitalised connective
@@ -566,6 +610,24 @@ def _role_apposition(t: _Text, name: list[int], tail: list[int]) -> bool:
         return False
     return bool(words) and all(_is_cap(w) or w.lower() in _name_joiners() for w in words) \
         and not _kinds(words[-1]) & {"role", "title", "weekday", "lead"} and _time_tail(words) == 0
+
+
+def _relative_apposition(t: _Text, segments: list[list[int]], seps: list, enclosed: bool) -> bool:
+    """Is the last comma segment a lower-case noun with a relative clause describing the name
+    before it ("Dr. Carlo Bava, dokter yang merawat Morano, mengatakan"; "Raja Farooq Haider,
+    Perdana Menteri untuk Azad Jammu dan Kashmir, bagian yang dikuasai Pakistan mengungkapkan")?"""
+    tail = segments[-1]
+    lows = [t.low[i] for i in tail]
+    if _is_cap(t.word(tail[0])) or "yang" not in lows[1:4]:
+        return False
+    if any(_kinds(w) & {"pronoun", "pronoun_group", "lead", "adverb", "stop"} or _verb_shaped(w)
+           for w in lows[: lows.index("yang")]):
+        return False
+    prev = segments[-2]
+    if enclosed and _name_segment(t, prev):
+        return True
+    # closed or not, after a comma-enclosed office of a name: "X, Perdana Menteri …, bagian yang …"
+    return len(segments) > 2 and seps[-2] == "," and _role_apposition(t, segments[-3], prev)
 
 
 _PLACE_PREPS = frozenset({"di", "dalam", "pada", "kepada", "melalui", "lewat", "seperti", "dikutip", "dengan", "dari"})
@@ -731,7 +793,8 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
         if _time_tail([t.word(x) for x in run]) == len(run):
             return None, j  # "ujar Senin (3/4)": a date, not a speaker
         sp = _name_with_role(t, run)
-        if "role" in _kinds(w) and j < limit and (t.low[j] in ("dan", "&", "(") or not _is_cap(t.word(j))):
+        # "ujar Senior Humas DAOP 1 PT KAI (PT KAI), Suprapto,": an office word near the start
+        if any("role" in _kinds(t.low[x]) for x in run[:2]) and j < limit and (t.low[j] in ("dan", "&", "(") or not _is_cap(t.word(j))):
             found = _role_phrase_name(t, i, limit)
             if found is not None and found[1] > j:
                 return found
@@ -1056,8 +1119,13 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
             or (("seperti" in content or "sebagaimana" in content) and _not_as_alleged_re().search(content)):
         return "deny"
     if low[:1] == ["bukan"] and low[1:2] and low[1] not in lex.not_deny \
-            and re.match(r"\s*bukan\s+[\w-]+(?:\s+[\w-]+)?\s*[,.!;]", content):
-        return "deny"  # "Bukan bocor, …" / "Bukan begitu.": a short flat rejection opening the statement
+            and re.match(r"\s*bukan\s+[\w-]+(?:\s+[\w-]+)?\s*(?:[,.!;]|$)", content):
+        return "deny"  # "Bukan bocor, …" / "Bukan begitu." / "Bukan Djanur mundur": a short flat rejection
+    if low[:1] == ["bukan"] and low[2:3] == ["yang"] and low[1] not in lex.not_deny \
+            and re.match(r"\s*\S+\s+[A-Z]", text[start:end]):
+        return "deny"  # "Bukan Djanur yang mundur": a cleft that rejects who did it
+    if _declines(lex, _WORDS.findall(content[:160].split(",", 1)[0])):
+        return "unconfirmed"
     if _rejects(content):
         return "deny"
     for k in range(min(12, len(low) - 1)):
@@ -1067,6 +1135,23 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
             if k > 0 and low[k - 1] in ("saya", "kami", "aku") and _never_denial(lex, low[k - 1 :], 1):
                 return "deny"
     return stance
+
+
+REFUSAL_WORDS = 6  # the refusal opens the statement's main clause: a short subject at most before it
+
+
+def _declines(lex: _Lexicon, low: list[str]) -> bool:
+    """Does the statement's main clause decline to confirm or comment ("Kami belum bisa
+    memastikan apakah korban dibunuh", "pihaknya belum bisa memberikan keterangan")? The refusal
+    comes within the first words, before any comma, after a subject with no verb of its own."""
+    for k in range(min(REFUSAL_WORDS, len(low))):
+        w = low[k]
+        if w in ("karena", "tapi", "tetapi", "namun", "jika", "kalau", "bahwa", "yang") or _verb_shaped(w, ("me", "ber", "di")):
+            return False
+        for n in lex.refusal_lengths:
+            if tuple(low[k : k + n]) in lex.refusals:
+                return True
+    return False
 
 
 _SELF_NEGATORS = frozenset({"tidak", "tak", "bukan", "bukanlah", "enggak", "nggak", "gak"})
@@ -1543,6 +1628,14 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     tail_speaker, found_name = k == len(idx), k < len(idx)
             who = idx[n + 1 : who_end if found_name else k]
             who = who[: len(who) - _time_tail([t.word(x) for x in who])]  # "menurut X pada Rabu (31/8)"
+            relay = None  # "Menurut USGS yang dilaporkan Reuters, …": the agency only relays USGS's words
+            for r in range(2, len(who)):
+                if "reporting" in _kinds(t.low[who[r]]) and t.low[who[r - 1]] in ("yang", "seperti", "sebagaimana") \
+                        and not (r == 2 and (t.low[who[0]] in lexicon().claim_nouns or "nonspeaker" in _kinds(t.low[who[0]]))):
+                    # (not "Menurut laporan/kabar yang dilansir The Mirror": the outlet is the source)
+                    relay = _reporting_source(t, who[r], who[-1] + 1)
+                    who = who[: r - 1]
+                    break
             sp = _phrase(t, who, from_right=True) if who else None
             named = _name_after_role(t, idx, who, k)
             if named is not None:  # "menurut Kepala bidang penelitian pada X, Siegfried O Wolf, …"
@@ -1560,7 +1653,8 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 if document and any(st.speaker is not None for st in _indirect(t, cs, ce)[0]):
                     pass  # found again as the scan goes on
                 elif ce - cs > 10:
-                    out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), anchor=cue[0]))
+                    out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, "assert"), reported_by=relay,
+                                     anchor=cue[0]))
                     if cs > cue[0]:  # "Menurut X, mereka juga mengajak …": the verbs inside are X's report
                         return out, pending
             n = k
@@ -2320,14 +2414,26 @@ class _Resolver:
                     continue
                 i = t.index_at(m.start) - 1
                 ok = True
+                lower = []  # lower-case words before the name
                 while i >= 0 and t.low[i] not in (".", "!", "?", ",", "\n", '"', "“", "”", "--"):
                     w = t.word(i)
                     if t.text[t.spans[i][1]:t.spans[i + 1][0]].count("\n"):
                         break
                     if not (_is_cap(w) or w.isdigit() or _kinds(w) & {"role", "title", "lead"} or t.low[i] in ("(", ")", "dan", "&")):
-                        ok = False
-                        break
+                        lower.append(i)
                     i -= 1
+                if lower:
+                    # "tokoh masyarakat Oji Santani turut …", "analis Asjaya Securities William …": a
+                    # role or group word opening the clause, its modifiers after it, no verb
+                    first = i + 1
+                    while first < lower[0] and _kinds(t.low[first]) & {"lead", "adverb"}:
+                        first += 1
+                    # not "mantan kekasih Glenn Fredly ini": someone related to the name, not the name
+                    nxt = t.index_at(m.end)
+                    ok = bool(_kinds(t.low[first]) & {"role", "group"}) and not any(
+                        _verb_shaped(t.low[x], ("me", "ber", "di", "ter"))
+                        or _kinds(t.low[x]) & {"stop", "pronoun", "pronoun_group", "kin", "relational"}
+                        for x in lower) and not (nxt < len(t.low) and "definite" in _kinds(t.low[nxt]))
                 if ok and self._acts(t.index_at(m.end)):
                     out.append(k)
             self._subjects = out
@@ -2470,7 +2576,9 @@ def _office_holder(article: Article, res: _Resolver, pos: int, head: str) -> int
             if _verb_shaped(before[n], ("me", "di", "ber")) and not _kinds(before[n]) & {"role", "title"}:
                 before = before[n + 1:]  # a verb: the office must come after it
                 break
-        if _same_office(head, (m.role or "").lower().split() + before) and not _same_office(head, m.text.lower().split()):
+        after = article.text[m.end : m.end + 80]  # "AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan"
+        apposition = after[1:].split(",")[0].lower().split()[:3] if after.startswith(",") else []
+        if _same_office(head, (m.role or "").lower().split() + before + apposition) and not _same_office(head, m.text.lower().split()):
             return k
     return None
 
@@ -2562,6 +2670,7 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         k = _office_holder(article, res, sp.start, words[0])
         if k is not None:
             return linked(k, "description")
+
     k = res.mention_for(sp.start, sp.end)
     full = _full_name(article, res, sp.start, sp.end) if res.mentions else None
     if full is not None:  # "Gus Sholah" → the entity of "KH Salahuddin Wahid"; the span stays where the name stands
@@ -2637,9 +2746,17 @@ def _full_name(article: Article, res: _Resolver, start: int, end: int) -> tuple[
         words = name.split()
         if surface in words and len(words) > 1:
             return None  # "Sugian Putra": the short name of someone else, used as it is
-        if any(w.startswith(surface) and 0 < len(w) - len(surface) <= 3 for w in words):
+        if any(w.startswith(surface) and _clipped(surface, w) for w in words):
             hit = (s_, e_) if hit is None or e_ - s_ > hit[1] - hit[0] else hit
     return hit
+
+
+def _clipped(short: str, word: str) -> bool:
+    """Is ``short`` a clipped form of the name word ``word`` it begins: at most 3 letters cut
+    ("Sugian" / "Sugianto"), or, from five letters on, at least half the word ("Enggar" /
+    "Enggartiasto", "Zulkifli" / "Zulkiflimansyah")?"""
+    cut = len(word) - len(short)
+    return 0 < cut and (cut <= 3 or (len(short) >= 5 and 2 * len(short) >= len(word)))
 
 
 def _sentence_id(article: Article, offset: int) -> str:
