@@ -304,3 +304,24 @@ def test_bracketed_ner_spans_merge_with_their_names():
     assert split_brackets("(Jokowi)") == ("Jokowi", None)
     assert split_brackets("Badan Pusat Statistik (BPS)") == ("Badan Pusat Statistik", "BPS")
     assert split_brackets("Joko Widodo") == ("Joko Widodo", None)
+
+
+@pytest.mark.parametrize(("lines", "mentions", "same"), [
+    # the form people call them by, clipped from the full name introduced earlier
+    (["Wakil Ketua KPK Alexander Marwata hadir.", "Menurut Alex, sanksi lebih efektif."],
+     [("Alexander Marwata", "PER"), ("Alex", "PER")], True),
+    (["Menteri Perdagangan Enggartiasto Lukita datang.", "Enggar memastikan stok aman."],
+     [("Enggartiasto Lukita", "PER"), ("Enggar", "PER")], True),
+    # too short a piece of the name: "Ali" is not Alimuddin
+    (["Alimuddin Baso hadir.", "Ali datang kemudian."], [("Alimuddin Baso", "PER"), ("Ali", "PER")], False),
+    # two people it could clip: neither
+    (["Alexander Marwata dan Alexandra Dewi hadir.", "Alex berbicara."],
+     [("Alexander Marwata", "PER"), ("Alexandra Dewi", "PER"), ("Alex", "PER")], False),
+    # a hashtag typed as a person is not a name being clipped
+    (["Tagar #DjanurOut ramai.", "Djanur tidak hadir."], [("Tagar #DjanurOut", "PER"), ("Djanur", "PER")], False),
+])
+def test_clipped_short_form_joins_the_one_full_name_it_clips(lines, mentions, same):
+    corpus = Corpus([article("a1", lines, mentions)])
+    merge_entities(corpus)
+    m = corpus.articles[0].mentions
+    assert (m[-1].entity == m[0].entity) is same

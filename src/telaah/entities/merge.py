@@ -227,6 +227,12 @@ class _Cluster:
         self.person = person
 
 
+# A clipped short form ("Alex" of Alexander) has at least this many letters and this share of
+# the name part it clips: "Ali" is not Alimuddin
+CLIPPED_MIN_LETTERS = 4
+CLIPPED_MIN_SHARE = 0.4
+
+
 class _Merger:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
@@ -362,6 +368,27 @@ class _Merger:
             if chosen is not None:
                 self.union(it, chosen)
             return
+        self._resolve_clipped(it, token, items)
+
+    def _resolve_clipped(self, it: _Item, token: str, items: list[_Item]) -> None:
+        """A short form clipped from one part of a full name ("Alex" for Alexander Marwata,
+        "Enggar" for Enggartiasto Lukita) names that person when one person of the article fits:
+        news introduces the full name once and then uses the form people call them by."""
+        low = token.lower()
+        if len(low) < CLIPPED_MIN_LETTERS:
+            return
+        roots: dict[int, _Item] = {}
+        for c in items:
+            # a name written as words ("Tagar #DjanurOut", "Salazar’s Revenge" are not names)
+            if c.full is None or c is it or not c.person or not all(w.isalpha() for w in c.mention.text.split()):
+                continue
+            if any(t.lower().startswith(low) and len(low) < len(t) and len(low) / len(t) >= CLIPPED_MIN_SHARE
+                   for t, _ in c.full_keys):
+                roots.setdefault(self.find(c.key), c)
+        if len(roots) == 1:
+            chosen = self._pick(it, list(roots.values()))
+            if chosen is not None:
+                self.union(it, chosen)
 
     def _pick(self, it: _Item, cands: list[_Item]) -> _Item | None:
         """The candidate antecedent of a surname: the one role-matching, else the nearest."""
