@@ -6,7 +6,7 @@ import pytest
 from telaah.document import Article, Corpus, NumberClaim, Quote, Sentence, Speaker, Story
 from telaah.pipeline import Options
 from telaah.document import TimeExpr
-from telaah.stories.disputes import NOUN_HEAD, DisputeStage, _period_end, compatible, figure_key, find_disputes
+from telaah.stories.disputes import NOUN_HEAD, DisputeStage, compatible, figure_key, find_disputes
 
 
 def _article(aid, text, published, numbers, quotes=()):
@@ -192,19 +192,6 @@ def test_an_earlier_value_in_an_updating_article_is_not_a_dispute():
                  [("tiga orang", 3, {"unit": "orang", "object": "orang"})])
     corpus = _corpus(a, b)
     assert find_disputes(corpus, corpus.stories[0]) == []
-
-
-@pytest.mark.parametrize("value, end", [
-    ("2014-12-29", date(2014, 12, 29)),
-    ("2014-07", date(2014, 7, 31)),
-    ("2014-12", date(2014, 12, 31)),
-    ("2005", date(2005, 12, 31)),
-    ("196X", date(1969, 12, 31)),
-    ("PXX", None),
-    ("2014-W52", None),
-])
-def test_period_end(value, end):
-    assert _period_end(value) == end
 
 
 def _dated(article, phrase, value, granularity):

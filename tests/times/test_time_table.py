@@ -8,6 +8,7 @@ import pytest
 
 from telaah.document import Sentence
 from telaah.times import extract_times
+from telaah.times.resolve import period_end
 
 PUB = date(2024, 3, 8)  # a Friday
 
@@ -119,3 +120,17 @@ def test_inferred_anchor_and_basis():
     times = extract_times(text, sents, date.fromisoformat(inferred["value"]), anchor="inferred")
     [kemarin] = [t for t in times if t.text == "kemarin"]
     assert kemarin.value == "2024-03-06" and kemarin.anchor == "inferred"
+
+
+# the last day a value covers (disputes use it to tell background figures)
+@pytest.mark.parametrize("value, end", [
+    ("2014-12-29", date(2014, 12, 29)),
+    ("2014-07", date(2014, 7, 31)),
+    ("2014-12", date(2014, 12, 31)),
+    ("2005", date(2005, 12, 31)),
+    ("196X", date(1969, 12, 31)),
+    ("PXX", None),
+    ("2014-W52", None),
+])
+def test_period_end(value, end):
+    assert period_end(value) == end

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Article, Corpus
-from .stories import REPO, HELD_OUT_FROM, id_timestamp
+from .stories import HELD_OUT_FROM, REPO, id_timestamp, load_gold
 from .stories_kompas import BASELINE_THRESHOLD
 
 GOLDS = ("stories_gold.jsonl", "stories_test_blind.jsonl")
@@ -49,10 +49,7 @@ class Batch:
 
 def gold_stories() -> tuple[list[dict], dict[str, str]]:
     """The multi-article gold stories, and every gold article's story."""
-    rows = []
-    for name in GOLDS:
-        with (REPO / "tests" / "gold" / name).open(encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh if line.strip()]
+    rows = [row for name in GOLDS for row in load_gold(REPO / "tests" / "gold" / name)]
     story_of = {i: r["story"] for r in rows for i in r["ids"]}
     return [r for r in rows if len(r["ids"]) > 1], story_of
 

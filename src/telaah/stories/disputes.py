@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
@@ -22,6 +22,7 @@ from ..errors import DataFileError
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
+from ..times.resolve import period_end
 from .background import background_cutoff, story_start
 from .stem import stem
 
@@ -294,23 +295,6 @@ def _is_description(article: Article, number: NumberClaim) -> bool:
     return not _cue_words("demonstrative").isdisjoint(after)
 
 
-def _period_end(value: str) -> date | None:
-    """The last day a resolved time value covers: 2014-12-29, 2014-07 (31 July), 2014, 196X."""
-    try:
-        if len(value) >= 10:
-            return date.fromisoformat(value[:10])
-        if len(value) == 7 and value[4] == "-":
-            year, month = int(value[:4]), int(value[5:])
-            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 12, 31)
-        if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
-            return date(int(value[:3]) * 10 + 9, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
 def _is_background(article: Article, number: NumberClaim, start: date | None) -> bool:
     """A figure whose sentence dates it well before the story began ("pada 1988", "di tahun
     2005 ada 916 orang tewas", a crash of July when the story is December's) tells the
@@ -324,7 +308,7 @@ def _is_background(article: Article, number: NumberClaim, start: date | None) ->
     for t in article.times:
         if t.type != "DATE" or not t.value or not (sent.start <= t.start < sent.end):
             continue
-        end = _period_end(t.value)
+        end = period_end(t.value)
         if end is None or end >= cutoff:
             continue
         before = _words(article.text, sent.start, t.start)[-2:]

@@ -144,3 +144,21 @@ def duration_value(n: int | None, iso: str) -> str:
 
 def days_in_month(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+def period_end(value: str) -> date | None:
+    """The last day a resolved value covers: a day (2014-12-29), a month (2014-07: 31 July), a
+    year (2014) or a decade (196X); None for weeks, durations and what is not on the calendar."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 7 and value[4] == "-":
+            y, m = int(value[:4]), int(value[5:])
+            return date(y, m, days_in_month(y, m))
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 12, 31)
+        if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
+            return date(int(value[:3]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
