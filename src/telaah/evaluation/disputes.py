@@ -4,7 +4,8 @@
 fictional texts written for telaah) and real pre-July-2017 IndoSum stories from the story gold.
 Each case is analysed with the full pipeline; an expected dispute is found when one reported
 dispute lists every expected figure (by its text), an expected conflict when one claim has the
-accusation among its assertions and the denial among its denials. Disputes reported beyond the
+accusation among its assertions and the denial among its denials or, for a hedged reply ("belum
+yakin …", which the guidelines keep as the deny side), among its refusals to confirm. Disputes reported beyond the
 expected ones are counted as false alarms (real cases with none expected measure this).
 """
 from __future__ import annotations
@@ -64,7 +65,10 @@ def score_case(case: dict, corpus) -> dict:
     def quoted(ids: list[str], part: str) -> bool:
         return any(part.lower() in quotes[i].text.lower() for i in ids if i in quotes)
 
-    found_c = [any(quoted(c["assert"], e["accuse"]) and quoted(c["deny"], e["deny"]) for c in conflicts)
+    # the gold's deny side may be a hedge ("belum yakin massa itu dari FPI", DISPUTES_GUIDELINES):
+    # the dossier lists such a reply under unconfirmed, which counts
+    found_c = [any(quoted(c["assert"], e["accuse"]) and quoted(c["deny"] + c["unconfirmed"], e["deny"])
+                   for c in conflicts)
                for e in case.get("conflicts", [])]
     return {"disputes": found_d, "conflicts": found_c, "false_disputes": len(disputes) - matched,
             "reported": disputes, "claims": [c["claim"] for c in conflicts]}

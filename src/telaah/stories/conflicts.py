@@ -7,6 +7,10 @@ the sentence). A denial is never left unpaired when the story holds an accusatio
 missed contradiction costs more than a loose pairing. Other assertions and refusals to confirm
 join the claim they are close enough to. The claim is named by a short phrase copied from the
 text: the part of the accusation that the denial answers.
+
+A statement that asserts as a whole may still deny or doubt in one of its sentences ("… Bukan
+Djanur mundur", "Kami belum yakin massa itu dari FPI"): such a sentence takes part here as a
+denial or a refusal to confirm (``_readings``), but only when it answers a claim of the story.
 """
 from __future__ import annotations
 
@@ -14,9 +18,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Article, Corpus, Quote, Story
+from ..lang import load_table
 from ..pipeline import CorpusStage, Options
+from ..text.sentences import split_block
 from ..text.tokens import tokenize
 from .stem import stem
 from .timeline import _stopwords
@@ -42,7 +49,11 @@ class _Q:
     words: list[tuple[str, int, int]]  # (stem, start, end) of content words in the quote
     entities: set[str] = field(default_factory=set)
     claim_span: tuple[int, int] | None = None  # where an anaphoric denial's claim is written
+    stance: str = ""  # the quote's stance, or "deny" for a denial sentence inside a longer quote
     weighted: tuple | None = field(default=None, compare=False, repr=False)  # see _weighted
+
+    def __post_init__(self) -> None:
+        self.stance = self.stance or self.quote.stance
 
     def _weighted(self, idf: dict[str, float]) -> tuple[Counter, float]:
         """The statement's word counts and idf-weighted norm, computed once per idf table (a
@@ -253,9 +264,63 @@ def _same_speaker(a: _Q, b: _Q) -> bool:
     return sa.text.casefold() == sb.text.casefold()
 
 
+@lru_cache(maxsize=1)
+def _hedges() -> tuple[tuple[str, ...], ...]:
+    """The hedge phrases of ``lang/id/conflict_cues.tsv`` as word tuples."""
+    return tuple(tuple(row["term"].split()) for row in load_table("conflict_cues.tsv") if row["kind"] == "hedge")
+
+
+def _doubted(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """What a sentence opening (within its first four words) with doubt doubts: the clause after
+    the hedge, up to a comma ("belum yakin [massa itu dari FPI], karena …"), or None."""
+    words = list(re.finditer(r"\w+", text[lo:min(hi, lo + 80)]))
+    low = [w.group().lower() for w in words]
+    for h in _hedges():
+        for k in range(min(4, len(low))):
+            if tuple(low[k:k + len(h)]) == h:
+                start = lo + words[k + len(h) - 1].end()
+                while start < hi and text[start].isspace():
+                    start += 1
+                comma = re.search(r"[,;:]", text[start:hi])
+                end = start + comma.start() if comma and len(text[start:start + comma.start()].split()) >= 2 else hi
+                return (start, end) if end - start > 3 else None
+    return None
+
+
+def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
+    """Sentences of an asserting statement that deny or doubt by their own words.
+
+    "Coach bilang pihak keluarga yang meminta mundur. Bukan Djanur mundur": the statement as a
+    whole asserts, and its stance stays so, but its second sentence rejects what another party
+    claims; "Kami sendiri belum yakin massa itu dari FPI" doubts it. (The sentence splitter holds
+    a quotation together with its attribution, so the content is split here.) The quote stage's
+    opening-words test decides denials for each sentence after the first (the first was judged
+    with the whole statement), so the same language data decides what a denial is; hedges are
+    ``conflict_cues.tsv``."""
+    if q.stance != "assert":
+        return []
+    from ..quotes.extract import _content_deny as content_stance  # TODO public name
+
+    out = []
+    for k, (lo, hi) in enumerate(split_block(article.text, q.start, q.end)):
+        if hi - lo < 8:
+            continue
+        if k and content_stance(article.text, lo, hi, "assert") == "deny":
+            out.append((lo, hi, "deny"))
+        elif (doubted := _doubted(article.text, lo, hi)) is not None:
+            out.append((*doubted, "unconfirmed"))
+    return out
+
+
+def _sentence_entities(article: Article, lo: int, hi: int) -> set[str]:
+    return {m.entity for m in article.mentions if m.entity and lo <= m.start and m.end <= hi}
+
+
 def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     by_id = {a.id: a for a in corpus.articles}
-    if not any(q.id is not None and q.stance in OPENING
+    inner = {(aid, q.id): _readings(by_id[aid], q)
+             for aid in story.articles if aid in by_id for q in by_id[aid].quotes if q.id is not None}
+    if not any(q.id is not None and (q.stance in OPENING or inner[(aid, q.id)])
                for aid in story.articles if aid in by_id for q in by_id[aid].quotes):
         return []  # only a denial or a refusal to confirm opens a claim
     items: list[_Q] = []
@@ -271,16 +336,21 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             if span is not None:  # "hal tersebut dibantah X": compare by the claim it points to
                 it.claim_span = span
                 it.words = it.words + _content(article, *span)
-                it.entities |= {m.entity for m in article.mentions if m.entity and span[0] <= m.start and m.end <= span[1]}
+                it.entities |= _sentence_entities(article, *span)
             items.append(it)
+            for lo, hi, stance in inner[(aid, q.id)]:
+                reading = _Q(q, article, _content(article, lo, hi), _sentence_entities(article, lo, hi), stance=stance)
+                if q.speaker and q.speaker.entity:
+                    reading.entities.add(q.speaker.entity)
+                items.append(reading)
     if not items:
         return []
     df = Counter(w for it in items for w in {w for w, _, _ in it.words})
     idf = {w: math.log((1 + len(items)) / (1 + c)) + 1.0 for w, c in df.items()}
-    denials = [it for it in items if it.quote.stance == "deny"]
-    accusations = [it for it in items if it.quote.stance == "accuse"]
-    assertions = [it for it in items if it.quote.stance == "assert"]
-    unconfirmed = [it for it in items if it.quote.stance == "unconfirmed"]
+    denials = [it for it in items if it.stance == "deny"]
+    accusations = [it for it in items if it.stance == "accuse"]
+    assertions = [it for it in items if it.stance == "assert"]
+    unconfirmed = [it for it in items if it.stance == "unconfirmed"]
 
     claims: list[dict] = []  # {"assert": [_Q], "deny": [_Q], "unconfirmed": [_Q]}
 
@@ -295,6 +365,8 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                       if not _same_speaker(a, d) and not _agrees_with_denial(a, d)]
             scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
             best = max(scored, key=lambda x: x[0])[1] if scored else None
+        if best is None and d.stance != d.quote.stance:
+            continue  # a denial sentence inside a longer statement answers nobody here: rhetoric
         home = next((c for c in claims if best is not None and best in c["assert"]), None)
         if home is None and best is None:
             home = next((c for c in claims if sim_to(c, d) >= JOIN_SIMILARITY), None)
@@ -309,7 +381,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         if id(a) in placed or not claims:
             continue
         best_claim = max(claims, key=lambda c: sim_to(c, a))
-        need = JOIN_SIMILARITY if a.quote.stance == "accuse" else ASSERT_JOIN_SIMILARITY
+        need = JOIN_SIMILARITY if a.stance == "accuse" else ASSERT_JOIN_SIMILARITY
         if any(_same_speaker(a, x) or _agrees_with_denial(a, x) for x in best_claim["deny"]):
             continue  # a party does not contradict itself
         if sim_to(best_claim, a) >= need and len(best_claim["assert"]) < MAX_ASSERTS:
@@ -321,9 +393,15 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                 and not any(_same_speaker(u, x) for x in best_claim["assert"] + best_claim["deny"]):
             best_claim["unconfirmed"].append(u)
             continue
-        open_acc = [a for a in accusations if id(a) not in placed]
+        open_acc = [a for a in accusations if id(a) not in placed and not _same_speaker(a, u)]
         target = max(open_acc, key=lambda a: quote_similarity(u, a, idf), default=None)
-        if target is not None and quote_similarity(u, target, idf) >= UNCONFIRMED_SIMILARITY:
+        if target is None or quote_similarity(u, target, idf) < UNCONFIRMED_SIMILARITY:
+            # no accusation: the assertion it doubts, as close as a denial's must be
+            scored = [(quote_similarity(u, a, idf), a) for a in assertions
+                      if id(a) not in placed and not _same_speaker(a, u) and a.quote is not u.quote]
+            scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
+            target = max(scored, key=lambda x: x[0])[1] if scored else None
+        if target is not None:
             claims.append({"assert": [target], "deny": [], "unconfirmed": [u]})
             placed.add(id(target))
 

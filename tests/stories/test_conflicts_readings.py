@@ -1,0 +1,63 @@
+"""Conflicts: a long statement that asserts as a whole can still deny or doubt in one sentence
+("… Bukan Djanur mundur", "Kami belum yakin massa itu dari FPI"); those sentences take part in
+the story's contradictions, while the quote keeps its stance."""
+import pytest
+
+from telaah.stories.conflicts import _doubted
+
+from test_conflicts_anaphoric_denial import _article, _conflicts
+
+
+def test_denial_sentence_inside_a_long_quote_answers_another_outlets_assertion():
+    manager = _article("a1", [
+        "Umuh mengatakan Djanur menyatakan dirinya mundur di hadapan pemain dan manajemen.",
+    ], [(0, "Djanur menyatakan dirinya mundur di hadapan pemain dan manajemen", "Umuh", "assert")])
+    officer = _article("a2", [
+        '"Pihak keluarga yang meminta mundur karena tekanan media sosial. Bukan Djanur mundur," ujar Irfan.',
+    ], [(0, "Pihak keluarga yang meminta mundur karena tekanan media sosial. Bukan Djanur mundur", "Irfan", "assert")])
+    [claim] = _conflicts(manager, officer)
+    assert claim["assert"] == ["a1-q0"] and claim["deny"] == ["a2-q0"]
+    assert officer.quotes[0].stance == "assert"  # the quote itself is unchanged
+
+
+def test_denial_sentence_with_nothing_to_answer_opens_no_claim():
+    a = _article("a1", [
+        '"Islam itu melindungi dan mengayomi. Bukan menyebarkan kebencian, dendam, dan fitnah," kata Djarot.',
+    ], [(0, "Islam itu melindungi dan mengayomi. Bukan menyebarkan kebencian, dendam, dan fitnah", "Djarot", "assert")])
+    assert _conflicts(a) == []
+
+
+def test_first_sentence_denial_is_left_to_the_quote_stage():
+    """The opening sentence was judged with the whole statement; only later ones are read here."""
+    a = _article("a1", ["Polisi mengatakan Andi menerima uang suap dari kontraktor proyek jalan."],
+                 [(0, "Andi menerima uang suap dari kontraktor proyek jalan", "Polisi", "assert")])
+    b = _article("a2", ['"Bukan saya yang menerima uang suap dari kontraktor itu," kata Andi.'],
+                 [(0, "Bukan saya yang menerima uang suap dari kontraktor itu", "Andi", "assert")])
+    assert _conflicts(a, b) == []
+
+
+def test_hedged_reply_declines_to_confirm_the_assertion_it_doubts():
+    police = _article("a1", [
+        "Yusri mengatakan massa FPI itu berjumlah sekitar 150 orang dan membakar kantor GMBI.",
+        "Yusri juga mengatakan situasi di Bogor kini sudah kondusif dan aman.",
+    ], [(0, "massa FPI itu berjumlah sekitar 150 orang dan membakar kantor GMBI", "Yusri", "assert"),
+        (1, "situasi di Bogor kini sudah kondusif dan aman", "Yusri", "assert")])
+    fpi = _article("a2", [
+        '"Kami sendiri belum yakin massa itu dari FPI, karena bisa saja itu dari masyarakat lain," kata Maman.',
+    ], [(0, "Kami sendiri belum yakin massa itu dari FPI, karena bisa saja itu dari masyarakat lain", "Maman", "assert")])
+    [claim] = _conflicts(police, fpi)
+    assert claim["assert"] == ["a1-q0"] and claim["unconfirmed"] == ["a2-q0"] and claim["deny"] == []
+
+
+@pytest.mark.parametrize("sentence, doubted", [
+    ("Kami sendiri belum yakin massa itu dari FPI, karena bisa saja dari umat lain", "massa itu dari FPI"),
+    ("Belum bisa dipastikan apakah korban tewas karena dibunuh", "apakah korban tewas karena dibunuh"),
+    ("Saya tidak yakin dia pelakunya", "dia pelakunya"),
+    ("Hal itu belum tentu benar, kata dia", "benar, kata dia"),  # a clause of one word runs on
+    ("Saya tak pernah meragukan bahwa Ronaldo yang terbaik", None),  # no hedge word: conviction
+    ("Polisi yakin pelakunya sudah kabur ke luar kota", None),  # conviction, not doubt
+    ("Menurut saksi mata di lokasi kejadian, polisi belum yakin pelakunya", None),  # past the opening
+])
+def test_doubted_clause(sentence, doubted):
+    span = _doubted(sentence, 0, len(sentence))
+    assert (sentence[span[0]:span[1]] if span else None) == doubted
