@@ -18,6 +18,9 @@ def test_denial_sentence_inside_a_long_quote_answers_another_outlets_assertion()
     [claim] = _conflicts(manager, officer)
     assert claim["assert"] == ["a1-q0"] and claim["deny"] == ["a2-q0"]
     assert officer.quotes[0].stance == "assert"  # the quote itself is unchanged
+    [passage] = claim["passages"]  # which sentence of the statement denies
+    assert (passage["quote"], passage["role"], passage["text"]) == ("a2-q0", "deny", "Bukan Djanur mundur")
+    assert officer.text[passage["start"]:passage["end"]] == passage["text"]
 
 
 def test_denial_sentence_with_nothing_to_answer_opens_no_claim():
@@ -47,6 +50,7 @@ def test_hedged_reply_declines_to_confirm_the_assertion_it_doubts():
     ], [(0, "Kami sendiri belum yakin massa itu dari FPI, karena bisa saja itu dari masyarakat lain", "Maman", "assert")])
     [claim] = _conflicts(police, fpi)
     assert claim["assert"] == ["a1-q0"] and claim["unconfirmed"] == ["a2-q0"] and claim["deny"] == []
+    assert [p["text"] for p in claim["passages"]] == ["massa itu dari FPI"]
 
 
 @pytest.mark.parametrize("sentence, doubted", [

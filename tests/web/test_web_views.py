@@ -47,3 +47,31 @@ def test_dispute_chart_escapes_labels_and_draws_each_source():
 def test_snippet_and_links_are_escaped():
     assert str(snippet_html([["a <b>", False], ["hit", True]])) == "a &lt;b&gt;<mark>hit</mark>"
     assert sentence_url("x/y z", "x/y z:s1") == "/articles/x%2Fy%20z#s-x_2f_y_20_z_3a_s1"
+
+
+def test_a_statement_taking_part_through_one_sentence_shows_that_sentence():
+    """A long assertion whose second sentence denies is listed under deny with that sentence."""
+    from telaah.web.views import story_view
+
+    text = '"Pihak keluarga yang meminta mundur. Bukan Djanur mundur," ujar Irfan.'
+    start = 1
+    end = text.index('," ujar')
+    deny_at = text.index("Bukan")
+    dossier = {
+        "articles": [{"id": "a1", "text": text, "title": "t", "published": "2017-06-06", "outlet": "x",
+                      "blocks": [{"start": 0, "end": len(text), "kind": "body"}],
+                      "sentences": [{"id": "a1:s1", "start": 0, "end": len(text)}]}],
+        "quotes": [{"id": "q1", "article": "a1", "sentence": "a1:s1", "start": start, "end": end,
+                    "text": text[start:end], "direct": True, "stance": "assert",
+                    "speaker": {"text": "Irfan", "start": 0, "end": 0, "entity": None}}],
+        "numbers": [], "entities": [], "times": [],
+        "stories": [{"id": "s1", "title": "t", "articles": ["a1"], "summary": [], "timeline": [],
+                     "number_disputes": [],
+                     "claim_conflicts": [{"claim": "Djanur mundur", "assert": [], "deny": ["q1"], "unconfirmed": [],
+                                          "passages": [{"quote": "q1", "role": "deny", "article": "a1",
+                                                        "start": deny_at, "end": end, "text": text[deny_at:end]}]}]}],
+    }
+    view = story_view(dossier, "s1")
+    [side] = view["conflicts"][0]["sides"]
+    [q] = side["quotes"]
+    assert q["text"] == "… Bukan Djanur mundur" and q["stance"] == "deny"

@@ -50,6 +50,7 @@ class _Q:
     entities: set[str] = field(default_factory=set)
     claim_span: tuple[int, int] | None = None  # where an anaphoric denial's claim is written
     stance: str = ""  # the quote's stance, or "deny" for a denial sentence inside a longer quote
+    passage: tuple[int, int] | None = None  # the sentence that denies or doubts, for such a reading
     weighted: tuple | None = field(default=None, compare=False, repr=False)  # see _weighted
 
     def __post_init__(self) -> None:
@@ -339,7 +340,8 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                 it.entities |= _sentence_entities(article, *span)
             items.append(it)
             for lo, hi, stance in inner[(aid, q.id)]:
-                reading = _Q(q, article, _content(article, lo, hi), _sentence_entities(article, lo, hi), stance=stance)
+                reading = _Q(q, article, _content(article, lo, hi), _sentence_entities(article, lo, hi),
+                             stance=stance, passage=(lo, hi))
                 if q.speaker and q.speaker.entity:
                     reading.entities.add(q.speaker.entity)
                 items.append(reading)
@@ -418,6 +420,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             "deny": [x.quote.id for x in c["deny"]],
             "unconfirmed": [x.quote.id for x in c["unconfirmed"]],
             "source": {"article": phrase["article"], "start": phrase["start"], "end": phrase["end"]},
+            # a quote that takes part through one of its sentences: which sentence, in what role
+            "passages": [{"quote": x.quote.id, "role": role, "article": x.article.id, "start": x.passage[0],
+                          "end": x.passage[1], "text": x.article.text[x.passage[0]:x.passage[1]]}
+                         for role in ("deny", "unconfirmed") for x in c[role] if x.passage],
         })
     return out
 

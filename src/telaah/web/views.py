@@ -287,12 +287,17 @@ def story_view(dossier: dict, story_id: str | None = None) -> dict | None:
     conflicts = []
     for c in story["claim_conflicts"]:
         sides = []
+        passages = {(p["quote"], p["role"]): p for p in c.get("passages") or []}
         for key, label in (("assert", "assert or accuse"), ("deny", "deny"), ("unconfirmed", "will not confirm")):
             items, seen = [], {}
             for qid in c.get(key) or []:
                 if qid not in quotes:
                     continue
                 v = qv(quotes[qid])
+                passage = passages.get((qid, key))
+                if passage:  # the statement takes part through one sentence: show that one
+                    v["text"] = ("… " if passage["start"] > quotes[qid]["start"] else "") + passage["text"]
+                    v["stance"] = key
                 same = (v["speaker"], " ".join(v["text"].split()))
                 if same in seen:  # the same statement again, in a near-copy
                     seen[same]["copies"] += 1
