@@ -27,6 +27,8 @@ SPLITS = [
     ("Ia lahir 1990. 30 tahun kemudian ia menjadi menteri.", ["Ia lahir 1990.", "30 tahun kemudian ia menjadi menteri."]),
     ('Ia menyebut langkah itu "ceroboh". Menteri membantah.', ['Ia menyebut langkah itu "ceroboh".', "Menteri membantah."]),
     ("dll. dan sebagainya. Selesai.", ["dll. dan sebagainya.", "Selesai."]),
+    ("Korban ditangani dr. Hengky Setyahadi Sp. B di RSUD. Kondisinya membaik.",
+     ["Korban ditangani dr. Hengky Setyahadi Sp. B di RSUD.", "Kondisinya membaik."]),  # a specialist degree
 ]
 
 
