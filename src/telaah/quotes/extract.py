@@ -120,6 +120,19 @@ def _verb_shaped(word: str, prefixes: tuple[str, ...] = ("me", "ber")) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _office_abbreviations() -> dict[str, tuple[str, ...]]:
+    """``lang/id/office_abbreviations.tsv``: "menperin" -> ("menteri", "perindustrian")."""
+    return {row["abbreviation"].lower(): tuple(row["office"].lower().split())
+            for row in load_table("office_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _office_phrases() -> frozenset:
+    """The offices written in full ("menteri perindustrian"), for a speaker named by the office."""
+    return frozenset(o for o in _office_abbreviations().values() if len(o) > 1)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     cues: dict = {}
     comp, clause, deny = set(), set(), []
@@ -170,6 +183,8 @@ def lexicon() -> _Lexicon:
     words: dict = {}
     for row in load_table("speaker_words.tsv"):
         words.setdefault(row["word"].lower() if row["kind"] != "weekday" else row["word"], set()).add(row["kind"])
+    for abbreviation in _office_abbreviations():  # "Menperin", "Kapolsek": an office, like "menteri"
+        words.setdefault(abbreviation, set()).add("role")
     negs = frozenset(tuple(n.lower().split()) for n in load_lines("negators.txt"))
     return _Lexicon(
         cues=by_key,
@@ -575,6 +590,10 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         prev = segments[-2]
         role = t.text[t.spans[prev[0]][0] : t.spans[prev[-1]][1]]
     sp = _phrase(t, seg, from_right=True)
+    if sp and sp.kind == "named" and _is_place_run(t, seg, sp):
+        person = _person_before_place(t, seg, sp, segments, seps)
+        if person is not None:
+            sp, role = person, None
     if sp and role and sp.kind == "named":
         sp.role = f"{role} {sp.role}" if sp.role else role
     if sp and appositive and sp.kind == "named" and not sp.role:
@@ -582,6 +601,46 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     if sp and sp.kind != "pronoun" and "nonspeaker" in _kinds(t.text[sp.start : sp.end].split()[0]):
         return None  # "Rumor yang berkembang menyebutkan …": a rumour says nothing itself
     return sp
+
+
+def _is_place_run(t: _Text, seg: list[int], sp: _SpeakerSpan) -> bool:
+    """Is the capitalised run ``sp`` at the end of a subject a place: opened by a place noun
+    ("Kecamatan Cidahu") or after "di" ("dokter di sebuah rumah sakit di Sargodha")?"""
+    c = next((c for c, i in enumerate(seg) if t.spans[i][0] == sp.start), None)
+    if c is None:
+        return False
+    if "place" in _kinds(t.low[seg[c]]) and not (c > 0 and "role" in _kinds(t.low[seg[c - 1]])):  # not "Wali Kota X"
+        return True
+    return c > 0 and t.low[seg[c - 1]] == "di"
+
+
+def _person_before_place(t: _Text, seg: list[int], place: _SpeakerSpan, segments: list[list[int]],
+                         seps: list) -> _SpeakerSpan | None:
+    """The person a place-ended subject describes: a name earlier in the same words, set before
+    a lower-case apposition ("Sulaeman salah seorang warga … di Kecamatan Cidahu mengatakan"),
+    or the name a comma sets before it ("Pervaiz Haider, dokter di … Sargodha, memaparkan").
+    None when no name is there (the place stays: better than nothing, and rare)."""
+    c = next(c for c, i in enumerate(seg) if t.spans[i][0] == place.start)
+    k = c - 1
+    while k >= 0:
+        if not _is_cap(t.word(seg[k])):
+            k -= 1
+            continue
+        end = k
+        while k > 0 and _is_cap(t.word(seg[k - 1])):
+            k -= 1
+        run = seg[k : end + 1]
+        opener = "place" in _kinds(t.low[run[0]]) or (k > 0 and t.low[seg[k - 1]] == "di")
+        # a single capitalised word opening the sentence is as likely "Sebuah" or "Selain" as a name
+        initial = len(run) == 1 and not t.text[: t.spans[run[0]][0]].rstrip(" \t\"“”'")[-1:].isalnum()
+        if not opener and not initial and _name_segment(t, run) and t.low[run[0]] not in _stopwords() \
+                and not any(_kinds(t.low[i]) & {"role", "title", "group", "org_head"} for i in run):
+            return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "named")
+        k -= 1
+    if len(segments) > 1 and seps[-1] == "," and _name_segment(t, segments[-2]) \
+            and not _kinds(t.word(seg[0])) & {"place"} and not _is_cap(t.word(seg[0])):
+        return _name_with_role(t, segments[-2])
+    return None
 
 
 def _role_apposition(t: _Text, name: list[int], tail: list[int], enclosed: bool = True) -> bool:
@@ -2386,6 +2445,7 @@ class _Resolver:
         self.speakers: list[Speaker] = []
         self._subjects: list[int] | None = None
         self.aliases: dict | None = None  # nicknames the article declares (_in_text_aliases)
+        self.last_contents: list[tuple[int, int]] = []  # what the last speaker said, in a row of statements
 
     def mention_for(self, start: int, end: int) -> int | None:
         """The mention inside a speaker span: the one at its right end (the head of
@@ -2554,18 +2614,49 @@ def _declared_full_mention(article: Article, res: _Resolver, k: int) -> int:
 OFFICE_WORDS = 8  # words before a person's name searched for the office that introduces them
 
 
-def _same_office(head: str, role_words: list[str]) -> bool:
+def _same_office(head: str | tuple[str, ...], role_words: list[str]) -> bool:
     """"Kapolsek" names the office of "Kapolsekta Medan Barat": equal words, or one a
-    shortening of the other (four letters at least)."""
-    return any(w == head or (min(len(w), len(head)) >= 4 and (w.startswith(head) or head.startswith(w)))
-               for w in role_words)
+    shortening of the other (four letters at least). An abbreviation stands for its office
+    words and an office may be given in full ("Menperin" is the office of "Menteri
+    Perindustrian RI"; "Menteri Perindustrian" that of "Menperin"): the office's words, each
+    abbreviation spelled out, then stand together in the role's."""
+    if isinstance(head, tuple) and len(head) == 1:
+        head = head[0]
+    if isinstance(head, str):
+        if any(w == head or (min(len(w), len(head)) >= 4 and (w.startswith(head) or head.startswith(w)))
+               for w in role_words):
+            return True
+        head = (head,)
+    abbreviations = _office_abbreviations()
+    office = [x for w in head for x in abbreviations.get(w, (w,))]
+    if len(office) < 2 and len(head) < 2 and head[0] not in abbreviations:
+        return False  # a single plain word: tested above
+    role = [x for w in role_words for x in abbreviations.get(w, (w,))]
+    n = len(office)
+    return any(role[k : k + n] == office for k in range(len(role) - n + 1))
 
 
-def _office_holder(article: Article, res: _Resolver, pos: int, head: str) -> int | None:
+def _office_of(words: list[str]) -> tuple[str, ...] | None:
+    """The office a speaker's words name, when they name nothing else: a single abbreviation
+    ("Menperin") or an office written in full ("Menteri Perindustrian", "Menteri Perindustrian
+    RI"); None for a name ("Menteri Airlangga")."""
+    abbreviations = _office_abbreviations()
+    if len(words) == 1 and words[0] in abbreviations:
+        return (words[0],)
+    spelled = tuple(x for w in words for x in abbreviations.get(w, (w,)))
+    if spelled[-1:] == ("ri",):
+        spelled = spelled[:-1]
+    return spelled if spelled in _office_phrases() else None
+
+
+def _office_holder(article: Article, res: _Resolver, pos: int, head: str | tuple[str, ...]) -> int | None:
     """The nearest person before ``pos`` introduced with the office ``head`` ("Kadiskes
     Kolinlamil Kolonel Laut dr. Hengky Setyahadi ... kata Kadiskes"): in the mention's role, or
     in the words just before the name, within its sentence and with no verb between ("jaksa
-    menuntut Irman dan Sugiharto" makes Sugiharto no prosecutor)."""
+    menuntut Irman dan Sugiharto" makes Sugiharto no prosecutor). A mention that holds the
+    office in its own text ("Kapolsek Tambun", "Menhub Budi Karya Sumadi" where the tagger
+    kept the office in the name) is taken only when no one else was introduced with it."""
+    fallback = None
     for k, m in reversed(res.mentions):
         if m.type != "PER" or m.end > pos or res._quoted(m.start):
             continue
@@ -2578,9 +2669,36 @@ def _office_holder(article: Article, res: _Resolver, pos: int, head: str) -> int
                 break
         after = article.text[m.end : m.end + 80]  # "AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan"
         apposition = after[1:].split(",")[0].lower().split()[:3] if after.startswith(",") else []
-        if _same_office(head, (m.role or "").lower().split() + before + apposition) and not _same_office(head, m.text.lower().split()):
-            return k
-    return None
+        own = m.text.lower().split()
+        if not _same_office(head, own):
+            if _same_office(head, (m.role or "").lower().split() + before + apposition):
+                return k
+        elif fallback is None and not all(_kinds(w) & {"role", "title"} for w in own):
+            fallback = k
+    return fallback
+
+
+def _topic_of_last(article: Article, res: _Resolver, k: int, last: Speaker) -> bool:
+    """Is the person of mention ``k`` (a subject named since the last statement) someone the
+    last speaker was talking about ("… dulu zaman Pak Akbar …," ujar Kahar. Akbar akhirnya
+    terbebas … "…," katanya: Kahar goes on)? The narration between describes the topic of the
+    speaker's words; a postposed clitic, or "pihaknya" (the speaker's side, not the party the
+    speaker just named), then still refers to the speaker. (A preposed "Ia mengaku" right after
+    "Kwik … diminta keterangannya" starts with the new subject: not asked.)"""
+    m = article.mentions[k]
+    if last.mention is not None and 0 <= last.mention < len(article.mentions) and \
+            set(article.mentions[last.mention].text.split()) & set(m.text.split()):
+        return False
+    return any(_named_in(article, k, span) for span in res.last_contents)
+
+
+def _named_in(article: Article, k: int | None, span: tuple[int, int]) -> bool:
+    """Does a name word of mention ``k`` occur in ``span`` (what was said)? Speakers talk of
+    others by name, seldom of themselves."""
+    if k is None or not 0 <= k < len(article.mentions):
+        return False
+    names = {w for w in article.mentions[k].text.split() if len(w) > 2 and _is_cap(w) and not _kinds(w) & {"role", "title"}}
+    return bool(names) and not names.isdisjoint(_WORDS.findall(article.text[span[0] : span[1]]))
 
 
 def _is_org(article: Article, sp: Speaker) -> bool:
@@ -2589,10 +2707,11 @@ def _is_org(article: Article, sp: Speaker) -> bool:
 
 
 def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None,
-                   after: int = -1) -> Speaker | None:
+                   after: int = -1, postposed: bool = False, content: tuple[int, int] | None = None) -> Speaker | None:
     """A Speaker for the attribution span ``sp``; ``last`` is the previous statement's speaker
     and ``after`` where that statement's attribution ended (anaphors prefer a subject named
-    since then, else that speaker)."""
+    since then, else that speaker); ``postposed`` when the attribution follows what was said
+    ("…," katanya); ``content`` is the span of what was said."""
     if sp is None:
         return None
     text = article.text
@@ -2616,6 +2735,11 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
     if sp.kind == "pronoun":
         want = "ORG" if surface.lower() in ("pihaknya",) else "PER"
         k = res.antecedent(sp.start, want, None, after if usable_last else -1)
+        if k is not None and usable_last and (postposed or want == "ORG") and _topic_of_last(article, res, k, last):
+            return carried("pronoun")
+        if k is not None and usable_last and content is not None and _named_in(article, k, content) \
+                and not _named_in(article, last.mention, content):
+            return carried("pronoun")  # ""Tadi saya telepon dia (Freddy) …," ujarnya": not Freddy
         if k is not None:
             return linked(k, "pronoun")
         if usable_last and want == "PER" and surface.lower() in ("dia", "ia", "beliau") and _is_org(article, last):
@@ -2653,12 +2777,13 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
             if usable_last and not is_org and not other_office:
                 return carried("description")
         if not definite:  # "kata Kapolri": a previous speaker who holds that role
+            office = _office_of(words) or words[0]
             for prev in reversed(res.speakers):
-                if prev.role and prev.kind == "named" and _same_office(words[0], prev.role.lower().split()):
+                if prev.role and prev.kind == "named" and _same_office(office, prev.role.lower().split()):
                     return Speaker(prev.text, prev.start, prev.end, mention=prev.mention, role=surface,
                                    kind="description", anaphor_start=sp.start, anaphor_end=sp.end)
             if only_role:  # else a person introduced with that office in the narration
-                k = _office_holder(article, res, sp.start, words[0])
+                k = _office_holder(article, res, sp.start, office)
                 if k is not None:
                     return linked(k, "description")
         return Speaker(surface, sp.start, sp.end, role=sp.role or surface, kind="description")
@@ -2667,9 +2792,19 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
     words = surface.lower().split()
     if words and all(_kinds(w) & {"role", "title"} for w in words):
         # "kata Kadiskes" read as a name: an office alone names the person who holds it
-        k = _office_holder(article, res, sp.start, words[0])
+        k = _office_holder(article, res, sp.start, _office_of(words) or words[0])
         if k is not None:
             return linked(k, "description")
+    office = _office_of(f"{sp.role or ''} {surface}".lower().split()) if sp.role else None
+    if office is not None:  # "Menteri Perindustrian mengatakan": the office in full, no name
+        k = _office_holder(article, res, sp.start, office)
+        if k is not None:
+            return linked(k, "description")
+
+    if _own_nickname_re().match(text, sp.end):  # "tegas Ani, sapaan akrabnya": the nickname of the one spoken of
+        k = _nicknamed(article, res, sp.start, surface)
+        if k is not None:
+            return linked(k, "named")
 
     k = res.mention_for(sp.start, sp.end)
     full = _full_name(article, res, sp.start, sp.end) if res.mentions else None
@@ -2707,6 +2842,37 @@ def _alias_patterns() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, int, int
         pattern = rf"({_NAME}){',?' if comma else ''}\s+{''.join(parts)}({_NAME})"
         patterns.append((re.compile(pattern), nick, full))
     return tuple(words), tuple(patterns)
+
+
+@lru_cache(maxsize=1)
+def _own_nickname_re() -> re.Pattern:
+    """", sapaan akrabnya" right after a name: the name is the nickname of the person the
+    sentence is about ("tegas Ani, sapaan akrabnya" after "Menteri Keuangan Sri Mulyani"), from
+    the nickname-first phrases of ``nickname_markers.tsv`` with the clitic on their head
+    (sapaannya) or on its optional modifier (sapaan akrabnya)."""
+    forms = set()
+    for row in load_table("nickname_markers.tsv"):
+        tokens = [t for t in row["phrase"].split() if t != "[,]"]
+        if row["nickname"] != "first" or not tokens or tokens[0].startswith("["):
+            continue
+        head = re.escape(tokens[0])
+        forms.add(head + "nya")
+        if len(tokens) > 1 and tokens[1].startswith("["):
+            forms.add(head + r"\s+(?:" + "|".join(map(re.escape, tokens[1][1:-1].split("/"))) + ")nya")
+    return re.compile(r",?\s+(?:" + "|".join(sorted(forms)) + r")\b")
+
+
+def _nicknamed(article: Article, res: _Resolver, pos: int, nickname: str) -> int | None:
+    """The person introduced before ``pos`` whose name holds the nickname's first letters
+    ("Ani" in Sri Mulyani, "Mandy" in Amanda, "Mou" in Mourinho): the nearest such mention."""
+    stem = nickname.lower()[:4].rstrip("y")
+    if len(stem) < 3 or " " in nickname:
+        return None
+    for k, m in reversed(res.mentions):
+        if m.type == "PER" and m.end <= pos and not res._quoted(m.start) and m.text.lower() != nickname.lower() \
+                and any(stem in w for w in m.text.lower().split()):
+            return k
+    return None
 
 
 def _in_text_aliases(res: _Resolver) -> dict:
@@ -2951,7 +3117,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             else:
                 continue
         else:
-            speaker = _build_speaker(article, res, st.speaker, last, last_end)
+            speaker = _build_speaker(article, res, st.speaker, last, last_end,
+                                     postposed=st.cue is not None and st.cue[0] >= st.end, content=(st.start, st.end))
         rep = _build_speaker(article, res, st.reported_by, None) if st.reported_by else None
         cue = Cue(text[st.cue[0] : st.cue[1]], st.cue[0], st.cue[1]) if st.cue else None
         quotes.append(
@@ -2968,6 +3135,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             )
         )
         if speaker is not None and not st.embedded:
+            same = last is not None and (speaker.mention, speaker.text) == (last.mention, last.text)
+            res.last_contents = [*res.last_contents, (st.start, st.end)] if same else [(st.start, st.end)]
             last = speaker
             res.speakers.append(speaker)
             last_para = para_i
