@@ -1196,6 +1196,14 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     return stance
 
 
+def opening_stance(text: str, start: int, end: int) -> str:
+    """The stance text[start:end] takes by its own words, whatever verb reports it: "deny" for
+    "Bukan Djanur mundur", "Tidak benar …" or "… itu hoaks", "unconfirmed" for a refusal to
+    comment, else "assert". For callers outside the quote stage (contradictions read each
+    sentence of a long statement)."""
+    return _content_deny(text, start, end, "assert")
+
+
 REFUSAL_WORDS = 6  # the refusal opens the statement's main clause: a short subject at most before it
 
 

@@ -300,13 +300,13 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
     ``conflict_cues.tsv``."""
     if q.stance != "assert":
         return []
-    from ..quotes.extract import _content_deny as content_stance  # TODO public name
+    from ..quotes import opening_stance
 
     out = []
     for k, (lo, hi) in enumerate(split_block(article.text, q.start, q.end)):
         if hi - lo < 8:
             continue
-        if k and content_stance(article.text, lo, hi, "assert") == "deny":
+        if k and opening_stance(article.text, lo, hi) == "deny":
             out.append((lo, hi, "deny"))
         elif (doubted := _doubted(article.text, lo, hi)) is not None:
             out.append((*doubted, "unconfirmed"))
