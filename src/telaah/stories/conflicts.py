@@ -359,14 +359,17 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     def sim_to(claim: dict, it: _Q) -> float:
         return max(quote_similarity(it, other, idf) for role in ("assert", "deny") for other in claim[role])
 
+    def closest_assertion(reply: _Q, pool: list[_Q]) -> _Q | None:
+        """The plain assertion of another party a reply answers, if any is close enough."""
+        scored = [(quote_similarity(reply, a, idf), a) for a in pool if not _same_speaker(a, reply)]
+        scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
+        return max(scored, key=lambda x: x[0])[1] if scored else None
+
     for d in denials:
         pool = [a for a in accusations if not _same_speaker(a, d) and not _agrees_with_denial(a, d)]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
         if best is None:
-            scored = [(quote_similarity(d, a, idf), a) for a in assertions
-                      if not _same_speaker(a, d) and not _agrees_with_denial(a, d)]
-            scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
-            best = max(scored, key=lambda x: x[0])[1] if scored else None
+            best = closest_assertion(d, [a for a in assertions if not _agrees_with_denial(a, d)])
         if best is None and d.stance != d.quote.stance:
             continue  # a denial sentence inside a longer statement answers nobody here: rhetoric
         home = next((c for c in claims if best is not None and best in c["assert"]), None)
@@ -399,10 +402,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         target = max(open_acc, key=lambda a: quote_similarity(u, a, idf), default=None)
         if target is None or quote_similarity(u, target, idf) < UNCONFIRMED_SIMILARITY:
             # no accusation: the assertion it doubts, as close as a denial's must be
-            scored = [(quote_similarity(u, a, idf), a) for a in assertions
-                      if id(a) not in placed and not _same_speaker(a, u) and a.quote is not u.quote]
-            scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
-            target = max(scored, key=lambda x: x[0])[1] if scored else None
+            target = closest_assertion(u, [a for a in assertions if id(a) not in placed and a.quote is not u.quote])
         if target is not None:
             claims.append({"assert": [target], "deny": [], "unconfirmed": [u]})
             placed.add(id(target))
