@@ -107,10 +107,12 @@ def _entities(article: Article, q: Quote) -> set[str]:
         found.add(q.speaker.entity)
     sentence = next((s for s in article.sentences if s.id == q.sentence), None)
     lo, hi = (sentence.start, sentence.end) if sentence else (q.start, q.end)
-    for m in article.mentions:
-        if m.entity and lo <= m.start and m.end <= hi:
-            found.add(m.entity)
-    return found
+    return found | _entities_between(article, lo, hi)
+
+
+def _entities_between(article: Article, lo: int, hi: int) -> set[str]:
+    """The entities mentioned wholly inside text[lo:hi]."""
+    return {m.entity for m in article.mentions if m.entity and lo <= m.start and m.end <= hi}
 
 
 _DEFINITE = frozenset({"itu", "ini", "tersebut", "demikian"})
@@ -295,9 +297,9 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
     whole asserts, and its stance stays so, but its second sentence rejects what another party
     claims; "Kami sendiri belum yakin massa itu dari FPI" doubts it. (The sentence splitter holds
     a quotation together with its attribution, so the content is split here.) The quote stage's
-    opening-words test decides denials for each sentence after the first (the first was judged
-    with the whole statement), so the same language data decides what a denial is; hedges are
-    ``conflict_cues.tsv``."""
+    own test (``opening_stance``) decides denials for each sentence after the first (the first
+    was judged with the whole statement), so the same language data decides what a denial is;
+    hedges are ``conflict_cues.tsv``."""
     if q.stance != "assert":
         return []
     from ..quotes import opening_stance
@@ -311,10 +313,6 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
         elif (doubted := _doubted(article.text, lo, hi)) is not None:
             out.append((*doubted, "unconfirmed"))
     return out
-
-
-def _sentence_entities(article: Article, lo: int, hi: int) -> set[str]:
-    return {m.entity for m in article.mentions if m.entity and lo <= m.start and m.end <= hi}
 
 
 def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
@@ -337,10 +335,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             if span is not None:  # "hal tersebut dibantah X": compare by the claim it points to
                 it.claim_span = span
                 it.words = it.words + _content(article, *span)
-                it.entities |= _sentence_entities(article, *span)
+                it.entities |= _entities_between(article, *span)
             items.append(it)
             for lo, hi, stance in inner[(aid, q.id)]:
-                reading = _Q(q, article, _content(article, lo, hi), _sentence_entities(article, lo, hi),
+                reading = _Q(q, article, _content(article, lo, hi), _entities_between(article, lo, hi),
                              stance=stance, passage=(lo, hi))
                 if q.speaker and q.speaker.entity:
                     reading.entities.add(q.speaker.entity)
