@@ -233,3 +233,69 @@ def test_a_counted_noun_needs_a_shared_context(text_a, fig_a, text_b, fig_b, dis
     corpus.articles[0].numbers[0].value = 2 if fig_a.lower().startswith("dua") else 1
     corpus.articles[1].numbers[0].value = float(fig_b.split()[0]) if fig_b[0].isdigit() else 1
     assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+def _sentences(article, *starts):
+    """Split ``article`` into one-paragraph sentences opening at the given phrases."""
+    at = [article.text.index(s) for s in starts] + [len(article.text)]
+    article.sentences = [Sentence(f"{article.id}:s{i + 1}", at[i], at[i + 1], 0) for i in range(len(starts))]
+    for n in article.numbers:
+        n.sentence = article.sentence_at(n.start).id
+    return article
+
+
+def test_a_rate_is_not_a_count():
+    a = _article("a1", "Pada tahun 60-an, 133 orang meninggal dari setiap 100 juta penumpang.", date(2024, 12, 3),
+                 [("133 orang", 133, {"unit": "orang", "object": "orang meninggal"})])
+    b = _article("a2", "Kecelakaan itu menewaskan 7 orang.", date(2024, 12, 3),
+                 [("7 orang", 7, {"unit": "orang", "object": "orang"})])
+    corpus = _corpus(a, b)
+    assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+@pytest.mark.parametrize("text_b, year_b, disputed", [
+    # a statistic over the year is not the count of the story's event
+    ("Kecelakaan itu menewaskan 7 orang.", None, False),
+    # two statistics of the same year are the same quantity
+    ("Sepanjang tahun 2024, 700 orang tewas di udara.", "tahun 2024", True),
+])
+def test_counts_over_a_whole_year_compare_only_with_the_same_year(text_b, year_b, disputed):
+    a = _article("a1", "Empat insiden mewarnai tahun 2024, yang membuat 600 orang tewas.", date(2024, 12, 30),
+                 [("600 orang", 600, {"unit": "orang", "object": "orang tewas"})])
+    _dated(a, "tahun 2024", "2024", "year")
+    fig = text_b.split(",")[-1].split()[0] + " orang" if year_b else "7 orang"
+    b = _article("a2", text_b, date(2024, 12, 30), [(fig, float(fig.split()[0]), {"unit": "orang", "object": "orang tewas"})])
+    if year_b:
+        _dated(b, year_b, "2024", "year")
+    corpus = _corpus(a, b)
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+def test_one_thing_named_is_not_a_count_of_things():
+    corpus = _two("Dua pesawat pernah mengalami kecelakaan di pulau ini.", "Dua pesawat", 2,
+                  "Jaminan satu unit pesawat yang mengalami kecelakaan itu besar.", "satu unit pesawat", 1,
+                  {"unit": "pesawat", "object": "pesawat"}, {"unit": "pesawat", "object": "unit pesawat"})
+    assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+@pytest.mark.parametrize("opening, disputed", [
+    ("Akibatnya, ", False),  # points back to the 1997 crash of the sentence before
+    ("", True),  # a sentence of its own, without a date: the story's figure
+])
+def test_a_sentence_pointing_back_takes_the_date_before_it(opening, disputed):
+    text = f"Merpati MZ 106 jatuh pada 20 April 1997. {opening}15 orang tewas dalam kecelakaan."
+    a = _article("a1", text, date(2024, 12, 30), [("15 orang", 15, {"unit": "orang", "object": "orang tewas"})])
+    _sentences(a, "Merpati", opening or "15 orang")
+    start = text.index("20 April 1997")
+    a.times.append(TimeExpr(start, start + 13, "20 April 1997", "a1:s1", "1997-04-20", "day", "explicit"))
+    b = _article("a2", "Kecelakaan itu menewaskan 7 orang.", date(2024, 12, 30),
+                 [("7 orang", 7, {"unit": "orang", "object": "orang tewas"})])
+    corpus = _corpus(a, b)
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+def test_words_that_only_say_amount_are_no_shared_context():
+    corpus = _two("Pesawat ini membawa 162 orang, terdiri dari 155 penumpang.", "162 orang", 162,
+                  "Satu tim penyelam terdiri dari 5-7 orang.", "5-7 orang", None,
+                  {"unit": "orang"}, {"unit": "orang", "low": 5, "high": 7})
+    assert find_disputes(corpus, corpus.stories[0]) == []

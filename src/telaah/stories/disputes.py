@@ -226,7 +226,18 @@ def _context_stems(article: Article, number: NumberClaim, after_words: int = CON
     before = _words(article.text, lo, number.start)[-CONTEXT_BEFORE:]
     after = _words(article.text, number.end, hi)[:after_words]
     stop = stopwords()
-    return {stem(w) for w in before + after if w.isalpha() and w not in stop and len(w) > 2}
+    vague = _quantity_stems()
+    stems = {stem(w) for w in before + after if w.isalpha() and w not in stop and len(w) > 2}
+    return stems - vague
+
+
+@lru_cache(maxsize=1)
+def _quantity_stems() -> frozenset[str]:
+    """Stems of words that only say a figure is an amount ("terdiri dari 5-7 orang", "sebanyak",
+    "mencapai"): sharing one of them tells nothing about what two figures count."""
+    from .stem import stem
+
+    return frozenset(stem(w) for w in _cue_words("quantity"))
 
 
 def _is_money(n: NumberClaim) -> bool:
@@ -295,6 +306,30 @@ def _is_description(article: Article, number: NumberClaim) -> bool:
     return not _cue_words("demonstrative").isdisjoint(after)
 
 
+def _dates_in(article: Article, sent) -> list:
+    """The sentence's dates with a value, except those opening a period that runs to now
+    ("sejak 2014, 300 orang ditangkap")."""
+    since = _cue_words("since")
+    return [t for t in article.times
+            if t.type == "DATE" and t.value and sent.start <= t.start < sent.end
+            and since.isdisjoint(_words(article.text, sent.start, t.start)[-2:])]
+
+
+def _narrative_sentence(article: Article, sent):
+    """The sentence whose dates a figure's sentence without a date of its own takes: the one
+    before it in the same paragraph, when it opens by pointing back to that time or event
+    ("Akibatnya, 15 orang tewas", "Saat itu, ...") after a sentence that dated it ("Merpati
+    jatuh pada 20 April 1997")."""
+    i = article.sentences.index(sent)
+    if i == 0 or article.sentences[i - 1].block != sent.block:
+        return None
+    opening = tuple(_words(article.text, sent.start, sent.end)[:2])
+    carry = _cue_words("carry")
+    if opening[:1] and (opening[0] in carry or " ".join(opening) in carry):
+        return article.sentences[i - 1]
+    return None
+
+
 def _is_background(article: Article, number: NumberClaim, start: date | None) -> bool:
     """A figure whose sentence dates it well before the story began ("pada 1988", "di tahun
     2005 ada 916 orang tewas", a crash of July when the story is December's) tells the
@@ -304,17 +339,46 @@ def _is_background(article: Article, number: NumberClaim, start: date | None) ->
     sent = article.sentence_at(number.start)
     if cutoff is None or sent is None:
         return False
-    since = _cue_words("since")
-    for t in article.times:
-        if t.type != "DATE" or not t.value or not (sent.start <= t.start < sent.end):
-            continue
+    dates = _dates_in(article, sent)
+    if not dates and not any(t.type == "DATE" and sent.start <= t.start < sent.end for t in article.times):
+        before = _narrative_sentence(article, sent)
+        dates = _dates_in(article, before) if before is not None else []
+    for t in dates:
         end = period_end(t.value)
-        if end is None or end >= cutoff:
-            continue
-        before = _words(article.text, sent.start, t.start)[-2:]
-        if since.isdisjoint(before):
+        if end is not None and end < cutoff:
             return True
     return False
+
+
+YEAR_VALUE = re.compile(r"\d{3}[\dX]")  # "2014", "196X": a whole year or decade
+
+
+def _period(article: Article, number: NumberClaim) -> str | None:
+    """The whole year or decade a figure's sentence gives ("Empat insiden mewarnai tahun 2014,
+    yang membuat lebih dari 600 orang meninggal"): such a figure is a statistic over that period,
+    comparable with another of the same period, not with the count of one event."""
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return None
+    return next((t.value for t in _dates_in(article, sent) if YEAR_VALUE.fullmatch(t.value)), None)
+
+
+def _is_single_thing(number: NumberClaim) -> bool:
+    """"satu unit pesawat", "sebuah kapal": one thing referred to, not a count of a kind."""
+    return number.value == 1 and not number.approx
+
+
+RATE_WORDS = 6  # words after a figure searched for "per", "setiap"
+
+
+def _is_rate(article: Article, number: NumberClaim) -> bool:
+    """A figure given per something ("133 orang meninggal dari setiap 100 juta penumpang",
+    "lima orang per hari") is a rate, not a count of this story's people or things."""
+    sent = article.sentence_at(number.end)
+    end = sent.end if sent else min(len(article.text), number.end + 60)
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(article.text, number.end, end)]
+    after = _words(article.text, number.end, breaks[0] if breaks else end)[:RATE_WORDS]
+    return not _cue_words("rate").isdisjoint(after)
 
 
 def _is_tally(number: NumberClaim, head: str | None) -> bool:
@@ -390,7 +454,8 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             if interval(number) is None:
                 continue
             key = figure_key(article, number)
-            if _is_tally(number, key[1] if key else None) or _is_description(article, number):
+            if _is_tally(number, key[1] if key else None) or _is_description(article, number) \
+                    or _is_rate(article, number):
                 continue
             if key is not None:
                 groups.setdefault(key, []).append((article, number))
@@ -405,45 +470,60 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         reports = _single_referent_reports(reports, measure == "count")
         # background figures count above (an article that also gives an old value under this
         # head uses it for several things) but are not compared
-        reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
-        if len({a.id for a, _ in reports}) < 2:
-            continue
-        anchors = [_anchors(a, n) for a, n in reports]
-        current = [not _change_words(a, n)[1] for a, n in reports]
-        contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
-                    if head.startswith(NOUN_HEAD) else None)
-        disputed = any(
-            a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
-            and _same_referent(anchors[i], anchors[j])
-            and (contexts is None or _share_stem(contexts[i], contexts[j]))
-            for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
-        )
-        if not disputed:
-            continue
-        reports.sort(key=lambda r: (r[0].reference_date or date.max, order[r[0].id], r[1].start))
-        out.append({
-            "object": _object_phrase(reports),
-            "numbers": [n.id for _, n in reports],
-            "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
-            "head": head.removeprefix(NOUN_HEAD) if not measure.startswith("context:") else None,
-            "unit": measure if measure not in ("count",) and not measure.startswith("context:") else (reports[0][1].unit or None),
-            "disputed": True,
-            "reports": [{
-                "number": n.id,
-                "article": a.id,
-                "sentence": n.sentence,
-                "text": n.text,
-                "value": n.value,
-                "low": n.low,
-                "high": n.high,
-                "approx": n.approx,
-                "speaker": _speaker(a, n),
-                "source": a.outlet or a.source,
-                "date": a.reference_date.isoformat() if a.reference_date else None,
-            } for a, n in reports],
-        })
+        # and neither are single things named ("satu unit pesawat")
+        reports = [(a, n) for a, n in reports if not _is_background(a, n, start)
+                   and not (head.startswith(NOUN_HEAD) and _is_single_thing(n))]
+        by_period: dict[str | None, list[tuple[Article, NumberClaim]]] = {}
+        for a, n in reports:
+            by_period.setdefault(_period(a, n), []).append((a, n))
+        for same_period in by_period.values():
+            found = _dispute(measure, head, same_period, order)
+            if found is not None:
+                out.append(found)
     out.sort(key=lambda d: (d["reports"][0]["date"] or "9999", order[d["reports"][0]["article"]]))
     return out
+
+
+def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]],
+             order: dict[str, int]) -> dict | None:
+    """The dispute entry of one group of figures counting the same thing, or None when its
+    articles agree (or only one article reports it)."""
+    if len({a.id for a, _ in reports}) < 2:
+        return None
+    anchors = [_anchors(a, n) for a, n in reports]
+    current = [not _change_words(a, n)[1] for a, n in reports]
+    contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
+                if head.startswith(NOUN_HEAD) else None)
+    disputed = any(
+        a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
+        and _same_referent(anchors[i], anchors[j])
+        and (contexts is None or _share_stem(contexts[i], contexts[j]))
+        for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
+    )
+    if not disputed:
+        return None
+    reports.sort(key=lambda r: (r[0].reference_date or date.max, order[r[0].id], r[1].start))
+    return {
+        "object": _object_phrase(reports),
+        "numbers": [n.id for _, n in reports],
+        "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
+        "head": head.removeprefix(NOUN_HEAD) if not measure.startswith("context:") else None,
+        "unit": measure if measure not in ("count",) and not measure.startswith("context:") else (reports[0][1].unit or None),
+        "disputed": True,
+        "reports": [{
+            "number": n.id,
+            "article": a.id,
+            "sentence": n.sentence,
+            "text": n.text,
+            "value": n.value,
+            "low": n.low,
+            "high": n.high,
+            "approx": n.approx,
+            "speaker": _speaker(a, n),
+            "source": a.outlet or a.source,
+            "date": a.reference_date.isoformat() if a.reference_date else None,
+        } for a, n in reports],
+    }
 
 
 def _object_phrase(reports: list[tuple[Article, NumberClaim]]) -> str:
