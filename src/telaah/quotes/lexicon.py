@@ -222,13 +222,13 @@ def _time_enders() -> frozenset:
     return free | months | units | frozenset(by_last) | {"ini", "itu"}
 
 
-@lru_cache(maxsize=65_536)
 @lru_cache(maxsize=1)
 def _name_joiners() -> frozenset:
     """Lower-case words inside a name ("Salahuddin bin Wahid"): speaker_words.tsv, name_joiner."""
     return frozenset(w for w, kinds in lexicon().words.items() if "name_joiner" in kinds)
 
 
+@lru_cache(maxsize=65_536)
 def _kinds(word: str) -> frozenset:
     """The speaker-word kinds of ``word`` (either case). Cached, as words repeat: read only."""
     words = lexicon().words

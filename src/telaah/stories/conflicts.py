@@ -123,7 +123,7 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     "Namun, mereka membantahnya", "rumor itu dibantah X": the content is only a pointer (the
     annotators keep it so), so the claim is the sentence before plus what precedes the denial
     in its own sentence ("…, tuduhan yang telah dibantah oleh Qatar")."""
-    from ..quotes.extract import lexicon  # the quote stage's claim nouns
+    from ..quotes.lexicon import lexicon  # the quote stage's claim nouns
 
     words = [w.lower() for w in re.findall(r"\w+", q.text)]
     if not words or len(words) > 4:
