@@ -65,3 +65,31 @@ def test_hedged_reply_declines_to_confirm_the_assertion_it_doubts():
 def test_doubted_clause(sentence, doubted):
     span = _doubted(sentence, 0, len(sentence))
     assert (sentence[span[0]:span[1]] if span else None) == doubted
+
+
+def test_refusal_sharing_only_the_topic_word_joins_no_claim():
+    """One shared word is the story's topic ("pesawat"), not one claim: a 1997 crash and an
+    expert who cannot confirm a scenario of this one are no contradiction."""
+    salim = _article("a1", ["Salim mengatakan pada tahun 1997 kecelakaan pesawat terjadi pada pesawat Merpati."],
+                     [(0, "pada tahun 1997 kecelakaan pesawat terjadi pada pesawat Merpati", "Salim", "assert")])
+    thomas = _article("a2", ["Thomas tidak bisa memastikan skenario yang mungkin terjadi pada pesawat itu."],
+                      [(0, "skenario yang mungkin terjadi pada pesawat itu", "Thomas", "unconfirmed")])
+    assert _conflicts(salim, thomas) == []
+
+
+def test_saying_one_does_not_know_asserts_nothing():
+    """"tidak tahu alasan …" is no assertion another party's refusal could answer."""
+    a = _article("a1", ["Asiadi mengaku tidak tahu alasan ketidakhadiran KPK dalam sidang praperadilan itu."],
+                 [(0, "tidak tahu alasan ketidakhadiran KPK dalam sidang praperadilan itu", "Asiadi", "assert")])
+    b = _article("a2", ["Aga Khan enggan berkomentar lebih jauh mengenai alasan ketidakhadiran KPK dalam sidang itu."],
+                 [(0, "lebih jauh mengenai alasan ketidakhadiran KPK dalam sidang itu", "Aga Khan", "unconfirmed")])
+    assert _conflicts(a, b) == []
+
+
+def test_knowing_nothing_of_a_claim_declines_to_confirm_it():
+    jaksa = _article("a1", ["Jaksa mengatakan uang Rp 600 juta mengalir ke rekening Amien Rais dari yayasan."],
+                     [(0, "uang Rp 600 juta mengalir ke rekening Amien Rais dari yayasan", "Jaksa", "assert")])
+    siti = _article("a2", ['"Saya tidak tahu menahu soal aliran uang Rp 600 juta ke rekening Amien," kata Siti.'],
+                    [(0, "Saya tidak tahu menahu soal aliran uang Rp 600 juta ke rekening Amien", "Siti", "assert")])
+    [claim] = _conflicts(jaksa, siti)
+    assert claim["assert"] == ["a1-q0"] and claim["unconfirmed"] == ["a2-q0"]

@@ -6,7 +6,9 @@ Each case is analysed with the full pipeline; an expected dispute is found when 
 dispute lists every expected figure (by its text), an expected conflict when one claim has the
 accusation among its assertions and the denial among its denials or, for a hedged reply ("belum
 yakin …", which the guidelines keep as the deny side), among its refusals to confirm. Disputes reported beyond the
-expected ones are counted as false alarms (real cases with none expected measure this).
+expected ones are counted as false alarms (real cases with none expected measure this); so are
+claims that answer no expected conflict (the gold lists accuse/deny and assert/hedge pairs, so a
+claim of another kind counts here too: read them).
 """
 from __future__ import annotations
 
@@ -67,11 +69,13 @@ def score_case(case: dict, corpus) -> dict:
 
     # the gold's deny side may be a hedge ("belum yakin massa itu dari FPI", DISPUTES_GUIDELINES):
     # the dossier lists such a reply under unconfirmed, which counts
-    found_c = [any(quoted(c["assert"], e["accuse"]) and quoted(c["deny"] + c["unconfirmed"], e["deny"])
-                   for c in conflicts)
-               for e in case.get("conflicts", [])]
+    def answers(c: dict, e: dict) -> bool:
+        return quoted(c["assert"], e["accuse"]) and quoted(c["deny"] + c["unconfirmed"], e["deny"])
+
+    found_c = [any(answers(c, e) for c in conflicts) for e in case.get("conflicts", [])]
+    extra_c = sum(1 for c in conflicts if not any(answers(c, e) for e in case.get("conflicts", [])))
     return {"disputes": found_d, "conflicts": found_c, "false_disputes": len(disputes) - matched,
-            "reported": disputes, "claims": [c["claim"] for c in conflicts]}
+            "false_claims": extra_c, "reported": disputes, "claims": [c["claim"] for c in conflicts]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         group = "composed" if case.get("kind") == "composed" else f"real, {case.get('split') or 'all'}"
         for name in (group, "all"):
             t = groups.setdefault(name, {"cases": 0, "d": 0, "d_found": 0, "c": 0, "c_found": 0, "false": 0,
-                                         "reported": 0})
+                                         "reported": 0, "claims": 0, "false_claims": 0})
             t["cases"] += 1
             t["d"] += len(result["disputes"])
             t["d_found"] += sum(result["disputes"])
@@ -105,11 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             t["c_found"] += sum(result["conflicts"])
             t["false"] += result["false_disputes"]
             t["reported"] += len(result["reported"])
-        quiet = not (result["disputes"] or result["conflicts"] or result["false_disputes"])
+            t["claims"] += len(result["claims"])
+            t["false_claims"] += result["false_claims"]
+        quiet = not (result["disputes"] or result["conflicts"] or result["false_disputes"] or result["false_claims"])
         if args.verbose or not quiet:
             print(f"{case['case']} ({case.get('kind')}): disputes {sum(result['disputes'])}/{len(result['disputes'])}, "
                   f"conflicts {sum(result['conflicts'])}/{len(result['conflicts'])}, "
-                  f"disputes not expected {result['false_disputes']}")
+                  f"disputes not expected {result['false_disputes']}, claims not expected {result['false_claims']}")
         if args.verbose:
             for d in result["reported"]:
                 print("   dispute:", d["object"], [(r["text"], r.get("source"), r["date"]) for r in d["reports"]])
@@ -120,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in sorted(groups, key=lambda g: (g == "all", g)):
         t = groups[name]
         print(f"{name:<14} {t['cases']:>3} cases: dispute recall {rec(t['d_found'], t['d'])}; accuse/deny recall "
-              f"{rec(t['c_found'], t['c'])}; disputes reported {t['reported']}, not expected {t['false']}")
+              f"{rec(t['c_found'], t['c'])}; disputes reported {t['reported']}, not expected {t['false']}; "
+              f"claims reported {t['claims']}, not expected {t['false_claims']}")
     return 0
 
 

@@ -38,6 +38,7 @@ ASSERT_JOIN_SIMILARITY = 0.45  # a plain assertion must be this close to join an
 MAX_ASSERTS = 5  # the closest assertions only: a claim is not every statement of the story
 ASSERT_PAIR_SIMILARITY = 0.2  # a denial pairs with a plain assertion only at this similarity
 UNCONFIRMED_SIMILARITY = 0.1  # a refusal to confirm joins the closest claim at this similarity
+UNCONFIRMED_OPEN_SIMILARITY = 0.3  # ... and opens one with a plain assertion only at this one
 CLAIM_MAX_WORDS = 12
 CLAIM_MIN_WORDS = 3
 
@@ -267,18 +268,36 @@ def _same_speaker(a: _Q, b: _Q) -> bool:
     return sa.text.casefold() == sb.text.casefold()
 
 
+@lru_cache(maxsize=None)
+def _hedges(kind: str = "hedge") -> tuple[tuple[str, ...], ...]:
+    """The phrases of one kind of ``lang/id/conflict_cues.tsv`` as word tuples, longest first."""
+    return tuple(sorted((tuple(row["term"].split()) for row in load_table("conflict_cues.tsv") if row["kind"] == kind),
+                        key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
-def _hedges() -> tuple[tuple[str, ...], ...]:
-    """The hedge phrases of ``lang/id/conflict_cues.tsv`` as word tuples."""
-    return tuple(tuple(row["term"].split()) for row in load_table("conflict_cues.tsv") if row["kind"] == "hedge")
+def _generic_stems() -> frozenset[str]:
+    """Stems of the ``generic`` words of ``lang/id/conflict_cues.tsv``."""
+    return frozenset(stem(row["term"]) for row in load_table("conflict_cues.tsv") if row["kind"] == "generic")
 
 
-def _doubted(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+SAME_PROPOSITION_WORDS = 2  # content words a refusal to confirm shares with what it declines
+
+
+def _about_same(u: _Q, other: _Q) -> bool:
+    """Does a refusal to confirm speak of what ``other`` says? It must share two content words
+    that are not generic ("belum yakin [massa] itu dari [FPI]" with "[massa] [FPI] itu berjumlah
+    …"): one shared word is the story's topic ("pesawat", the victim's name), not one claim."""
+    shared = {w for w, _, _ in u.words} & {w for w, _, _ in other.words}
+    return len(shared - _generic_stems()) >= SAME_PROPOSITION_WORDS
+
+
+def _doubted(text: str, lo: int, hi: int, kind: str = "hedge") -> tuple[int, int] | None:
     """What a sentence opening (within its first four words) with doubt doubts: the clause after
     the hedge, up to a comma ("belum yakin [massa itu dari FPI], karena …"), or None."""
     words = list(re.finditer(r"\w+", text[lo:min(hi, lo + 80)]))
     low = [w.group().lower() for w in words]
-    for h in _hedges():
+    for h in _hedges(kind):
         for k in range(min(4, len(low))):
             if tuple(low[k:k + len(h)]) == h:
                 start = lo + words[k + len(h) - 1].end()
@@ -315,6 +334,20 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
     return out
 
 
+def _wholly_hedged(article: Article, q: Quote, readings: list[tuple[int, int, str]]) -> bool:
+    """A one-sentence statement that opens with doubt ("tidak tahu alasan ketidakhadiran KPK")
+    only declines to confirm: its reading takes part, the statement asserts nothing besides."""
+    return any(stance == "unconfirmed" for _, _, stance in readings) \
+        and len(split_block(article.text, q.start, q.end)) == 1
+
+
+def _unaware(article: Article, q: Quote) -> bool:
+    """A one-sentence assertion that only says the speaker does not know ("tidak tahu alasan
+    ketidakhadiran KPK tersebut") asserts no claim and declines none: it takes no part."""
+    return q.stance == "assert" and _doubted(article.text, q.start, q.end, "unaware") is not None \
+        and len(split_block(article.text, q.start, q.end)) == 1
+
+
 def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     by_id = {a.id: a for a in corpus.articles}
     inner = {(aid, q.id): _readings(by_id[aid], q)
@@ -336,8 +369,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                 it.claim_span = span
                 it.words = it.words + _content(article, *span)
                 it.entities |= _entities_between(article, *span)
-            items.append(it)
-            for lo, hi, stance in inner[(aid, q.id)]:
+            readings = inner[(aid, q.id)]
+            if not _wholly_hedged(article, q, readings) and not _unaware(article, q):
+                items.append(it)
+            for lo, hi, stance in readings:
                 reading = _Q(q, article, _content(article, lo, hi), _entities_between(article, lo, hi),
                              stance=stance, passage=(lo, hi))
                 if q.speaker and q.speaker.entity:
@@ -357,10 +392,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     def sim_to(claim: dict, it: _Q) -> float:
         return max(quote_similarity(it, other, idf) for role in ("assert", "deny") for other in claim[role])
 
-    def closest_assertion(reply: _Q, pool: list[_Q]) -> _Q | None:
+    def closest_assertion(reply: _Q, pool: list[_Q], need: float = ASSERT_PAIR_SIMILARITY) -> _Q | None:
         """The plain assertion of another party a reply answers, if any is close enough."""
         scored = [(quote_similarity(reply, a, idf), a) for a in pool if not _same_speaker(a, reply)]
-        scored = [x for x in scored if x[0] >= ASSERT_PAIR_SIMILARITY]
+        scored = [x for x in scored if x[0] >= need]
         return max(scored, key=lambda x: x[0])[1] if scored else None
 
     for d in denials:
@@ -391,16 +426,19 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             best_claim["assert"].append(a)
             placed.add(id(a))
     for u in unconfirmed:
-        best_claim = max(claims, key=lambda c: sim_to(c, u), default=None)
+        near = [c for c in claims if any(_about_same(u, x) for x in c["assert"] + c["deny"])]
+        best_claim = max(near, key=lambda c: sim_to(c, u), default=None)
         if best_claim is not None and sim_to(best_claim, u) >= UNCONFIRMED_SIMILARITY \
                 and not any(_same_speaker(u, x) for x in best_claim["assert"] + best_claim["deny"]):
             best_claim["unconfirmed"].append(u)
             continue
-        open_acc = [a for a in accusations if id(a) not in placed and not _same_speaker(a, u)]
+        open_acc = [a for a in accusations if id(a) not in placed and not _same_speaker(a, u) and _about_same(u, a)]
         target = max(open_acc, key=lambda a: quote_similarity(u, a, idf), default=None)
         if target is None or quote_similarity(u, target, idf) < UNCONFIRMED_SIMILARITY:
-            # no accusation: the assertion it doubts, as close as a denial's must be
-            target = closest_assertion(u, [a for a in assertions if id(a) not in placed and a.quote is not u.quote])
+            # no accusation: the assertion it doubts, closer than a denial's must be (declining
+            # to confirm is a weaker sign of one claim than denying it)
+            target = closest_assertion(u, [a for a in assertions if id(a) not in placed and a.quote is not u.quote
+                                           and _about_same(u, a)], UNCONFIRMED_OPEN_SIMILARITY)
         if target is not None:
             claims.append({"assert": [target], "deny": [], "unconfirmed": [u]})
             placed.add(id(target))
