@@ -54,8 +54,11 @@ CASES = [
     ("Pada 2 Maret ia berangkat.", REF, "2 Maret", "2024-03-02", "day", "published"),
     ("Pada 28 Desember ia berangkat.", date(2025, 1, 2), "28 Desember", "2024-12-28", "day", "published"),
     ("Pada tanggal 5 Januari ia berangkat.", REF, "tanggal 5 Januari", "2024-01-05", "day", "published"),
-    ("Dana cair tanggal 24 kemarin.", REF, "tanggal 24", "2024-02-24", "day", "published"),
-    ("Dana cair tanggal 5 kemarin.", REF, "tanggal 5", "2024-03-05", "day", "published"),
+    # "kemarin" after the day belongs to it (not a second expression for yesterday)
+    ("Dana cair tanggal 24 kemarin.", REF, "tanggal 24 kemarin", "2024-02-24", "day", "published"),
+    ("Dana cair tanggal 5 kemarin.", REF, "tanggal 5 kemarin", "2024-03-05", "day", "published"),
+    ("Sidang digelar tanggal 5 mendatang.", REF, "tanggal 5 mendatang", "2024-04-05", "day", "published"),
+    ("Dana cair tanggal 8/3 kemarin.", REF, "tanggal 8/3 kemarin", "2024-03-08", "day", "published"),
     # months and years
     ("Harga naik sejak Maret 2024.", REF, "Maret 2024", "2024-03", "month", "explicit"),
     ("Harga naik sejak Des 2023.", REF, "Des 2023", "2023-12", "month", "explicit"),

@@ -480,13 +480,16 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
         if kind == "tanggal" and not m["m"]:
             if ref and 1 <= d <= 31:  # "tanggal 24": the latest 24th on or before the reference
                 y, mth = ref.year, ref.month
-                if d > ref.day:
+                ahead = bool(m["dir"]) and lx.directions[norm(m["dir"])][0] > 0  # "tanggal 24 mendatang"
+                if ahead and d < ref.day:
+                    y, mth = R.shift_months(y, mth, 1)
+                elif not ahead and d > ref.day:
                     y, mth = R.shift_months(y, mth, -1)
                 day, anchor = R.valid_date(y, mth, d), label
         elif y:
             day, anchor = R.valid_date(y, mth, d), "explicit"
         elif ref:
-            direction = lx.directions[norm(m["dir"])][0] if kind == "textdate" and m["dir"] else 0
+            direction = lx.directions[norm(m["dir"])][0] if m.groupdict().get("dir") else 0
             day, anchor = R.year_date(d, mth, ref, direction), label
         if day:
             value, granularity = day.isoformat(), "day"

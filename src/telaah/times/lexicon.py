@@ -161,7 +161,9 @@ def patterns() -> dict[str, re.Pattern]:
             ic,
         ),
         # "tanggal 8/3" (a numeric day and month only with "tanggal")
-        "tanggal": re.compile(rf"{B}(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?{NE}", ic),
+        # "tanggal 24 kemarin": the direction word belongs to the date
+        "tanggal": re.compile(rf"{B}(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?{NE}"
+                              rf"(?:\s+(?P<dir>{direction}){E})?", ic),
         "fixed": re.compile(rf"{B}(?P<ph>{_phrase(lx.fixed)}){E}", ic),
         # "8 Maret 2024", "tanggal 8 Maret", "8 Des.", "26 Desember lalu"
         "textdate": re.compile(
