@@ -118,3 +118,15 @@ def test_accusation_and_its_denial_in_one_sentence(text, expected):
     QuoteStage()(art, Options())
     got = [(q.text, q.speaker.text, q.stance) for q in art.quotes]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, stances", [
+    # one quotation interrupted by its attribution is one utterance: the second part denies too
+    ('"Kami tak pernah melakukannya," kata bos tim Mercedes, Toto Wolff, "Bahkan sebelum musim dimulai, '
+     'beberapa tim seperti sudah melihat banyak hantu."', ["deny", "deny"]),
+    # a full stop before the attribution ends the utterance: the next quotation is judged alone
+    ('"Kami tak pernah melakukannya." Toto Wolff lalu mengatakan, "Musim ini kami akan bekerja keras '
+     'untuk meraih gelar juara lagi."', ["deny", "assert"]),
+])
+def test_a_quotation_split_by_its_attribution_keeps_one_stance(text, stances):
+    assert [q.stance for q in extract_quotes(article(text))] == stances

@@ -45,7 +45,8 @@ from .lexicon import _cue_starters, lexicon
 from .text import QUOTE_MARKS, _SPACE_LIKE, _Text, _WORDS, _paragraphs, _strip, _trim_content
 from .subjects import _analyse_subject
 from .stance import (_Stmt, _content_deny, _denial_words, _deny_accused_ignorance, _deny_alleged, _deny_correction,
-                     _deny_frame, _deny_purpose, _nominal_denial, _share_denied_claim, opening_stance)
+                     _deny_frame, _deny_purpose, _nominal_denial, _share_denied_claim, _split_quote_stance,
+                     opening_stance)
 from .reported import _active_back_reference, _back_reference, _indirect, _passive_statements, _physical
 from .direct import MIN_DIRECT_WORDS, _attribution_after, _direct_spans, _inside_reported
 from .resolve import _Resolver, _build_speaker, _office_of, _same_office, snap_to_mention
@@ -232,6 +233,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     _deny_accused_ignorance(t, kept, units)
     _deny_frame(t, kept, units)
     _share_denied_claim(t, kept)
+    _split_quote_stance(t, kept)
 
     quotes: list[Quote] = []
     last: Speaker | None = None

@@ -546,6 +546,23 @@ def _share_denied_claim(t: _Text, stmts: list[_Stmt]) -> None:
                 break
 
 
+SPLIT_GAP = 80  # characters: the attribution that interrupts one quotation ("," kata X, ")
+
+
+def _split_quote_stance(t: _Text, stmts: list[_Stmt]) -> None:
+    """""Kami tak pernah melakukannya," kata Toto Wolff, "Bahkan sebelum musim dimulai …"": a
+    quotation interrupted by its attribution is one utterance, so the part after the attribution
+    denies when the part before it does. Only across a gap holding a cue and no sentence end."""
+    for a, b in zip(stmts, stmts[1:]):
+        if not (a.direct and b.direct and a.stance == "deny" and b.stance == "assert") or a.end > b.start:
+            continue
+        gap = t.text[a.end : b.start]
+        cue = a.cue if a.cue is not None and a.end <= a.cue[0] < b.start else b.cue
+        if len(gap) <= SPLIT_GAP and "\n" not in gap and not re.search(r"[.!?]", gap) \
+                and cue is not None and a.end <= cue[0] < b.start:
+            b.stance = "deny"
+
+
 def _host_before(t: _Text, stmts: list[_Stmt], pos: int) -> _Stmt | None:
     """The claim or accusation that ends just before ``pos`` in the same sentence, with only a
     comma and a connective between ("A menuduh B …, namun hal itu dibantah")."""
