@@ -280,6 +280,7 @@ def test_one_thing_named_is_not_a_count_of_things():
 
 @pytest.mark.parametrize("opening, disputed", [
     ("Akibatnya, ", False),  # points back to the 1997 crash of the sentence before
+    ("Saat itu, ", False),  # the time stage reads "Saat itu" as a date with no value of its own
     ("", True),  # a sentence of its own, without a date: the story's figure
 ])
 def test_a_sentence_pointing_back_takes_the_date_before_it(opening, disputed):
@@ -288,6 +289,9 @@ def test_a_sentence_pointing_back_takes_the_date_before_it(opening, disputed):
     _sentences(a, "Merpati", opening or "15 orang")
     start = text.index("20 April 1997")
     a.times.append(TimeExpr(start, start + 13, "20 April 1997", "a1:s1", "1997-04-20", "day", "explicit"))
+    if opening.startswith("Saat"):
+        at = text.index("Saat itu")
+        a.times.append(TimeExpr(at, at + 8, "Saat itu", "a1:s2", None, None, "explicit"))
     b = _article("a2", "Kecelakaan itu menewaskan 7 orang.", date(2024, 12, 30),
                  [("7 orang", 7, {"unit": "orang", "object": "orang tewas"})])
     corpus = _corpus(a, b)

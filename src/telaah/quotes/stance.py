@@ -557,9 +557,8 @@ def _split_quote_stance(t: _Text, stmts: list[_Stmt]) -> None:
         if not (a.direct and b.direct and a.stance == "deny" and b.stance == "assert") or a.end > b.start:
             continue
         gap = t.text[a.end : b.start]
-        cue = a.cue if a.cue is not None and a.end <= a.cue[0] < b.start else b.cue
-        if len(gap) <= SPLIT_GAP and "\n" not in gap and not re.search(r"[.!?]", gap) \
-                and cue is not None and a.end <= cue[0] < b.start:
+        cue_between = any(c is not None and a.end <= c[0] < b.start for c in (a.cue, b.cue))
+        if cue_between and len(gap) <= SPLIT_GAP and "\n" not in gap and not re.search(r"[.!?]", gap):
             b.stance = "deny"
 
 

@@ -306,13 +306,13 @@ def _is_description(article: Article, number: NumberClaim) -> bool:
     return not _cue_words("demonstrative").isdisjoint(after)
 
 
-def _dates_in(article: Article, sent) -> list:
-    """The sentence's dates with a value, except those opening a period that runs to now
-    ("sejak 2014, 300 orang ditangkap")."""
+def _dates_in(article: Article, sent, *, with_since: bool = False) -> list:
+    """The sentence's dates with a value, except (unless ``with_since``) those opening a period
+    that runs to now ("sejak 2014, 300 orang ditangkap")."""
     since = _cue_words("since")
     return [t for t in article.times
             if t.type == "DATE" and t.value and sent.start <= t.start < sent.end
-            and since.isdisjoint(_words(article.text, sent.start, t.start)[-2:])]
+            and (with_since or since.isdisjoint(_words(article.text, sent.start, t.start)[-2:]))]
 
 
 def _narrative_sentence(article: Article, sent):
@@ -340,7 +340,7 @@ def _is_background(article: Article, number: NumberClaim, start: date | None) ->
     if cutoff is None or sent is None:
         return False
     dates = _dates_in(article, sent)
-    if not dates and not any(t.type == "DATE" and sent.start <= t.start < sent.end for t in article.times):
+    if not _dates_in(article, sent, with_since=True):  # "Saat itu" is a date without a value
         before = _narrative_sentence(article, sent)
         dates = _dates_in(article, before) if before is not None else []
     for t in dates:
