@@ -303,3 +303,38 @@ def test_words_that_only_say_amount_are_no_shared_context():
                   "Satu tim penyelam terdiri dari 5-7 orang.", "5-7 orang", None,
                   {"unit": "orang"}, {"unit": "orang", "low": 5, "high": 7})
     assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+@pytest.mark.parametrize("text_a, fig_a, text_b, fig_b, same_day, disputed", [
+    # a market's moves on different days: no one disagrees
+    ("Minyak Brent turun 84 sen menjadi 78,47 dollar AS per barel.", "84 sen",
+     "Minyak Brent turun 28 sen menjadi 69,64 dollar AS per barel.", "28 sen", False, False),
+    # the same day's move given twice, differently: a dispute
+    ("Minyak Brent turun 84 sen menjadi 78,47 dollar AS per barel.", "84 sen",
+     "Minyak Brent turun sekitar 28 sen menjadi 69,64 dollar AS per barel.", "28 sen", True, True),
+    # a decline measured up to the day of writing grows from day to day
+    ("Penurunan 30 persen harga minyak sejak Juni membuat OPEC bertemu.", "30 persen",
+     "Harga minyak merosot 35 persen sejak Juni.", "35 persen", False, False),
+    # a rise and a fall the same day are moves of two things
+    ("Minyak Brent naik 10 sen menjadi 78,20 dollar AS per barel.", "10 sen",
+     "Minyak WTI turun tiga sen menjadi 74,58 dollar AS per barel.", "tiga sen", True, False),
+    # a change is not a level
+    ("Harga minyak turun 5 persen pekan ini.", "5 persen",
+     "Pajak minyak tetap 10 persen pekan ini.", "10 persen", True, False),
+])
+def test_change_amounts_compare_only_with_the_same_days_changes(text_a, fig_a, text_b, fig_b, same_day, disputed):
+    unit = fig_a.split()[-1]
+    measure = {"unit": unit, "object": "harga minyak"}
+    value = {"tiga": 3.0}
+    a = _article("a1", text_a, date(2024, 11, 19), [(fig_a, float(fig_a.split()[0]), dict(measure))])
+    b = _article("a2", text_b, date(2024, 11, 19) if same_day else date(2024, 12, 5),
+                 [(fig_b, value.get(fig_b.split()[0]) or float(fig_b.split()[0]), dict(measure))])
+    corpus = _corpus(a, b)
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+def test_a_rate_kept_inside_the_figure_is_a_rate():
+    corpus = _two("OPEC mempertahankan produksi 30 juta barel per hari.", "30 juta barel per hari", 30e6,
+                  "OPEC memompa 30,56 juta barel per hari di bulan November.", "30,56 juta barel per hari", 30.56e6,
+                  {"unit": "bbl", "object": "produksi minyak"}, {"unit": "bbl", "object": "produksi minyak"})
+    assert find_disputes(corpus, corpus.stories[0]) == []

@@ -16,6 +16,7 @@ import math
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
 from ..errors import DataFileError
@@ -378,7 +379,32 @@ def _is_rate(article: Article, number: NumberClaim) -> bool:
     end = sent.end if sent else min(len(article.text), number.end + 60)
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(article.text, number.end, end)]
     after = _words(article.text, number.end, breaks[0] if breaks else end)[:RATE_WORDS]
-    return not _cue_words("rate").isdisjoint(after)
+    # up to the next figure: "turun 84 sen menjadi 78,47 dollar AS per barel" is not given per barrel
+    after = list(takewhile(lambda w: not w[0].isdigit(), after))
+    # the numbers stage may keep the rate in the figure itself ("30 juta barel per hari")
+    own = _words(number.text)[1:]
+    return not _cue_words("rate").isdisjoint(after + own)
+
+
+CHANGE_WORDS = 4  # words before a figure searched for "turun", "kenaikan" (change_skip between)
+
+
+def _change_direction(article: Article, number: NumberClaim) -> str | None:
+    """"up" or "down" when the figure is the amount of a change ("turun 84 sen menjadi 78,47
+    dollar AS", "penurunan 30 persen sejak Juni") rather than a level: it differs from day to
+    day as the thing moves, so it is set only against changes the same way reported the same
+    day (a rise of 10 sen and a fall of 3 sen that day are moves of two things)."""
+    sent = article.sentence_at(number.start)
+    floor = sent.start if sent else max(0, number.start - 60)
+    bounds = [m.end() for m in CLAUSE_BREAK.finditer(article.text, floor, number.start)]
+    before = _words(article.text, bounds[-1] if bounds else floor, number.start)[-CHANGE_WORDS:]
+    up, down, skip = _cue_words("change_up"), _cue_words("change_down"), _cue_words("change_skip")
+    for word in reversed(before):
+        if word in up or word in down:
+            return "up" if word in up else "down"
+        if word not in skip:
+            return None
+    return None
 
 
 def _is_tally(number: NumberClaim, head: str | None) -> bool:
@@ -492,10 +518,12 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
         return None
     anchors = [_anchors(a, n) for a, n in reports]
     current = [not _change_words(a, n)[1] for a, n in reports]
+    moves = [_change_direction(a, n) for a, n in reports]
     contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
                 if head.startswith(NOUN_HEAD) else None)
     disputed = any(
         a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
+        and moves[i] == moves[j] and (moves[i] is None or a1.reference_date == a2.reference_date)
         and _same_referent(anchors[i], anchors[j])
         and (contexts is None or _share_stem(contexts[i], contexts[j]))
         for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
