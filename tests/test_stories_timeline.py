@@ -87,3 +87,21 @@ def test_events_from_before_the_story_are_kept_and_marked_background():
     timeline = _run(a1)
     assert [(e["date"], e["background"]) for e in timeline] == [
         ("1997-04-20", True), ("2024-02-14", False), ("2024-03-04", False)]  # 20 days before: the story's own
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, first, second, dates", [
+    # the explicit date restates the event-anchored one: one entry, on the restating date
+    ("Hampir tiga minggu kemudian, tepatnya pada 8 Maret 2024, tim SAR menemukan kotak hitam.",
+     ("tiga minggu kemudian", "2024-03-09"), ("8 Maret 2024", "2024-03-08"), ["2024-03-08"]),
+    ("Sidang digelar dua hari kemudian, yakni Senin (4/3/2024), di pengadilan negeri.",
+     ("dua hari kemudian", "2024-03-04"), ("Senin (4/3/2024)", "2024-03-04"), ["2024-03-04"]),
+    # two dates of two events: both stay
+    ("Gempa terjadi pada 2 Maret 2024 dan evakuasi dimulai 4 Maret 2024 di Cianjur.",
+     ("2 Maret 2024", "2024-03-02"), ("4 Maret 2024", "2024-03-04"), ["2024-03-02", "2024-03-04"]),
+])
+def test_a_restated_date_is_one_event(sentence, first, second, dates):
+    a = _article("a1", [sentence], [(0, first[0], first[1], "day"), (0, second[0], second[1], "day")])
+    assert [e["date"] for e in _run(a)] == dates

@@ -67,6 +67,28 @@ def _in_event_block(article: Article, sentence: Sentence) -> bool:
     return article.blocks[sentence.block].kind in EVENT_BLOCKS
 
 
+RESTATE_FILLERS = frozenset({"pada", "hari", "tanggal"})  # "tepatnya pada hari Sabtu (8/3)"
+
+
+def _restated(article: Article, times: list) -> set[int]:
+    """Positions in ``times`` of day-level dates that the next date restates ("Hampir tiga
+    minggu kemudian, tepatnya pada 8 Maret 2014"): one day told twice is one event, and when the
+    two disagree the restating date, usually the explicit one, is the writer's."""
+    from ..times.lexicon import lexicon, norm
+
+    markers = lexicon().markers.get("restate", set())
+    out = set()
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if a.sentence != b.sentence or a.granularity != "day" or b.granularity != "day":
+            continue
+        gap = [norm(article.text[s:e]) for s, e in tokenize(article.text, a.end, b.start)
+               if article.text[s].isalnum()]
+        if gap and gap[0] in markers and set(gap[1:]) <= RESTATE_FILLERS:
+            out.add(i)
+    return out
+
+
 def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     """The story's dated events in date order, each with all its sources."""
     by_id = {a.id: a for a in corpus.articles}
@@ -79,8 +101,10 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
             continue
         sentences = {s.id: s for s in article.sentences}
         seen: set[tuple[str, str]] = set()
-        for t in article.times:
-            if t.granularity != "day" or not t.value or t.sentence not in sentences:
+        times = sorted(article.times, key=lambda t: t.start)
+        restated = _restated(article, times)
+        for i, t in enumerate(times):
+            if t.granularity != "day" or not t.value or t.sentence not in sentences or i in restated:
                 continue
             try:
                 day = date.fromisoformat(t.value[:10])
