@@ -88,6 +88,13 @@ DENIAL_FORMS = [
     ("Keraguan itu beralasan, karena pada Maret lalu, Fisher dalam acara bincang 'The Jonathan Ross Show' membantah bahwa "
      "antara dia dan Ford ada hubungan asmara.", "antara dia dan Ford ada hubungan asmara", "Fisher", "deny", False),
     ('Diana berbisik kepada Charles, "Kau pikir aku tidak mencintaimu. Itu tidak benar."', "Itu tidak benar", "Diana", "deny", True),
+    # setting a claim straight, a reported denial, an oath (session 10, built for the forms
+    # missed in the dev half of the sentence-level denial gold)
+    ('"Kami ingin meluruskan bahwa pimpinan tidak pernah mengumumkan nama itu," ujar Andi.',
+     "Kami ingin meluruskan bahwa pimpinan tidak pernah mengumumkan nama itu", "Andi", "deny", True),
+    ("Andi mengatakan pertemuan kemarin membantah adanya ketegangan di antara mereka.",
+     "pertemuan kemarin membantah adanya ketegangan di antara mereka", "Andi", "deny", False),
+    ('"Demi Allah tidak pernah," sumpah Andi.', "Demi Allah tidak pernah", "Andi", "deny", True),
 ]
 
 
