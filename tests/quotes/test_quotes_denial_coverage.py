@@ -95,6 +95,13 @@ DENIAL_FORMS = [
     ("Andi mengatakan pertemuan kemarin membantah adanya ketegangan di antara mereka.",
      "pertemuan kemarin membantah adanya ketegangan di antara mereka", "Andi", "deny", False),
     ('"Demi Allah tidak pernah," sumpah Andi.', "Demi Allah tidak pernah", "Andi", "deny", True),
+    # a rejected cause or origin answers a claim of one; a condition does not
+    ("Andi menegaskan bahwa rumor itu bukan berasal dari kader partainya.",
+     "rumor itu bukan berasal dari kader partainya", "Andi", "deny", False),
+    ("Andi menyatakan kepindahannya bukan karena faktor finansial, melainkan tantangan baru.",
+     "kepindahannya bukan karena faktor finansial, melainkan tantangan baru", "Andi", "deny", False),
+    ("Andi mengatakan ia tidak akan bersolo karier bila bukan karena kondisi grupnya.",
+     "ia tidak akan bersolo karier bila bukan karena kondisi grupnya", "Andi", "assert", False),
 ]
 
 

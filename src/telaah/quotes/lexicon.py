@@ -41,6 +41,8 @@ class _Lexicon:
     allegation_markers: frozenset  # "dituduh", "tuduhan", "didakwa": a sentence that alleges a deed
     rejections: tuple = ()  # "(tidak) terkait", "(tidak) ada hubungannya": a negated link or guilt anywhere rejects a claim
     rejection_not_after: frozenset = frozenset()  # "orang tidak bersalah": an attribute, no denial
+    cause_rejections: tuple = ()  # "bukan karena", "bukan berasal dari": a rejected cause or origin
+    conditionals: frozenset = frozenset()  # "bila bukan karena …": a condition, no rejection
     verdicts: tuple = ()  # "keliru", "tidak memiliki dasar": said of an anaphor or a claim noun, a denial
     claim_verdicts: tuple = ()  # "palsu": a denial only said of a claim noun ("tuduhan itu palsu")
     denial_lead: frozenset = frozenset()  # "Jadi sekali lagi, tidak …": words before a rejecting negation
@@ -112,7 +114,7 @@ def lexicon() -> _Lexicon:
             sets[kind].add(" ".join(key))  # "adalah" for every cue, "yakin untuk" for one
         elif kind in sets:
             sets[kind].add(key[0])
-        elif kind in ("rejection", "verdict", "verdict_claim"):
+        elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional"):
             phrases.setdefault(kind, []).append(" ".join(key))
         elif kind == "complementizer":
             comp.add(key[0])
@@ -165,6 +167,8 @@ def lexicon() -> _Lexicon:
         | frozenset(w for w, st in claim_nouns.items() if st == "accuse"),
         rejections=tuple(sorted(phrases.get("rejection", ()), key=len, reverse=True)),
         rejection_not_after=frozenset(sets["rejection_not_after"]),
+        cause_rejections=tuple(sorted(phrases.get("cause_rejection", ()), key=len, reverse=True)),
+        conditionals=frozenset(phrases.get("conditional", ())),
         denial_lead=frozenset(sets["denial_lead"]),
         comp_only=frozenset(sets["comp_only"]),
         topic_prep=frozenset(sets["topic_prep"]),

@@ -88,14 +88,28 @@ def _rejection_re() -> re.Pattern:
     return re.compile(rf"\b(?:tidak|tak|enggak|nggak|gak)\s+(?:{phrases})\b(?!-)")
 
 
+@lru_cache(maxsize=1)
+def _cause_rejection_re() -> re.Pattern:
+    """"… bukan karena gangguan dari KMP", "rumor itu bukan berasal dari kader": a rejected
+    cause or origin answers a claim of one (the conditional "bila bukan karena" does not)."""
+    phrases = "|".join(re.escape(p) for p in lexicon().cause_rejections)
+    return re.compile(rf"\b(?:{phrases})\b")
+
+
 def _rejects(content: str) -> bool:
-    """Does the first sentence of a statement's content (lowercased) reject a link or guilt?"""
+    """Does the first sentence of a statement's content (lowercased) reject a link, guilt, or a
+    cause?"""
     first = _SENTENCE_END.split(content[:400], maxsplit=1)[0]
-    not_after = lexicon().rejection_not_after
+    lex = lexicon()
     for m in _rejection_re().finditer(first):
         before = first[: m.start()].split()
-        if not before or before[-1] not in not_after:
+        if not before or before[-1] not in lex.rejection_not_after:
             return True
+    if "bukan" in first:
+        for m in _cause_rejection_re().finditer(first):
+            before = first[: m.start()].split()
+            if not before or before[-1] not in lex.conditionals:
+                return True
     return False
 
 
