@@ -102,6 +102,9 @@ DENIAL_FORMS = [
      "kepindahannya bukan karena faktor finansial, melainkan tantangan baru", "Andi", "deny", False),
     ("Andi mengatakan ia tidak akan bersolo karier bila bukan karena kondisi grupnya.",
      "ia tidak akan bersolo karier bila bukan karena kondisi grupnya", "Andi", "assert", False),
+    # dodging a question declines to answer; dodging a charge denies it
+    ("Andi mengelak pertanyaan wartawan mengenai tuduhan itu.", "wartawan mengenai tuduhan itu", "Andi", "unconfirmed", False),
+    ("Andi mengelak tuduhan itu.", "tuduhan itu", "Andi", "deny", False),
 ]
 
 
