@@ -381,8 +381,9 @@ def _is_rate(article: Article, number: NumberClaim) -> bool:
     after = _words(article.text, number.end, breaks[0] if breaks else end)[:RATE_WORDS]
     # up to the next figure: "turun 84 sen menjadi 78,47 dollar AS per barel" is not given per barrel
     after = list(takewhile(lambda w: not w[0].isdigit(), after))
-    # the numbers stage may keep the rate in the figure itself ("30 juta barel per hari")
-    own = _words(number.text)[1:]
+    # the numbers stage may keep the rate in the figure itself ("30 juta barel per hari"); a
+    # price ("Rp 8.500 per liter") stays a figure that sources can disagree on
+    own = _words(number.text)[1:] if not _is_money(number) else []
     return not _cue_words("rate").isdisjoint(after + own)
 
 
