@@ -338,3 +338,10 @@ def test_a_rate_kept_inside_the_figure_is_a_rate():
                   "OPEC memompa 30,56 juta barel per hari di bulan November.", "30,56 juta barel per hari", 30.56e6,
                   {"unit": "bbl", "object": "produksi minyak"}, {"unit": "bbl", "object": "produksi minyak"})
     assert find_disputes(corpus, corpus.stories[0]) == []
+
+
+def test_a_sum_given_per_unit_stays_comparable():
+    corpus = _two("Anggaran program itu Rp 5 miliar per tahun.", "Rp 5 miliar per tahun", 5e9,
+                  "Anggaran program itu Rp 7 miliar per tahun.", "Rp 7 miliar per tahun", 7e9,
+                  {"unit": "IDR"}, {"unit": "IDR"})
+    assert len(find_disputes(corpus, corpus.stories[0])) == 1
