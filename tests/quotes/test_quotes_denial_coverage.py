@@ -92,6 +92,7 @@ DENIAL_FORMS = [
     # missed in the dev half of the sentence-level denial gold)
     ('"Kami ingin meluruskan bahwa pimpinan tidak pernah mengumumkan nama itu," ujar Andi.',
      "Kami ingin meluruskan bahwa pimpinan tidak pernah mengumumkan nama itu", "Andi", "deny", True),
+    ("Andi meluruskan bahwa rapat itu digelar hari Senin.", "rapat itu digelar hari Senin", "Andi", "deny", False),
     ("Andi mengatakan pertemuan kemarin membantah adanya ketegangan di antara mereka.",
      "pertemuan kemarin membantah adanya ketegangan di antara mereka", "Andi", "deny", False),
     ('"Demi Allah tidak pernah," sumpah Andi.', "Demi Allah tidak pernah", "Andi", "deny", True),

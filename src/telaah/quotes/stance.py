@@ -101,15 +101,16 @@ def _rejects(content: str) -> bool:
     cause?"""
     first = _SENTENCE_END.split(content[:400], maxsplit=1)[0]
     lex = lexicon()
-    for m in _rejection_re().finditer(first):
-        before = first[: m.start()].split()
-        if not before or before[-1] not in lex.rejection_not_after:
+    return _found_unblocked(_rejection_re(), first, lex.rejection_not_after) \
+        or ("bukan" in first and _found_unblocked(_cause_rejection_re(), first, lex.conditionals))
+
+
+def _found_unblocked(pattern: re.Pattern, text: str, blockers: frozenset) -> bool:
+    """A match of ``pattern`` in ``text`` whose word before is not one of ``blockers``."""
+    for m in pattern.finditer(text):
+        before = text[: m.start()].split()
+        if not before or before[-1] not in blockers:
             return True
-    if "bukan" in first:
-        for m in _cause_rejection_re().finditer(first):
-            before = first[: m.start()].split()
-            if not before or before[-1] not in lex.conditionals:
-                return True
     return False
 
 

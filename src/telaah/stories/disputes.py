@@ -8,7 +8,8 @@ a dispute when two of its values from different articles cannot both be true up 
 not). Each dispute lists every report with its article, speaker and the date it was reported,
 in date order, so a reader sees a toll grow or shrink. Approximate figures reach only half a
 unit of their last digit ("sekitar 7 jam" and "kurang lebih 6 jam" disagree); unheaded figures
-other than money are compared through the words around them.
+other than money are compared through the words around them. The amount of a change ("turun 84
+sen") is compared only with changes the same way reported the same day.
 """
 from __future__ import annotations
 
@@ -93,6 +94,15 @@ def _find_head(words: list[str], last: bool = False) -> str | None:
 NOUN_HEAD = "noun:"
 
 
+def _clause_words_before(article: Article, number: NumberClaim) -> list[str]:
+    """The words before a figure within its clause: "mencari korban jiwa, termasuk puluhan
+    anggota Kostrad" does not count the dead."""
+    sent = article.sentence_at(number.start)
+    floor = sent.start if sent else max(0, number.start - 80)
+    bounds = [m.end() for m in CLAUSE_BREAK.finditer(article.text, floor, number.start)]
+    return _words(article.text, bounds[-1] if bounds else floor, number.start)
+
+
 def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     """(measure, head) of what a figure counts, or None when it cannot be told."""
     unit = (number.unit or "").lower()
@@ -101,12 +111,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     measure = number.unit if (is_money or kind in ("percent", "measure", "time")) else "count"
     head = _find_head(_words(number.object), last=True) if number.object else None
     if head is None:
-        sent = article.sentence_at(number.start)
-        floor = sent.start if sent else max(0, number.start - 80)
-        # the words before the figure within its clause: "mencari korban jiwa, termasuk puluhan
-        # anggota Kostrad" does not count the dead
-        bounds = [m.end() for m in CLAUSE_BREAK.finditer(article.text, floor, number.start)]
-        before = _words(article.text, bounds[-1] if bounds else floor, number.start)
+        before = _clause_words_before(article, number)
         head = _find_head(before[-LOOKBACK_WORDS:])
         if head is None and kind == "classifier":
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
@@ -395,10 +400,7 @@ def _change_direction(article: Article, number: NumberClaim) -> str | None:
     dollar AS", "penurunan 30 persen sejak Juni") rather than a level: it differs from day to
     day as the thing moves, so it is set only against changes the same way reported the same
     day (a rise of 10 sen and a fall of 3 sen that day are moves of two things)."""
-    sent = article.sentence_at(number.start)
-    floor = sent.start if sent else max(0, number.start - 60)
-    bounds = [m.end() for m in CLAUSE_BREAK.finditer(article.text, floor, number.start)]
-    before = _words(article.text, bounds[-1] if bounds else floor, number.start)[-CHANGE_WORDS:]
+    before = _clause_words_before(article, number)[-CHANGE_WORDS:]
     up, down, skip = _cue_words("change_up"), _cue_words("change_down"), _cue_words("change_skip")
     for word in reversed(before):
         if word in up or word in down:

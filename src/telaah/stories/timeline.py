@@ -20,6 +20,7 @@ from ..errors import DataFileError
 from ..lang import load_lines
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
+from ..times.lexicon import lexicon, norm
 from .background import background_cutoff, story_start
 from .stem import stem
 
@@ -74,8 +75,6 @@ def _restated(article: Article, times: list) -> set[int]:
     """Positions in ``times`` of day-level dates that the next date restates ("Hampir tiga
     minggu kemudian, tepatnya pada 8 Maret 2014"): one day told twice is one event, and when the
     two disagree the restating date, usually the explicit one, is the writer's."""
-    from ..times.lexicon import lexicon, norm
-
     markers = lexicon().markers.get("restate", set())
     out = set()
     for i in range(len(times) - 1):
