@@ -37,7 +37,9 @@ SUBJECT_WORDS = 14  # how far back a bare "N orang" looks for what it counts
 # a head is not looked for across these: punctuation followed by a space (not "1,5" or "1.500"),
 # and quote marks
 CLAUSE_BREAK = re.compile(r'[,;.!?](?=\s)|["\u201c\u201d]')
-LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
+QUOTE_MARK = re.compile(r'["\u201c\u201d]')
+LOOKBACK_WORDS = 4
+PREDICATE_WORDS = 4  # words after a bare "N orang" searched for what happened to them  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,7 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e].lower() for s, e in tokenize(text, start, end) if text[s].isalnum()]
 
 
-def _find_head(words: list[str], last: bool = False) -> str | None:
+def _find_head(words: list[str], last: bool = False, stemmed: bool = True) -> str | None:
     """The group of the first (longest) table term in ``words``; single words also match by
     their stem ("menewaskan 268 orang" counts the dead). With ``last``, the last term found:
     in a figure's object the word after the noun says which of them is counted ("130
@@ -79,7 +81,7 @@ def _find_head(words: list[str], last: bool = False) -> str | None:
             group = table.get(tuple(words[i:i + size]))
             if group:
                 break
-        if not group:
+        if not group and stemmed:
             size, group = 1, table.get((stem(words[i]),))
         if group:
             if not last:
@@ -94,13 +96,44 @@ def _find_head(words: list[str], last: bool = False) -> str | None:
 NOUN_HEAD = "noun:"
 
 
+def _previous_figure_end(article: Article, number: NumberClaim, floor: int) -> int:
+    """Where the figure before this one (after ``floor``) stops owning the words: the end of
+    its object when the object names what it counts ("200 orang tewas akibat gempa bermagnitudo
+    7,1": "tewas" is the 200's, not the magnitude's), else ``floor``; a figure with no head of
+    its own ("bertambah dari 5 menjadi 7 orang") leaves the words to the next one."""
+    prev = None
+    for n in article.numbers:
+        if floor <= n.start and n.end <= number.start and n is not number:
+            if prev is None or n.start > prev.start:
+                prev = n
+    if prev is None or not prev.object or _find_head(_words(prev.object), last=True) is None:
+        return floor
+    at = article.text.find(prev.object, prev.start, number.start)
+    return at + len(prev.object) if at >= 0 else prev.end
+
+
+def _words_back_to(article: Article, number: NumberClaim, breaks: re.Pattern) -> list[str]:
+    """The words of the figure's sentence before it, from the last match of ``breaks`` or the
+    figure before it that counts something of its own, whichever is later."""
+    sent = article.sentence_at(number.start)
+    floor = sent.start if sent else max(0, number.start - 80)
+    bounds = [m.end() for m in breaks.finditer(article.text, floor, number.start)]
+    floor = bounds[-1] if bounds else floor
+    return _words(article.text, _previous_figure_end(article, number, floor), number.start)
+
+
+def _clause_words_after(article: Article, number: NumberClaim) -> list[str]:
+    """The words after a figure up to the end of its clause."""
+    sent = article.sentence_at(number.end)
+    end = sent.end if sent else min(len(article.text), number.end + 80)
+    stop = CLAUSE_BREAK.search(article.text, number.end, end)
+    return _words(article.text, number.end, stop.start() if stop else end)
+
+
 def _clause_words_before(article: Article, number: NumberClaim) -> list[str]:
     """The words before a figure within its clause: "mencari korban jiwa, termasuk puluhan
     anggota Kostrad" does not count the dead."""
-    sent = article.sentence_at(number.start)
-    floor = sent.start if sent else max(0, number.start - 80)
-    bounds = [m.end() for m in CLAUSE_BREAK.finditer(article.text, floor, number.start)]
-    return _words(article.text, bounds[-1] if bounds else floor, number.start)
+    return _words_back_to(article, number, CLAUSE_BREAK)
 
 
 def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
@@ -114,9 +147,25 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         before = _clause_words_before(article, number)
         head = _find_head(before[-LOOKBACK_WORDS:])
         if head is None and kind == "classifier":
+            # "10 orang sudah dilaporkan meninggal", "empat orang mengalami luka berat": what
+            # happened to them, said right after the figure (up to the next figure)
+            # (up to the next figure or "dan": "rumah hanyut tiga unit dan rumah rusak"), by the
+            # table's own forms ("kehilangan respek" is not "hilang")
+            joiners = _cue_words("joiner")
+            after = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners,
+                                   _clause_words_after(article, number)))
+            head = _find_head(after[:PREDICATE_WORDS], stemmed=False)
+        if head is None and kind == "classifier":
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
             # counts what the clause's subject names, further back
             head = _find_head(before[-SUBJECT_WORDS:])
+            if head is None and before and _cue_words("predicate").issuperset(before) \
+                    and _find_head(_clause_words_after(article, number)) is None:
+                # "Jumlah korban meninggal akibat gempa di Malatya, Turki, mencapai 250 orang":
+                # the clause is only the predicate, its subject stands before the commas (not
+                # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
+                # nor "tercatat empat orang mengalami luka berat": its own predicate says)
+                head = _find_head(_words_back_to(article, number, QUOTE_MARK)[-SUBJECT_WORDS:])
     if head is None and measure == "count" and unit and kind != "classifier":
         head = NOUN_HEAD + unit  # "1.500 tentara": the counted noun itself
     if head is None:
@@ -369,6 +418,32 @@ def _period(article: Article, number: NumberClaim) -> str | None:
     return next((t.value for t in _dates_in(article, sent) if YEAR_VALUE.fullmatch(t.value)), None)
 
 
+def _event_words(article: Article, start: int, end: int) -> set[str]:
+    return _cue_words("event").intersection(_words(article.text, start, end))
+
+
+def _story_events(articles: list[Article]) -> frozenset[str]:
+    """The kinds of event the story is about: event words (banjir, gempa, kecelakaan …) that at
+    least half of its articles use, or else the ones most of its articles use (a plane first
+    reported "hilang kontak" is a "kecelakaan" only in later reports)."""
+    counts: dict[str, int] = {}
+    for a in articles:
+        for w in _event_words(a, 0, len(a.text)):
+            counts[w] = counts.get(w, 0) + 1
+    most = max(counts.values(), default=0)
+    return frozenset(w for w, c in counts.items() if 2 * c >= len(articles) or c == most)
+
+
+def _other_event(article: Article, number: NumberClaim, events: frozenset[str]) -> bool:
+    """A figure whose sentence names only events of another kind than the story's ("Banjir
+    … menyebabkan 10 orang meninggal" in a plane-crash story) counts that other event."""
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return False
+    named = _event_words(article, sent.start, sent.end)
+    return bool(named) and named.isdisjoint(events)
+
+
 def _is_single_thing(number: NumberClaim) -> bool:
     """"satu unit pesawat", "sebuah kapal": one thing referred to, not a count of a kind."""
     return number.value == 1 and not number.approx
@@ -473,6 +548,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         return []  # a dispute needs reports from two articles (most stories are one article)
     order = {aid: i for i, aid in enumerate(story.articles)}
     start = story_start(corpus, story, by_id)
+    events = _story_events([by_id[aid] for aid in story.articles if aid in by_id])
     groups: dict[tuple[str, str], list[tuple[Article, NumberClaim]]] = {}
     loose: list[tuple[Article, NumberClaim]] = []
     for aid in story.articles:
@@ -501,6 +577,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         # head uses it for several things) but are not compared
         # and neither are single things named ("satu unit pesawat")
         reports = [(a, n) for a, n in reports if not _is_background(a, n, start)
+                   and not _other_event(a, n, events)
                    and not (head.startswith(NOUN_HEAD) and _is_single_thing(n))]
         by_period: dict[str | None, list[tuple[Article, NumberClaim]]] = {}
         for a, n in reports:
@@ -558,7 +635,8 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
 
 
 def _object_phrase(reports: list[tuple[Article, NumberClaim]]) -> str:
-    """The most common object phrase of the group (ties: the first reported), as written."""
+    """The most common object phrase of the group that says what is counted ("orang tewas"
+    before a bare "orang"; ties: the first reported), as written."""
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     for _, n in reports:
@@ -566,7 +644,8 @@ def _object_phrase(reports: list[tuple[Article, NumberClaim]]) -> str:
         k = phrase.lower()
         counts[k] = counts.get(k, 0) + 1
         first.setdefault(k, phrase)
-    best = max(counts, key=lambda k: (counts[k], -list(first).index(k)))
+    order = list(first)
+    best = max(counts, key=lambda k: (_find_head(_words(k)) is not None, counts[k], -order.index(k)))
     return first[best]
 
 

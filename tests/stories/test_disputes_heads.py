@@ -1,0 +1,75 @@
+"""What a figure counts, read from real analysed sentences, and the brief's own example: one
+outlet says 200 dead, another 250, another "ratusan"."""
+from datetime import date
+
+import pytest
+
+from telaah.analyze import analyze_articles
+from telaah.document import Article
+from telaah.pipeline import Options
+from telaah.stories.disputes import figure_key, find_disputes
+
+
+def _analysed(*texts, published=date(2023, 3, 7)):
+    articles = [Article(id=f"a{i}", text=t, published=published) for i, t in enumerate(texts, 1)]
+    return analyze_articles(articles, Options(workers=1))
+
+
+def _key_of(text, figure):
+    """The key of the first figure whose text is ``figure``."""
+    article = _analysed(text).articles[0]
+    number = next(n for n in article.numbers if n.text == figure)
+    return figure_key(article, number)
+
+
+@pytest.mark.parametrize("text, figure, head", [
+    # the subject before the commas of a place ("…, Turki, mencapai 250 orang")
+    ("Jumlah korban meninggal dunia akibat gempa di Malatya, Turki, mencapai 250 orang, kata AFAD.",
+     "250 orang", "dead"),
+    # what happened to them, said right after the figure
+    ("Selain korban meninggal dunia, tercatat empat orang mengalami luka berat.", "empat orang", "injured"),
+    ("Banjir itu menyebabkan 10 orang sudah dilaporkan meninggal.", "10 orang", "dead"),
+    ("Polisi menyebut sudah ada 15 orang yang diamankan.", "15 orang", "arrested"),
+    # the head of the figure before it is that figure's, not the next one's
+    ("Sedikitnya 200 orang tewas akibat gempa bermagnitudo 7,1 di Malatya.", "7,1", None),
+    ("Pesawat itu membawa 110 penumpang serta enam awak.", "enam awak", "noun:awak"),
+    ("Jumlah korban tewas bertambah dari 5 menjadi 7 orang.", "7 orang", "dead"),
+    # a list after a comma is not the predicate of what stands before it
+    ("Saya siapkan pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas.", "11 orang", None),
+    # "dan" starts another item: "rumah hanyut tiga unit dan rumah rusak …"
+    ("Di desa itu rumah hanyut tiga unit dan rumah rusak juga tiga unit.", "tiga unit", None),
+])
+def test_what_a_figure_counts(text, figure, head):
+    key = _key_of(text, figure)
+    assert (key[1] if key else None) == head
+
+
+MALATYA = [
+    "ANKARA (Reuters) - Sedikitnya 200 orang tewas akibat gempa bermagnitudo 7,1 yang mengguncang "
+    "provinsi Malatya, Turki timur, pada Senin (6/3/2023), kata pejabat setempat.",
+    "Jakarta (ANTARA) - Jumlah korban meninggal dunia akibat gempa di Malatya, Turki, mencapai 250 "
+    "orang, kata badan penanggulangan bencana AFAD, Selasa (7/3/2023).",
+    "Ratusan orang meninggal dalam gempa yang melanda Malatya pada Senin. Menteri Dalam Negeri Turki "
+    "Suleyman Soylu mengatakan korban tewas sebanyak 231 orang hingga Selasa pagi.",
+]
+
+
+def test_the_dead_of_one_quake_are_one_disputed_figure():
+    corpus = _analysed(*MALATYA)
+    assert len(corpus.stories) == 1
+    disputes = find_disputes(corpus, corpus.stories[0])
+    dead = [d for d in disputes if d["head"] == "dead"]
+    assert len(dead) == 1
+    assert {r["text"] for r in dead[0]["reports"]} >= {"Sedikitnya 200 orang", "250 orang", "231 orang"}
+    assert dead[0]["object"] == "orang tewas"  # the phrase that says what is counted
+
+
+def test_a_figure_of_another_kind_of_event_is_not_compared():
+    flood = ("Pencarian korban kecelakaan pesawat itu terus berlanjut. Di tempat lain, banjir karena hujan "
+             "telah menyebabkan 10 orang sudah dilaporkan meninggal.")
+    crash = "Tim SAR menyebut 30 orang meninggal dalam kecelakaan pesawat itu."
+    crash2 = "Korban kecelakaan pesawat itu: 30 orang meninggal, kata Basarnas."
+    corpus = _analysed(flood, crash, crash2)
+    story = corpus.stories[0]
+    assert len(story.articles) == 3
+    assert find_disputes(corpus, story) == []
