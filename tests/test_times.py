@@ -284,10 +284,24 @@ def test_borrow_sibling_dates():
     assert undated.times[0].value is None
     StoryDateStage()(corpus, Options())
     t = undated.times[0]
-    assert (t.value, t.anchor) == ("2024-03-09", "inferred")
-    assert undated.published_inferred["value"] == "2024-03-10"
+    assert (t.value, t.anchor) == ("2024-03-10", "inferred")
+    assert undated.published_inferred["value"] == "2024-03-11"  # the latest sibling date
     assert other.times == [] or other.times[0].value is None
     assert borrow_sibling_dates(corpus) == []  # nothing left to borrow
+
+
+def test_a_weekday_of_an_undated_article_stays_inside_its_story():
+    """Read against the story's Monday, "Selasa" was the Tuesday a week before the story."""
+    text = "Korban tewas 231 orang hingga Selasa pagi."
+    undated = Article(id="u", text=text, sentences=one_line(text))
+    mon = Article(id="m", text="Gempa.", published=date(2023, 3, 6))
+    tue = Article(id="t", text="Gempa.", published=date(2023, 3, 7))
+    late = Article(id="l", text="Gempa.", published=date(2023, 3, 30))  # a follow-up weeks later
+    corpus = Corpus(articles=[mon, undated, tue, late], stories=[Story("s1", None, ["m", "u", "t", "l"])])
+    TimeStage()(undated, Options())
+    StoryDateStage()(corpus, Options())
+    assert undated.times[0].value.startswith("2023-03-07")
+    assert undated.published_inferred["value"] == "2023-03-07"
 
 
 def test_only_inside_sentences():

@@ -133,11 +133,23 @@ def _year_near(weak: date, around: date) -> date | None:
     return best
 
 
+LENT_SPAN_DAYS = 7
+
+
+def _lent_date(days: list[date]) -> date:
+    """The date an undated article is read against: the latest of its story's dates within a
+    week after their middle. A bare weekday points back from the date it is read against, so
+    reading "Selasa" against the Monday of a Monday-Tuesday story put it a week before the story;
+    reading against the latest date keeps it inside (an outlier follow-up weeks later is skipped)."""
+    middle = median_low(days)
+    return max(d for d in days if (d - middle).days <= LENT_SPAN_DAYS)
+
+
 def borrow_sibling_dates(corpus: Corpus) -> list[str]:
     """Resolve undated articles against the dates of their story's other articles.
 
-    The date lent is the middle (lower median) of the firmly dated siblings' dates (given, or
-    inferred from a date with its year). An article whose own inferred date lacks a year keeps
+    The date lent is the latest of the firmly dated siblings' dates (given, or inferred from a
+    date with its year) within a week after their middle (``_lent_date``). An article whose own inferred date lacks a year keeps
     its day and month but takes the year that fits its weekday nearest the siblings. Returns
     the ids of the articles that borrowed.
     """
@@ -153,7 +165,7 @@ def borrow_sibling_dates(corpus: Corpus) -> list[str]:
             if a.reference_date is not None and not weak:
                 continue
             siblings = sorted(dated.items(), key=lambda p: p[1])
-            day = median_low([d for _, d in siblings])
+            day = _lent_date([d for _, d in siblings])
             names = ", ".join(i for i, _ in siblings)
             if weak:
                 own = date.fromisoformat(a.published_inferred["value"])
