@@ -325,3 +325,15 @@ def test_clipped_short_form_joins_the_one_full_name_it_clips(lines, mentions, sa
     merge_entities(corpus)
     m = corpus.articles[0].mentions
     assert (m[-1].entity == m[0].entity) is same
+
+
+@pytest.mark.parametrize(("surface", "type_", "alias"), [
+    ("Jakarta (ANTARA)", "LOC", None),  # a dateline's agency credit, not a name of Jakarta
+    ("Daerah Istimewa Yogyakarta (DIY)", "LOC", "DIY"),  # a place's own short form spells it
+    ("Badan Pusat Statistik (BPS)", "ORG", "BPS"),
+])
+def test_a_bracket_after_a_place_is_an_alias_only_when_it_spells_the_place(surface, type_, alias):
+    corpus = Corpus([article("a1", [f"{surface} - Harga beras naik."], [(surface, type_)])])
+    merge_entities(corpus)
+    (entity,) = corpus.entities
+    assert entity.aliases == ([alias] if alias else [])

@@ -571,7 +571,10 @@ def split_brackets(text: str) -> tuple[str, str | None]:
 
 
 def inner_acronym(it: "_Item") -> bool:
-    return it.paren is not None and it.mention.text.rstrip().endswith(")") and it.surface != it.mention.text
+    """Whether the mention carries its own bracketed short form ("Badan Pusat Statistik (BPS)").
+    A place's brackets must spell it: in a dateline, "Jakarta (ANTARA)" credits the agency."""
+    return it.paren is not None and it.mention.text.rstrip().endswith(")") and it.surface != it.mention.text \
+        and (it.mention.type != "LOC" or _acronym_of(it.paren, it.surface))
 
 
 def _paren_after(text: str, end: int) -> str | None:
