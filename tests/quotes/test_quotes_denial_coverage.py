@@ -106,6 +106,18 @@ DENIAL_FORMS = [
     # dodging a question declines to answer; dodging a charge denies it
     ("Andi mengelak pertanyaan wartawan mengenai tuduhan itu.", "wartawan mengenai tuduhan itu", "Andi", "unconfirmed", False),
     ("Andi mengelak tuduhan itu.", "tuduhan itu", "Andi", "deny", False),
+    # saying a deed that is only ever alleged did not happen (session 11, blind7 dev half)
+    ('"Nggak ada penimbunan, kami monitor setiap hari," katanya.', "Nggak ada penimbunan, kami monitor setiap hari",
+     "nya", "deny", True),
+    ('"Jadi sekali lagi, tidak ada intervensi dari pihak mana pun," kata Andi.',
+     "Jadi sekali lagi, tidak ada intervensi dari pihak mana pun", "Andi", "deny", True),
+    ('"Tidak ada niat sedikit pun untuk mengganggu Pak Jokowi," kata Andi.',
+     "Tidak ada niat sedikit pun untuk mengganggu Pak Jokowi", "Andi", "deny", True),
+    # a deed nobody is accused of, or a lead that is not the speaker's: no denial
+    ('"Tidak ada korban jiwa dalam kejadian itu," kata Andi.', "Tidak ada korban jiwa dalam kejadian itu", "Andi",
+     "assert", True),
+    ('"Awalnya enggak ada niat, ternyata ada kerjaan," kata Andi.', "Awalnya enggak ada niat, ternyata ada kerjaan",
+     "Andi", "assert", True),
 ]
 
 

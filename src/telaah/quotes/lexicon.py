@@ -43,6 +43,8 @@ class _Lexicon:
     rejection_not_after: frozenset = frozenset()  # "orang tidak bersalah": an attribute, no denial
     cause_rejections: tuple = ()  # "bukan karena", "bukan berasal dari": a rejected cause or origin
     conditionals: frozenset = frozenset()  # "bila bukan karena …": a condition, no rejection
+    wrongdoings: frozenset = frozenset()  # "(tidak ada) penimbunan / intervensi": alleged deeds, as word tuples
+    intent_disowned: frozenset = frozenset()  # "(tidak) bermaksud": an intent imputed, disowned
     verdicts: tuple = ()  # "keliru", "tidak memiliki dasar": said of an anaphor or a claim noun, a denial
     claim_verdicts: tuple = ()  # "palsu": a denial only said of a claim noun ("tuduhan itu palsu")
     denial_lead: frozenset = frozenset()  # "Jadi sekali lagi, tidak …": words before a rejecting negation
@@ -94,7 +96,7 @@ def lexicon() -> _Lexicon:
                   "contrast": set(), "scope_not": set(), "negation_shield": set(),
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
-                  "needs_link": set(), "purpose_link": set(), "not_clause_opener": set()}
+                  "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set()}
     refusals: list = []
     sources: list = []
     phrases: dict = {}
@@ -114,7 +116,7 @@ def lexicon() -> _Lexicon:
             sets[kind].add(" ".join(key))  # "adalah" for every cue, "yakin untuk" for one
         elif kind in sets:
             sets[kind].add(key[0])
-        elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional"):
+        elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional", "wrongdoing"):
             phrases.setdefault(kind, []).append(" ".join(key))
         elif kind == "complementizer":
             comp.add(key[0])
@@ -169,6 +171,8 @@ def lexicon() -> _Lexicon:
         rejection_not_after=frozenset(sets["rejection_not_after"]),
         cause_rejections=tuple(sorted(phrases.get("cause_rejection", ()), key=len, reverse=True)),
         conditionals=frozenset(phrases.get("conditional", ())),
+        wrongdoings=frozenset(tuple(p.split()) for p in phrases.get("wrongdoing", ())),
+        intent_disowned=frozenset(sets["intent_disowned"]),
         denial_lead=frozenset(sets["denial_lead"]),
         comp_only=frozenset(sets["comp_only"]),
         topic_prep=frozenset(sets["topic_prep"]),

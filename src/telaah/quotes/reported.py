@@ -314,6 +314,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
         while k < len(after) and (t.low[after[k]] in (",", ":") or t.low[after[k]] in lexicon().complementizers):
             comp = comp or t.low[after[k]] != ","
             k += 1
+        told = _past_addressee(t, after, k) if stance != "demand" else None
+        if told is not None:
+            k, comp = told, comp or t.low[after[told - 1]] != ","
         body = after[k:]
         if not comp and t.low[i] in lexicon().comp_only:  # "merespons tweet itu dengan …": no report
             n += 1
@@ -426,6 +429,29 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     return out + more, pending + more_pending
         return out, pending
     return out, pending
+
+
+ADDRESSEE_TOKENS = 20  # "kepada para wartawan di Jakarta, Senin (6/3), bahwa …"
+
+
+def _past_addressee(t: _Text, after: list[int], k: int) -> int | None:
+    """Where the reported clause starts after the one told ("mengatakan kepada wartawan, ia
+    tidak hadir", "… kepada Reuters pada hari Senin bahwa …"): after the first "bahwa" within
+    reach, else after the first comma; None when the verb is not followed by "kepada" or the
+    clause cannot be found (the words stay the content, as before). Not for a demand, nor when
+    an act is asked of the one told ("mengimbau kepada semua saksi untuk mencontoh …, demi …")."""
+    if k >= len(after) or t.low[after[k]] != "kepada":
+        return None
+    window = after[k + 1 : k + 1 + ADDRESSEE_TOKENS]
+    cut = next((m for m, j in enumerate(window) if t.low[j] == "bahwa"), None)
+    if cut is None:
+        cut = next((m for m, j in enumerate(window[:10]) if t.low[j] == ","), None)
+    if cut is None or cut == 0 or any(t.low[j] in lexicon().purpose_links for j in window[:cut]):
+        return None
+    start = k + 1 + cut + 1
+    while start < len(after) and t.low[after[start]] in (",", ":"):
+        start += 1
+    return start if start < len(after) else None
 
 
 def _name_after_role(t: _Text, idx: list[int], who: list[int], k: int) -> tuple[_SpeakerSpan, int] | None:

@@ -178,7 +178,7 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         return "deny"  # "Bukan Djanur yang mundur": a cleft that rejects who did it
     if _declines(lex, _WORDS.findall(content[:160].split(",", 1)[0])):
         return "unconfirmed"
-    if _rejects(content):
+    if _rejects(content) or _denies_wrongdoing(lex, low):
         return "deny"
     for k in range(min(12, len(low) - 1)):
         if low[k] in ("tidak", "tak", "enggak", "nggak") and low[k + 1] == "pernah":
@@ -187,6 +187,29 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
             if k > 0 and low[k - 1] in ("saya", "kami", "aku") and _never_denial(lex, low[k - 1 :], 1):
                 return "deny"
     return stance
+
+
+WRONGDOING_LEAD = 3  # words that may open the statement before "tidak ada …" ("Jadi sekali lagi, …")
+
+
+def _denies_wrongdoing(lex: _Lexicon, low: list[str]) -> bool:
+    """"Nggak ada penimbunan", "Tidak ada intervensi dari pihak mana pun": the statement opens by
+    saying a deed that is only ever alleged did not happen; or disowns an intent imputed to the
+    speaker's side ("kliennya itu tidak bermaksud menakut-nakuti")."""
+    k = 0
+    while k < min(WRONGDOING_LEAD, len(low)) and (low[k] in lex.denial_lead or low[k] in lex.never_lead):
+        k += 1
+    if low[k:k + 1] == ["sama"] or k + 2 >= len(low) or low[k] not in _SELF_NEGATORS or low[k] == "bukan":
+        return False
+    j = k + 1
+    if low[j] in lex.intent_disowned:
+        return True
+    while j < len(low) and low[j] in ("pernah", "sama", "sekali"):
+        j += 1
+    if low[j:j + 1] != ["ada"]:
+        return False
+    rest = low[j + 1:j + 3]
+    return tuple(rest[:1]) in lex.wrongdoings or tuple(rest) in lex.wrongdoings
 
 
 def opening_stance(text: str, start: int, end: int) -> str:
