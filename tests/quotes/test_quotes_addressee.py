@@ -12,6 +12,9 @@ TOLD = [
      "Andi", "assert"),
     ("Andi menjelaskan kepada para wartawan di Jakarta, Senin (6/3), bahwa anggaran sudah cair.", "anggaran sudah cair",
      "Andi", "assert"),
+    # when it was said, before "bahwa" (wire copy: "said on Monday that …"); and the same with the one told
+    ("Andi mengatakan pada hari Senin bahwa menteri telah menerima uang.", "menteri telah menerima uang", "Andi", "assert"),
+    ('Hendra mengatakan kepada wartawan pada hari Selasa bahwa tuduhan itu "fitnah".', 'tuduhan itu "fitnah"', "Hendra", "deny"),
     # the opening words decide the stance once the one told is out of the way
     ("Pengacara Petersen mengatakan kepada pengadilan, kliennya itu tidak bermaksud menakut-nakuti para wanita itu.",
      "kliennya itu tidak bermaksud menakut-nakuti para wanita itu", "Petersen", "deny"),

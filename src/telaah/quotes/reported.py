@@ -436,15 +436,16 @@ ADDRESSEE_TOKENS = 20  # "kepada para wartawan di Jakarta, Senin (6/3), bahwa �
 
 def _past_addressee(t: _Text, after: list[int], k: int) -> int | None:
     """Where the reported clause starts after the one told ("mengatakan kepada wartawan, ia
-    tidak hadir", "… kepada Reuters pada hari Senin bahwa …"): after the first "bahwa" within
-    reach, else after the first comma; None when the verb is not followed by "kepada" or the
+    tidak hadir", "… kepada Reuters pada hari Senin bahwa …") or when it was said ("mengatakan
+    pada hari Senin bahwa …"): after the first "bahwa" within reach, else (after "kepada") after
+    the first comma; None when the verb is not followed by "kepada" or the
     clause cannot be found (the words stay the content, as before). Not for a demand, nor when
     an act is asked of the one told ("mengimbau kepada semua saksi untuk mencontoh …, demi …")."""
-    if k >= len(after) or t.low[after[k]] != "kepada":
+    if k >= len(after) or t.low[after[k]] not in ("kepada", "pada"):
         return None
     window = after[k + 1 : k + 1 + ADDRESSEE_TOKENS]
     cut = next((m for m, j in enumerate(window) if t.low[j] == "bahwa"), None)
-    if cut is None:
+    if cut is None and t.low[after[k]] == "kepada":  # "pada hari Senin, …" may be the content's own
         cut = next((m for m, j in enumerate(window[:10]) if t.low[j] == ","), None)
     if cut is None or cut == 0 or any(t.low[j] in lexicon().purpose_links for j in window[:cut]):
         return None

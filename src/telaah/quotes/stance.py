@@ -73,9 +73,9 @@ def _false_claim_re() -> re.Pattern:
     return re.compile(
         rf"(?<!yang )\b(?:{false})\b(?!-)"
         rf"|(?<!yang )\b(?:itu|ini|tersebut|semuanya|semua|adalah|merupakan)\s+(?:(?:berita|kabar|informasi|isu)\s+)?"
-        rf"(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?(?:{verdicts})\b(?!-)"
+        rf"(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?[\"“”']?(?:{verdicts})\b(?!-)"  # 'itu "fitnah"'
         rf"|\b(?:{claims})\s+(?:itu|ini|tersebut)\s+(?:{claimed})\b(?!-)"  # "gugatan ini tidak memiliki dasar"
-        rf"|\b(?:tuduhan|tudingan)\s+(?:{claimed})\b(?!-)"  # not "kabar bohong" (fake news, an attribute)
+        rf"|\b(?:tuduhan|tudingan)\s+[\"“”']?(?:{claimed})\b(?!-)"  # not "kabar bohong" (fake news, an attribute)
     )
 
 
