@@ -67,6 +67,10 @@ CHROME = [
     ("Artikel ini telah tayang di Tribunnews.com dengan judul Gempa Guncang Mamuju", "credit"),
     ("Petugas memeriksa puing rumah warga di Mamuju. KOMPAS.com/Nama Fotografer", "caption"),
     ("Penulis: Rina | Editor: Budi", "credit"),
+    # session 11, from an analyst's probe
+    ("Bagikan artikel ini: Facebook | Twitter | WhatsApp | Salin Tautan", "boilerplate"),
+    ("Tulis komentar Anda di sini...", "boilerplate"),
+    ("(Pelaporan oleh Stanley Widianto; Penyuntingan oleh Kanupriya Kapoor)", "credit"),
 ]
 
 BODY = [
@@ -167,6 +171,7 @@ def test_title_duplicate_title_dateline_and_credit():
     ("Jakarta, CNN Indonesia -- Presiden", "Jakarta", "CNN Indonesia"),
     ("Liputan6.com, Jakarta - Presiden", "Jakarta", "Liputan6.com"),
     ("TEMPO.CO, Jakarta - Presiden", "Jakarta", "TEMPO.CO"),
+    ("TELISIK.CO, JAKARTA -- Presiden", "JAKARTA", "TELISIK.CO"),  # an outlet not in outlets.txt
     ("MOSKOW, RADAR JABAR - Presiden", "MOSKOW", "RADAR JABAR"),
     ("SEOUL (Reuters) - Presiden", "SEOUL", "Reuters"),
     ("New York (AP) — Presiden", "New York", "AP"),
