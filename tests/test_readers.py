@@ -152,3 +152,79 @@ def test_directory_recursive_and_ignored(tmp_path):
 def test_unique_ids():
     arts = unique_ids([Article(id="x", text="a"), Article(id="x", text="b"), Article(id="x-2", text="c")])
     assert len({a.id for a in arts}) == 3 and arts[1].warnings
+
+
+def _dossier_like():
+    return {"schema": "telaah.dossier/1", "articles": [{"id": "a1", "text": BODY}], "entities": [],
+            "quotes": [], "numbers": [], "times": [], "stories": []}
+
+
+@pytest.mark.parametrize("name", ["dossier.json", "dossier.jsonl", "dossier"])
+def test_pretty_printed_dossier_refused_once(tmp_path, name):
+    """A previous output fed back in is one clear problem, not one per physical line."""
+    p = tmp_path / name
+    p.write_text(json.dumps(_dossier_like(), indent=1), encoding="utf-8")
+    [problem] = read([p])
+    assert isinstance(problem, InputProblem) and problem.code == "E006"
+    assert problem.path == str(p) and "a telaah dossier, not articles" in problem.reason
+
+
+def test_one_line_dossier_in_jsonl_named_as_dossier(tmp_path):
+    p = tmp_path / "out.jsonl"
+    p.write_text(json.dumps(_dossier_like()) + "\n", encoding="utf-8")
+    [problem] = read([p])
+    assert problem.code == "E006" and "a telaah dossier" in problem.reason
+
+
+def test_json_object_that_is_not_an_article_refused_once(tmp_path):
+    p = tmp_path / "config.json"
+    p.write_text(json.dumps({"model": "x", "threshold": 0.5, "nested": {"a": [1, 2]}}, indent=2), encoding="utf-8")
+    [problem] = read([p])
+    assert problem.code == "E006" and problem.path == str(p)
+    assert "not an article record" in problem.reason and "'model'" in problem.reason
+
+
+def test_pretty_printed_article_record_and_array(tmp_path):
+    one = tmp_path / "satu.json"
+    one.write_text(json.dumps({"id": "s1", "text": BODY, "published": "2024-03-04"}, indent=2), encoding="utf-8")
+    many = tmp_path / "banyak.json"
+    many.write_text(json.dumps([{"text": BODY}, {"nope": 1}, {"id": "b3", "text": BODY}], indent=2), encoding="utf-8")
+    items = read([one, many])
+    assert [i.id for i in items if isinstance(i, Article)] == ["s1", "banyak-1", "b3"]
+    assert items[0].published == date(2024, 3, 4)
+    [problem] = [i for i in items if isinstance(i, InputProblem)]
+    assert problem.path == f"{many}:[2]" and problem.code == "E006"
+
+
+def test_one_line_json_file_still_read_as_jsonl(tmp_path):
+    p = tmp_path / "satu.json"
+    p.write_text(json.dumps({"text": BODY}) + "\n", encoding="utf-8")
+    [art] = read([p])
+    assert isinstance(art, Article) and art.id == "satu-1"
+
+
+def test_many_bad_jsonl_lines_are_summarised(tmp_path):
+    p = tmp_path / "rusak.jsonl"
+    lines = [f"bukan json {i}" for i in range(1, 3001)] + [json.dumps({"id": "ok", "text": BODY})]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read([p])
+    probs = [i for i in items if isinstance(i, InputProblem)]
+    assert [i.id for i in items if isinstance(i, Article)] == ["ok"]
+    assert len(probs) == 6
+    assert [pr.path for pr in probs[:5]] == [f"{p}:{n}" for n in range(1, 6)]
+    assert probs[-1].path == str(p) and probs[-1].code == "E006"
+    assert "and 2995 more lines skipped" in probs[-1].reason and "first at line 6" in probs[-1].reason
+
+
+def test_few_bad_jsonl_lines_all_reported(tmp_path):
+    p = tmp_path / "sedikit.jsonl"
+    p.write_text("\n".join(["x"] * 5) + "\n", encoding="utf-8")
+    probs = read([p])
+    assert len(probs) == 5 and not any("more lines" in pr.reason for pr in probs)
+
+
+def test_bad_stdin_lines_are_summarised():
+    stream = io.BytesIO(b"{\n" * 50)
+    probs = list(read_inputs(["-"], stdin=stream))
+    assert len(probs) == 6 and "and 45 more lines skipped" in probs[-1].reason
+    assert "pretty-printed JSON" in probs[0].reason

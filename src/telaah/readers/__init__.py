@@ -16,7 +16,7 @@ from ..document import Article
 from ..errors import InputError
 from .feed import read_feed
 from .html import read_html
-from .jsonl import read_jsonl_lines
+from .jsonl import read_json_document, read_jsonl_lines
 from .text import read_text
 
 TEXT_EXT = {".txt", ".text"}
@@ -58,6 +58,15 @@ def _sniff(head: bytes) -> str:
     return "text"
 
 
+def _starts_pretty_json(head: bytes) -> bool:
+    """True if the first non-empty line is a lone ``{`` or ``[``: never a valid JSONL line, but
+    how a pretty-printed JSON document (a dossier, say) begins."""
+    for line in head.lstrip(b"\xef\xbb\xbf").splitlines():
+        if line.strip():
+            return line.strip() in (b"{", b"[")
+    return False
+
+
 def kind_of(path: Path) -> str | None:
     ext = path.suffix.lower()
     if ext in TEXT_EXT:
@@ -95,13 +104,17 @@ def read_file(path: Path, display: str, published=None, max_bytes: int = DEFAULT
     try:
         if kind == "jsonl" or (kind is None and kind_of(path) == "jsonl"):
             with open(path, "rb") as fh:
-                yield from read_jsonl_lines(fh, display, published, max_bytes)
-            return
+                pretty = _starts_pretty_json(fh.read(4096))
+                fh.seek(0)
+                if not pretty:
+                    yield from read_jsonl_lines(fh, display, published, max_bytes)
+                    return
         data = _read_bytes(path, max_bytes)
-        kind = kind or kind_of(path) or _sniff(data[:2048])
+        kind = kind or kind_of(path) or ("jsonl" if path.suffix.lower() == ".json" else None) \
+            or _sniff(data[:2048])
         if kind == "jsonl":
-            import io
-            yield from read_jsonl_lines(io.BytesIO(data), display, published, max_bytes)
+            # .json, a sniffed file, or a .jsonl that is really one pretty-printed document
+            yield from read_json_document(data, display, path.stem, published, max_bytes)
         elif kind == "html":
             yield read_html(data, display, path.stem, published)
         elif kind == "feed":
