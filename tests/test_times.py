@@ -349,3 +349,13 @@ def test_weekday_only_inference_takes_the_year_of_its_story():
     assert borrow_sibling_dates(corpus) == ["w"]
     assert weak.published_inferred["value"] == "2017-05-01" and "year from sibling" in weak.published_inferred["basis"]
     assert any(t.value and t.value.startswith("2017-05-01") and t.anchor == "inferred" for t in weak.times)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Banjir ini terparah sejak banjir 2019 yang menewaskan 40 orang.", "2019"),
+    ("Gempa 2018, kata dia, lebih kuat.", "2018"),
+    ("Korban banjir 1500 orang mengungsi.", None),  # a count, not a year
+])
+def test_an_event_nouns_year(text, value):
+    found = [t.value for t in extract_times(text, one_line(text), REF)]
+    assert found == ([value] if value else [])

@@ -101,10 +101,11 @@ def _story_digest(dossier: dict, out) -> None:
             print(f"   - {' '.join(item['text'].split())} [{item['article']}]", file=out)
         for d in s["number_disputes"]:
             vals = []
+            earlier = {r["number"] for r in d.get("reports", []) if r.get("earlier")}
             for nid in d["numbers"]:
                 n = nums.get(nid)
                 if n:
-                    vals.append(f"{n['text']} [{n['article']}]")
+                    vals.append(f"{n['text']} [{n['article']}{', earlier' if nid in earlier else ''}]")
             print(f"   ! disputed figure, {d['object']}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
             parts = [f"{label} {who(c[key])}" for key, label in

@@ -340,7 +340,21 @@ def _change_words(article: Article, number: NumberClaim) -> tuple[bool, bool]:
         return False, False
     words = _words(article.text, sent.start, sent.end)
     earlier = not _cue_words("earlier").isdisjoint(words)
-    return earlier or not _cue_words("update").isdisjoint(words), earlier
+    return earlier or _dated_before(article, sent) or not _cue_words("update").isdisjoint(words), earlier
+
+
+def _dated_before(article: Article, sent) -> bool:
+    """Whether the sentence dates itself to a day before the article's own ("Dua hari lalu,
+    korban meninggal yang tercatat baru 12 orang"): beside a figure of the article's own day
+    under the same head, its figure is an earlier value (alone, it is the news: "Senin (28/11),
+    184 penumpang …" in Tuesday's paper)."""
+    ref = article.reference_date
+    if ref is None:
+        return False
+    for t in _dates_in(article, sent, with_since=True):
+        if _DAY.match(t.value) and t.value[:10] < ref.isoformat():
+            return True
+    return False
 
 
 DESCRIPTION_WORDS = 2  # words after a figure searched for "itu/tersebut/ini"
@@ -367,7 +381,15 @@ def _dates_in(article: Article, sent, *, with_since: bool = False) -> list:
     since = _cue_words("since")
     return [t for t in article.times
             if t.type == "DATE" and t.value and sent.start <= t.start < sent.end
-            and (with_since or since.isdisjoint(_words(article.text, sent.start, t.start)[-2:]))]
+            and (with_since or not _opens_period(since, _words(article.text, sent.start, t.start)[-2:]))]
+
+
+def _opens_period(since: frozenset[str], before: list[str]) -> bool:
+    """"sejak 2014", "sejak tahun 2014": the date starts a period that runs to now; not
+    "sejak banjir 2019", where the date names an old event."""
+    if before[-1:] and before[-1] in since:
+        return True
+    return len(before) == 2 and before[0] in since and before[1] in _cue_words("since_skip")
 
 
 def _narrative_sentence(article: Article, sent):
@@ -405,6 +427,7 @@ def _is_background(article: Article, number: NumberClaim, start: date | None) ->
     return False
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 YEAR_VALUE = re.compile(r"\d{3}[\dX]")  # "2014", "196X": a whole year or decade
 
 
@@ -572,22 +595,43 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         groups.update(_context_groups(loose))
     out = []
     for (measure, head), reports in groups.items():
+        # background figures are not compared. An article that also gives an old value under
+        # this head uses it for several things, so its figures stay out (ten A320 accidents
+        # beside 27 since 1988) - except a toll: "banjir 2019 menewaskan 40 orang" beside this
+        # flood's 17 dead tells which is which. Single things named ("satu unit pesawat") are
+        # no counts.
+        toll = head in _cue_words("toll")
+        if toll:
+            reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
         reports = _single_referent_reports(reports, measure == "count")
-        # background figures count above (an article that also gives an old value under this
-        # head uses it for several things) but are not compared
-        # and neither are single things named ("satu unit pesawat")
-        reports = [(a, n) for a, n in reports if not _is_background(a, n, start)
+        reports = [(a, n) for a, n in reports if (toll or not _is_background(a, n, start))
                    and not _other_event(a, n, events)
                    and not (head.startswith(NOUN_HEAD) and _is_single_thing(n))]
         by_period: dict[str | None, list[tuple[Article, NumberClaim]]] = {}
         for a, n in reports:
             by_period.setdefault(_period(a, n), []).append((a, n))
         for same_period in by_period.values():
-            found = _dispute(measure, head, same_period, order)
+            found = _dispute(measure, head, _one_report_per_value(same_period), order)
             if found is not None:
                 out.append(found)
     out.sort(key=lambda d: (d["reports"][0]["date"] or "9999", order[d["reports"][0]["article"]]))
     return out
+
+
+def _one_report_per_value(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
+    """One report of each value per article, from its body if it has one there: a headline,
+    its repeated copy and the lead giving the same "12 orang" are one report, not four."""
+    def in_body(a: Article, n: NumberClaim) -> bool:
+        sent = a.sentence_at(n.start)
+        return sent is not None and 0 <= sent.block < len(a.blocks) and a.blocks[sent.block].kind == "body"
+
+    chosen: dict[tuple, tuple[Article, NumberClaim]] = {}
+    for a, n in reports:
+        key = (a.id, n.value, n.low, n.high)
+        if key not in chosen or (in_body(a, n) and not in_body(*chosen[key])):
+            chosen[key] = (a, n)
+    kept = {id(n) for _, n in chosen.values()}
+    return [(a, n) for a, n in reports if id(n) in kept]
 
 
 def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]],
@@ -597,7 +641,10 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     if len({a.id for a, _ in reports}) < 2:
         return None
     anchors = [_anchors(a, n) for a, n in reports]
-    current = [not _change_words(a, n)[1] for a, n in reports]
+    dated_before = [_dated_before(a, a.sentence_at(n.start)) if a.sentence_at(n.start) else False for a, n in reports]
+    has_own_day = {a.id for (a, _), before in zip(reports, dated_before) if not before}
+    current = [not _change_words(a, n)[1] and not (before and a.id in has_own_day)
+               for (a, n), before in zip(reports, dated_before)]
     moves = [_change_direction(a, n) for a, n in reports]
     contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
                 if head.startswith(NOUN_HEAD) else None)
@@ -610,6 +657,7 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     )
     if not disputed:
         return None
+    earlier_value = {id(n) for (_, n), now in zip(reports, current) if not now}
     reports.sort(key=lambda r: (r[0].reference_date or date.max, order[r[0].id], r[1].start))
     return {
         "object": _object_phrase(reports),
@@ -630,6 +678,7 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
             "speaker": _speaker(a, n),
             "source": a.outlet or a.source,
             "date": a.reference_date.isoformat() if a.reference_date else None,
+            "earlier": id(n) in earlier_value,  # an earlier value the article updates, not compared
         } for a, n in reports],
     }
 

@@ -109,6 +109,7 @@ def _sentence_initial(text: str, start: int, sent_start: int) -> bool:
 
 _FIRST_YEAR_BEFORE = re.compile(r"(?:1[5-9]|20)\d\d\s*(?:[-–]|dan|hingga|sampai|atau|,)\s*$")
 _YEAR_END_AFTER = re.compile(r"\s*(?:[-–]\s*(?:1[5-9]|20)\d\d|[,;:)\]]|\.(?!\d)|$)")
+_YEAR_EVENT_AFTER = re.compile(r"\s*(?:[,;:)\]]|\.(?!\d)|$|(?:yang|lalu|silam|di|itu|tersebut|dan|ketika|saat)\b)")
 _NOT_YEAR_BEFORE = re.compile(r"(?:Rp|\$|No|nomor)\.?\s*$", re.I)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -160,6 +161,8 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
             return start, end
         if _FIRST_YEAR_BEFORE.search(text[max(s_start, start - 16) : start]):
             return start, end  # the second year of "2010-2014", "2013 dan 2014"
+        if prev in lx.cues.get("year_event_before", ()) and _YEAR_EVENT_AFTER.match(text[end : end + 12]):
+            return start, end  # "sejak banjir 2019 yang menewaskan …", "Pemilu 2019": an event's year
         after = text[end : end + 2]
         if _YEAR_END_AFTER.match(after) or end >= m.string.__len__():
             if not _NOT_YEAR_BEFORE.search(text[max(0, start - 6) : start]):
