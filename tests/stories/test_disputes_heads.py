@@ -36,6 +36,10 @@ def _key_of(text, figure):
     ("Jumlah korban tewas bertambah dari 5 menjadi 7 orang.", "7 orang", "dead"),
     # a list after a comma is not the predicate of what stands before it
     ("Saya siapkan pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas.", "11 orang", None),
+    # a sum is the predicate of a sum named further back; other figures are not
+    ("Kerugian sementara akibat bencana itu ditaksir mencapai Rp15 miliar.", "Rp15 miliar", "losses"),
+    ("Patrialis diduga menerima hadiah dalam bentuk mata uang asing sebesar 20.000 dolar AS.", "20.000 dolar AS", None),
+    ("Sebanyak delapan orang lainnya masih dalam pencarian.", "delapan orang", "missing"),
     # "dan" starts another item: "rumah hanyut tiga unit dan rumah rusak …"
     ("Di desa itu rumah hanyut tiga unit dan rumah rusak juga tiga unit.", "tiga unit", None),
 ])

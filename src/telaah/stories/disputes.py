@@ -146,6 +146,11 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     if head is None:
         before = _clause_words_before(article, number)
         head = _find_head(before[-LOOKBACK_WORDS:])
+        if head is None and is_money and before[-1:] and before[-1] in _cue_words("predicate"):
+            # "Kerugian sementara akibat bencana itu ditaksir mencapai Rp15 miliar": a sum is the
+            # predicate of what its clause's subject names, when that is a sum too
+            head = _find_head(before[-SUBJECT_WORDS:], stemmed=False)
+            head = head if head in _cue_words("sum") else None
         if head is None and kind == "classifier":
             # "10 orang sudah dilaporkan meninggal", "empat orang mengalami luka berat": what
             # happened to them, said right after the figure (up to the next figure)
