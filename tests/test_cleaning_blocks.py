@@ -71,6 +71,25 @@ CHROME = [
     ("Bagikan artikel ini: Facebook | Twitter | WhatsApp | Salin Tautan", "boilerplate"),
     ("Tulis komentar Anda di sini...", "boilerplate"),
     ("(Pelaporan oleh Stanley Widianto; Penyuntingan oleh Kanupriya Kapoor)", "credit"),
+    # session 12, from an analyst's probe of regional portals
+    ("Beranda", "boilerplate"),
+    ("Berita", "boilerplate"),
+    ("Foto", "boilerplate"),
+    ("Gaya Hidup", "boilerplate"),
+    ("Home  Berita  Daerah  Ekonomi  Lingkungan  Opini  Foto", "boilerplate"),
+    ("Berita Terkini  Politik  Hukum  Peristiwa  Lingkungan  Indeks", "boilerplate"),
+    ("Home | Nasional | Internasional | Olahraga | Tekno | Otomotif", "boilerplate"),
+    ("Ekonomi • Bisnis / Wisata » Kuliner", "boilerplate"),
+    ("Login untuk berkomentar", "boilerplate"),
+    ("Masuk untuk berkomentar", "boilerplate"),
+    ("Silakan login terlebih dahulu untuk berkomentar.", "boilerplate"),
+    ("Tentang Kami | Redaksi | Pedoman Media Siber | Kontak | Karir", "boilerplate"),
+    ("Tentang Kami  Redaksi  Pedoman Pemberitaan Media Siber  Kebijakan Privasi", "boilerplate"),
+    ("Masuk | Daftar", "boilerplate"),
+    ("Cari...", "boilerplate"),
+    ("SUMBARSATU.COM", "boilerplate"),
+    ("Redaksi | Rabu, 06/03/2024 13:10 WIB", "boilerplate"),
+    ("Bupati Pesisir Selatan memberikan keterangan di posko utama Tarusan. Foto: LanggamNews/Dedi Kurniawan", "caption"),
 ]
 
 BODY = [
@@ -96,6 +115,16 @@ BODY = [
     "Tonton juga pertandingan itu di stadion, ujar pelatih kepada suporter.",
     "Laporan wartawan itu kemudian dibantah oleh pihak kepolisian.",
     "Video itu beredar luas di media sosial sejak Senin (4/3).",
+    # nav and footer words that open real sentences
+    "Berita itu beredar luas sejak Senin pagi.",
+    "Ekonomi Sumatera Barat tumbuh 4,5 persen pada kuartal pertama.",
+    "Opini publik terbelah soal penyebab banjir bandang itu.",
+    "Redaksi menerima klarifikasi dari Bupati pada Kamis.",
+    "Kontak senjata terjadi di Intan Jaya, Papua.",
+    "Hukum harus ditegakkan, kata Kapolda.",
+    "Login untuk berkomentar kini diwajibkan oleh pengelola situs itu sejak Senin.",
+    "Polisi menyita barang bukti. Foto dan video kejadian itu sudah beredar luas.",
+    "Ia menyerahkan dokumen itu. Foto: bukti itu sudah diserahkan ke polisi.",
 ]
 
 
@@ -176,6 +205,7 @@ def test_title_duplicate_title_dateline_and_credit():
     ("SEOUL (Reuters) - Presiden", "SEOUL", "Reuters"),
     ("New York (AP) — Presiden", "New York", "AP"),
     ("Jakarta - Presiden", "Jakarta", None),
+    ("Padang, RanahBerita - Presiden", "Padang", "RanahBerita"),  # a one-word CamelCase outlet
     ("Sementara itu -", None, None),
 ])
 def test_datelines(opening, place, outlet):
@@ -241,3 +271,44 @@ def test_caption_glued_to_photo_credit():
     kinds = dict(blocks)
     assert kinds["Miryam mengenakan rompi tahanan saat keluar dari Gedung KPK, Selasa dini hari."] == "caption"
     assert kinds["Jakarta (ANTARA) - KPK resmi menahan Miryam."] == "body"
+
+
+def test_dateline_in_the_first_prose_paragraph_after_menu_lines():
+    """Menu words left above the lead do not hide its dateline (analyst's probe, Antara Sumbar)."""
+    text = ("Banjir Bandang di Pesisir Selatan\nBeranda\nBerita\nSumbar\n\n"
+            "Padang (ANTARA) - BPBD Sumatera Barat mencatat 12 orang meninggal dunia.\n\n"
+            "Puluhan warga lainnya masih hilang.\n")
+    art, blocks = run_blocks(text)
+    assert [k for _, k in blocks] == ["title", "boilerplate", "boilerplate", "boilerplate", "body", "body"]
+    assert art.dateline == "Padang" and art.outlet == "ANTARA"
+
+
+def test_outlet_dateline_found_behind_a_caption_glued_to_the_headline():
+    text = ("ANTARA News Sumatera Barat\nBeranda\n"
+            "Banjir bandang dan longsor di Pesisir Selatan, 12 orang meninggal\n"
+            "Petugas gabungan mengevakuasi warga yang terjebak banjir, Selasa (5/3/2024).\n"
+            "Foto: ANTARA/Fandi Yogari\n\n"
+            "Padang (ANTARA) - BPBD Sumatera Barat mencatat 12 orang meninggal dunia.\n")
+    art, _ = run_blocks(text)
+    assert art.dateline == "Padang" and art.outlet == "ANTARA"
+
+
+def test_weak_dateline_only_in_the_lead_and_never_in_a_headline():
+    art, _ = run_blocks("Judul Berita\n\nPresiden meresmikan jembatan itu pada Senin.\n\n"
+                        "Jakarta - Menteri Keuangan hadir dalam acara itu.\n")
+    assert art.dateline is None
+    art, _ = run_blocks("Judul Berita\n\nJokowi - Prabowo Bertemu\n\nPresiden meresmikan jembatan itu pada Senin.\n")
+    assert art.dateline is None
+
+
+def test_dateline_alone_on_its_line_after_menu():
+    art, blocks = run_blocks("Judul Berita\nBeranda\n\nJakarta (ANTARA) -\n\nPresiden Joko Widodo meresmikan jembatan itu.\n")
+    assert ("Jakarta (ANTARA) -", "dateline") in blocks
+    assert art.dateline == "Jakarta" and art.outlet == "ANTARA"
+
+
+def test_headline_is_not_wrapped_into_a_lead_that_opens_with_an_outlet_dateline():
+    title = "Korban Meninggal Banjir Bandang Pesisir Selatan Bertambah Jadi 17 Orang"
+    art, blocks = run_blocks(title + "\nPainan (ANTARA) - Jumlah korban meninggal bertambah menjadi 17 orang.\n", title=title)
+    assert blocks[0] == (title, "title")
+    assert art.dateline == "Painan" and art.outlet == "ANTARA"

@@ -20,6 +20,7 @@ TITLE_MAX_CHARS = 250
 TITLE_MAX_WORDS = 35
 CAPTION_MAX_CHARS = 200
 WRAP_MIN_CHARS = 60  # wrapped prose lines are long; a short line without a full stop is a heading
+DATELINE_LOOKAHEAD = 2  # prose paragraphs after the first that may still hold an outlet's dateline
 SITE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,40}$")
 
 
@@ -93,6 +94,18 @@ def match_dateline(text: str, start: int, end: int):
     return None
 
 
+def opens_with_outlet_dateline(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] open with a dateline that names the outlet ("Painan (ANTARA) -")?"""
+    found = match_dateline(text, start, end)
+    return bool(found and found[2])
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of sentences, not a menu word, heading or other short unpunctuated line."""
+    line = line.rstrip()
+    return line.endswith(SENTENCE_END) or len(line) > TITLE_MAX_CHARS
+
+
 class BlockStage(ArticleStage):
     """Classify lines; find the title, duplicate titles, the dateline, outlet and credit."""
 
@@ -109,8 +122,10 @@ class BlockStage(ArticleStage):
             prev = blocks[-1] if blocks else None
             # A hard-wrapped paragraph: join a body line to the body line above it when no blank
             # line separates them and the line above does not end a sentence.
+            # A line opening with an outlet's dateline starts the lead, never continues a headline.
             if kind == "body" and prev is not None and prev.kind == "body" and not blank_before \
-                    and is_wrapped(text[prev.start:prev.end], text[start:end]):
+                    and is_wrapped(text[prev.start:prev.end], text[start:end]) \
+                    and not opens_with_outlet_dateline(text, start, end):
                 prev.end = end
                 continue
             blocks.append(Block(start, end, kind, reason))
@@ -165,19 +180,31 @@ class BlockStage(ArticleStage):
                 b.kind, b.reason = "duplicate_title", "repeats the headline"
 
     def _find_dateline(self, article: Article) -> None:
+        """The dateline opens the lead: the first prose body paragraph. Short unpunctuated body
+        lines before it (menu words, kickers, a headline left as body) are passed over. A caption
+        glued to a headline can pose as the lead, so the next DATELINE_LOOKAHEAD prose paragraphs
+        are tried too, but only for a dateline that names the outlet ("Padang (ANTARA) -")."""
         text = article.text
+        prose_seen = 0
         for b in article.blocks:
             if b.kind != "body":
                 continue
+            line = text[b.start:b.end]
             found = match_dateline(text, b.start, b.end)
-            if found:
+            # Before the lead, a short line holds a dateline only if that is all it holds or it
+            # names the outlet: "Jokowi - Prabowo Bertemu" is a headline, not a dateline.
+            if found and (found[2] or (prose_seen == 0 and (is_prose(line) or found[0].end() >= len(line)))):
                 m, place, outlet = found
                 if m.end() >= b.end - b.start:  # the line is only a dateline
                     b.kind, b.reason = "dateline", "dateline on its own line"
                 article.dateline = place.strip() if place else None
                 if outlet and not article.outlet:
                     article.outlet = outlet.strip()
-            return  # only the first body paragraph can open with a dateline
+                return
+            if is_prose(line):
+                prose_seen += 1
+                if prose_seen > DATELINE_LOOKAHEAD:
+                    return
 
     def _find_credit(self, article: Article) -> None:
         text = article.text
