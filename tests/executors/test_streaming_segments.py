@@ -65,6 +65,9 @@ def _spread_articles(path, days=60):
             if d % 10 == 3:
                 texts.append("Gempa bermagnitudo 5,1 mengguncang Kabupaten Cianjur, Jawa Barat, tanpa korban jiwa "
                              f"menurut BMKG, laporan nomor {d}.")
+            if d == 52:  # an article that is no near-copy: the grouper closes stale stories on one
+                texts.append("Pemerintah Kota Bogor meresmikan taman kota baru di kawasan Sempur yang dilengkapi "
+                             "jalur sepeda dan area bermain anak.")
             for n, text in enumerate(texts):
                 fh.write(json.dumps({"id": f"d{d:02d}-{n}", "text": text, "published": day.isoformat()}) + "\n")
 

@@ -3,7 +3,7 @@
 Near-duplicates (same answer as ``stories.duplicates.find_near_duplicates``, which the tests
 check): the **map** step computes each article's MinHash signature where the article is
 analysed (in a worker, per shard); the **reduce** step buckets the signatures band by band
-(the LSH bands ``datasketch.MinHashLSH`` would use) into candidate pairs; a final pass in
+(``duplicates.band_layout``, as the single pass's index) into candidate pairs; a final pass in
 publication order confirms each candidate by the exact Jaccard of word 5-shingles and points
 every copy at its earliest copy. Only candidates' shingles are ever built, and signatures are
 128 integers an article, so the reduce step holds little for any number of articles.
@@ -30,7 +30,7 @@ from ..stories import duplicates
 @lru_cache(maxsize=4)
 def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
     """The (start, end) hash ranges of the LSH bands find_near_duplicates' index uses."""
-    b, r = duplicates.lsh_params(max(0.05, threshold * 0.8), num_perm)
+    b, r = duplicates.band_layout(threshold, num_perm)
     return [(i * r, (i + 1) * r) for i in range(b)]
 
 
