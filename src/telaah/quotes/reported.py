@@ -438,8 +438,8 @@ def _past_addressee(t: _Text, after: list[int], k: int) -> int | None:
     """Where the reported clause starts after the one told ("mengatakan kepada wartawan, ia
     tidak hadir", "… kepada Reuters pada hari Senin bahwa …") or when it was said ("mengatakan
     pada hari Senin bahwa …"): after the first "bahwa" within reach, else (after "kepada") after
-    the first comma; None when the verb is not followed by "kepada" or the
-    clause cannot be found (the words stay the content, as before). Not for a demand, nor when
+    the first comma; None when the verb is followed by neither or the clause cannot be found
+    (the words stay the content, as before). Not for a demand, nor when
     an act is asked of the one told ("mengimbau kepada semua saksi untuk mencontoh …, demi …")."""
     if k >= len(after) or t.low[after[k]] not in ("kepada", "pada"):
         return None

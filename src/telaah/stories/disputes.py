@@ -38,8 +38,8 @@ SUBJECT_WORDS = 14  # how far back a bare "N orang" looks for what it counts
 # and quote marks
 CLAUSE_BREAK = re.compile(r'[,;.!?](?=\s)|["\u201c\u201d]')
 QUOTE_MARK = re.compile(r'["\u201c\u201d]')
-LOOKBACK_WORDS = 4
-PREDICATE_WORDS = 4  # words after a bare "N orang" searched for what happened to them  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
+LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
+PREDICATE_WORDS = 4  # words after a bare "N orang" searched for what happened to them
 
 
 @lru_cache(maxsize=1)
@@ -153,19 +153,18 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             head = head if head in _cue_words("sum") else None
         if head is None and kind == "classifier":
             # "10 orang sudah dilaporkan meninggal", "empat orang mengalami luka berat": what
-            # happened to them, said right after the figure (up to the next figure)
-            # (up to the next figure or "dan": "rumah hanyut tiga unit dan rumah rusak"), by the
-            # table's own forms ("kehilangan respek" is not "hilang")
+            # happened to them, said right after the figure, up to the next figure or "dan"
+            # ("rumah hanyut tiga unit dan rumah rusak"), by the table's own forms ("kehilangan
+            # respek" is not "hilang")
             joiners = _cue_words("joiner")
-            after = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners,
-                                   _clause_words_after(article, number)))
-            head = _find_head(after[:PREDICATE_WORDS], stemmed=False)
-        if head is None and kind == "classifier":
+            after = _clause_words_after(article, number)
+            said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, after))
+            head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
             # counts what the clause's subject names, further back
-            head = _find_head(before[-SUBJECT_WORDS:])
+            head = head or _find_head(before[-SUBJECT_WORDS:])
             if head is None and before and _cue_words("predicate").issuperset(before) \
-                    and _find_head(_clause_words_after(article, number)) is None:
+                    and _find_head(after) is None:
                 # "Jumlah korban meninggal akibat gempa di Malatya, Turki, mencapai 250 orang":
                 # the clause is only the predicate, its subject stands before the commas (not
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
@@ -345,16 +344,17 @@ def _change_words(article: Article, number: NumberClaim) -> tuple[bool, bool]:
         return False, False
     words = _words(article.text, sent.start, sent.end)
     earlier = not _cue_words("earlier").isdisjoint(words)
-    return earlier or _dated_before(article, sent) or not _cue_words("update").isdisjoint(words), earlier
+    return earlier or _dated_before(article, number) or not _cue_words("update").isdisjoint(words), earlier
 
 
-def _dated_before(article: Article, sent) -> bool:
+def _dated_before(article: Article, number: NumberClaim) -> bool:
     """Whether the sentence dates itself to a day before the article's own ("Dua hari lalu,
     korban meninggal yang tercatat baru 12 orang"): beside a figure of the article's own day
     under the same head, its figure is an earlier value (alone, it is the news: "Senin (28/11),
     184 penumpang …" in Tuesday's paper)."""
     ref = article.reference_date
-    if ref is None:
+    sent = article.sentence_at(number.start)
+    if ref is None or sent is None:
         return False
     for t in _dates_in(article, sent, with_since=True):
         if _DAY.match(t.value) and t.value[:10] < ref.isoformat():
@@ -646,7 +646,7 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     if len({a.id for a, _ in reports}) < 2:
         return None
     anchors = [_anchors(a, n) for a, n in reports]
-    dated_before = [_dated_before(a, a.sentence_at(n.start)) if a.sentence_at(n.start) else False for a, n in reports]
+    dated_before = [_dated_before(a, n) for a, n in reports]
     has_own_day = {a.id for (a, _), before in zip(reports, dated_before) if not before}
     current = [not _change_words(a, n)[1] and not (before and a.id in has_own_day)
                for (a, n), before in zip(reports, dated_before)]

@@ -149,9 +149,9 @@ def borrow_sibling_dates(corpus: Corpus) -> list[str]:
     """Resolve undated articles against the dates of their story's other articles.
 
     The date lent is the latest of the firmly dated siblings' dates (given, or inferred from a
-    date with its year) within a week after their middle (``_lent_date``). An article whose own inferred date lacks a year keeps
-    its day and month but takes the year that fits its weekday nearest the siblings. Returns
-    the ids of the articles that borrowed.
+    date with its year) within a week after their middle (``_lent_date``). An article whose own
+    inferred date lacks a year keeps its day and month but takes the year that fits its weekday
+    nearest the siblings. Returns the ids of the articles that borrowed.
     """
     by_id = {a.id: a for a in corpus.articles}
     borrowed = []

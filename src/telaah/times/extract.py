@@ -162,7 +162,7 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
         if _FIRST_YEAR_BEFORE.search(text[max(s_start, start - 16) : start]):
             return start, end  # the second year of "2010-2014", "2013 dan 2014"
         if prev in lx.cues.get("year_event_before", ()) and _YEAR_EVENT_AFTER.match(text[end : end + 12]):
-            return start, end  # "sejak banjir 2019 yang menewaskan …", "Pemilu 2019": an event's year
+            return start, end  # "sejak banjir 2019 yang menewaskan …", "gempa 2018, …": an event's year
         after = text[end : end + 2]
         if _YEAR_END_AFTER.match(after) or end >= m.string.__len__():
             if not _NOT_YEAR_BEFORE.search(text[max(0, start - 6) : start]):
