@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..document import Article, Speaker
+from ..entities.merge import gazetteer_entry
 from ..lang import load_table
 from .lexicon import _kinds, _office_abbreviations, _office_phrases, lexicon
 from .text import _Text, _WORDS, _is_cap, _verb_shaped
@@ -86,6 +87,42 @@ class _Resolver:
             self._subjects = out
         return self._subjects
 
+    def _org_of_kind(self, cands: list, head: str) -> int | None:
+        """The nearest organisation that ``head`` ("partai", "kementerian") may describe: one
+        whose words name that kind ("Partai Nusantara Maju"; "PNM" when the article spells it
+        out, or sets "partai …" after it), else one whose kind is not said ("Greenpeace"),
+        never one of another kind ("KPK", a commission, for "partai itu")."""
+        unsaid = None
+        for k, m in reversed(cands):
+            words = self._org_words(m)
+            if head in words:
+                return k
+            if unsaid is None and not any("org_head" in _kinds(w) and "org_generic" not in _kinds(w) for w in words):
+                unsaid = k
+        return unsaid
+
+    def _org_words(self, m) -> set[str]:
+        """The lower-case words that say what an organisation mention is: its own, the
+        spelled-out name of an acronym (in the article or the gazetteer: "Komisi Pemberantasan
+        Korupsi (KPK)"), and the first
+        word of an apposition ("PNM, partai tempat Hendra bernaung")."""
+        words = set(m.text.lower().split())
+        text = self.article.text
+        acronym = m.text.strip()
+        if acronym.isupper() and 2 <= len(acronym) <= 8 and " " not in acronym:
+            for _, other in self.mentions:
+                initials = "".join(w[0] for w in other.text.split() if w[:1].isupper())
+                if other.type == "ORG" and other is not m and (initials == acronym or text.startswith(
+                        f"({acronym})", other.end + 1) or text.startswith(f"({acronym})", other.end)):
+                    words |= set(other.text.lower().split())
+        known = gazetteer_entry(m.text, "ORG")  # "KPK" is the Komisi Pemberantasan Korupsi
+        if known is not None:
+            words |= set(known[0].lower().split())
+        after = text[m.end : m.end + 40]
+        if after.startswith(", "):
+            words.add(after[2:].split(" ", 1)[0].lower())
+        return words
+
     def _acts(self, j: int) -> bool:
         """Is the word after a subject candidate (at token ``j``) an active predicate? Not a
         comma before a date ("anaknya, Agus, Kamis"), not a passive ("Miryam akan dipanggil")
@@ -108,11 +145,15 @@ class _Resolver:
             return False
         return not (w.startswith("di") and len(w) > 5 and not lexicon().cues.get((w,)))
 
-    def antecedent(self, pos: int, want: str, role_head: str | None, after: int = -1) -> int | None:
+    def antecedent(self, pos: int, want: str, role_head: str | None, after: int = -1,
+                   org_head: str | None = None) -> int | None:
         """The referent of an anaphor at ``pos``: a mention whose role names the description,
         else the nearest subject-like mention after ``after`` (the last statement), else the
-        nearest mention of the wanted type."""
+        nearest mention of the wanted type; for "partai itu" (``org_head``) the nearest
+        organisation of that kind."""
         cands = [(k, m) for k, m in self.mentions if m.end <= pos and m.type == want and not self._quoted(m.start)]
+        if org_head and "org_generic" not in _kinds(org_head):
+            return self._org_of_kind(cands, org_head)
         if role_head:
             for k, m in reversed(cands):
                 if m.role and role_head in m.role.lower():
@@ -329,7 +370,7 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         if definite:
             want = "ORG" if is_org else "PER"
             k = res.antecedent(sp.start, want, None if is_org else " ".join(words[:-1]),
-                               after if usable_last and not is_org else -1)
+                               after if usable_last and not is_org else -1, org_head=head if is_org else None)
             if k is not None:
                 return linked(k, "description", role=not is_org)
             other_office = last is not None and last.kind == "description" and last.anaphor_start is None and head not in (

@@ -85,7 +85,10 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
             named = idx[comma + 1 :] if comma is not None else []
             while named and t.low[named[-1]] == ",":
                 named = named[:-1]
-            idx = idx[:cut] + idx[comma:] if named and _name_segment(t, named) else idx[:cut]
+            if named and _name_segment(t, named):
+                idx = idx[:cut] + idx[comma:]
+            else:  # the comma that closes the clause stays: "Andreas, anggota DPR yang …, menyatakan"
+                idx = idx[:cut] + ([idx[comma]] if comma == len(idx) - 1 else [])
     # comma segments: apposition "Kapolsek Pancoran, Kompol Aswin, menerangkan"
     segments, cur, seps, sep = [], [], [], None  # seps: the mark before each segment
     for i in idx:
@@ -220,9 +223,11 @@ def _role_apposition(t: _Text, name: list[int], tail: list[int], enclosed: bool 
 def _name_segment(t: _Text, name: list[int]) -> bool:
     """Is this comma segment a person's name (titles allowed, at most five tokens), not a
     connective, date, office or place phrase?"""
-    if len(name) > 5:
-        return False
     words = [t.word(i) for i in name if t.low[i][:1].isalnum()]
+    while len(words) > 1 and "lead" in _kinds(words[0]):
+        words = words[1:]  # "Adapun Andreas Siregar, anggota DPR …": the connective opens the sentence, not the name
+    if len(words) > 5:
+        return False
     # "Selanjutnya, mantan Bupati … ini" / "Sebelumnya, pihak jaksa …": a capitalised connective
     # opening the sentence is no name (the test of _could_be_subject)
     if any(w.lower().endswith("nya") or _kinds(w) & {"lead", "adverb", "stop"} for w in words):
