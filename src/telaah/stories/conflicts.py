@@ -140,6 +140,55 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     return (start, q.start) if q.start - start > 10 else None
 
 
+PROPOSITION_WINDOW = 10  # words after a claim noun within which "bahwa" opens what it states
+
+
+def _stated_proposition(d: _Q) -> tuple[int, int] | None:
+    """What a denial says it denies, when it spells it out: "[kabar yang beredar] bahwa [KPK
+    sudah menetapkan Hendra sebagai tersangka] itu tidak benar". A claim noun opens the content
+    and "bahwa" follows within a few words; the proposition runs to the end of its sentence or
+    to a definite marker before a negator ("… itu tidak benar")."""
+    from ..quotes.lexicon import lexicon
+
+    article, q = d.article, d.quote
+    words = list(re.finditer(r"\w+", article.text[q.start:q.end]))
+    low = [w.group().lower() for w in words]
+    if not low or low[0] not in lexicon().claim_nouns:
+        return None
+    if "bahwa" not in low[1:PROPOSITION_WINDOW + 1]:
+        return None
+    k = low.index("bahwa", 1)
+    if any(w in _DEFINITE or w == "dan" for w in low[1:k]) or low[k + 1:k + 2] == ["tidak"]:
+        return None  # 'tuduhan itu "fitnah" dan bahwa dia tidak pernah …': the denial's own words
+    start = q.start + words[k].end()
+    end = next((hi for lo, hi in split_block(article.text, q.start, q.end) if lo <= start < hi), q.end)
+    negators = {"tidak", "tak", "bukan", "belum"}
+    for n in range(k + 1, len(low) - 1):
+        if q.start + words[n].start() >= end:
+            break
+        if low[n] in _DEFINITE and low[n + 1] in negators:
+            end = q.start + words[n].start()
+            break
+    while end > start and not article.text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if len(low[k + 1:]) >= 3 and end - start > 10 else None
+
+
+def _names_another_claim(d: _Q, accusation: _Q) -> tuple[int, int] | None:
+    """The proposition a denial spells out when it shares fewer than two words with the
+    accusation, names and generic words aside: "Kabar bahwa KPK sudah menetapkan menteri
+    sebagai tersangka itu tidak benar" answers a rumour, not "menteri menerima suap"."""
+    span = _stated_proposition(d)
+    if span is None:
+        return None
+    article = d.article
+    names = {stem(w.lower()) for m in article.mentions if m.entity and span[0] <= m.start and m.end <= span[1]
+             for w in m.text.split()}
+    said = {w for w, _, _ in _content(article, *span)} - names - _generic_stems()
+    shared = said & {w for w, _, _ in accusation.words}
+    return span if len(shared) < SAME_PROPOSITION_WORDS else None
+
+
 def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
     """IDF-weighted cosine of the statements' content words, plus a bonus per shared entity
     (the speakers themselves do not count as shared: accuser and denier differ)."""
@@ -405,6 +454,15 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             best = closest_assertion(d, [a for a in assertions if not _agrees_with_denial(a, d)])
         if best is None and d.stance != d.quote.stance:
             continue  # a denial sentence inside a longer statement answers nobody here: rhetoric
+        other = _names_another_claim(d, best) if best is not None and d.passage is None else None
+        if other is not None:  # it denies a claim of its own: with the denials of that claim, or alone
+            d.claim_span = other
+            home = next((c for c in claims if not c["assert"] and sim_to(c, d) >= JOIN_SIMILARITY), None)
+            if home is None:
+                home = {"assert": [], "deny": [], "unconfirmed": []}
+                claims.append(home)
+            home["deny"].append(d)
+            continue
         home = next((c for c in claims if best is not None and best in c["assert"]), None)
         if home is None and best is None:
             home = next((c for c in claims if sim_to(c, d) >= JOIN_SIMILARITY), None)
