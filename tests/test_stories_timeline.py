@@ -105,3 +105,54 @@ import pytest  # noqa: E402
 def test_a_restated_date_is_one_event(sentence, first, second, dates):
     a = _article("a1", [sentence], [(0, first[0], first[1], "day"), (0, second[0], second[1], "day")])
     assert [e["date"] for e in _run(a)] == dates
+
+
+def _quoted(article, line, speaker_entity, content):
+    """A statement ``content`` in sentence ``line`` of ``article`` by a speaker merged into ``speaker_entity``."""
+    from telaah.document import Cue, Quote, Speaker
+
+    s = article.sentences[line]
+    start = article.text.index(content, s.start)
+    article.quotes.append(Quote(start, start + len(content), content, s.id, False,
+                                Speaker(speaker_entity, s.start, s.start + 1, entity=speaker_entity),
+                                Cue("kata", s.start, s.start)))
+
+
+def test_one_speaker_on_one_day_is_one_event_whatever_the_wording():
+    # a direct quote in one outlet, wire copy's paraphrase in another: the same statement
+    a1 = _article("a1", ['"Kami punya bukti transfer dan rekaman pertemuan," kata Andreas di Senayan, Senin (4/3).'],
+                  [(0, "Senin (4/3)", "2024-03-04", "day")])
+    a2 = _article("a2", ["Anggota parlemen Andreas Siregar mengatakan pada hari Senin bahwa menteri menerima uang."],
+                  [(0, "pada hari Senin", "2024-03-04", "day")])
+    a3 = _article("a3", ["Presiden meresmikan bendungan baru di Jawa Tengah, Senin (4/3/2024)."],
+                  [(0, "Senin (4/3/2024)", "2024-03-04", "day")])
+    _quoted(a1, 0, "e-andreas", "Kami punya bukti transfer dan rekaman pertemuan")
+    _quoted(a2, 0, "e-andreas", "menteri menerima uang")
+    _quoted(a3, 0, "e-presiden", "bendungan baru")
+    timeline = _run(a1, a2, a3)
+    assert sorted(sorted(e["sources"]) for e in timeline) == [["a1", "a2"], ["a3"]]
+
+
+def test_an_event_is_not_split_by_the_order_articles_are_read():
+    # a2 shares words with a3 only, a3 a speaker with a1 only: one event, read in any order
+    a1 = _article("a1", ['"Kami punya bukti transfer," kata Andreas di Senayan, Senin (4/3).'],
+                  [(0, "Senin (4/3)", "2024-03-04", "day")], published=date(2024, 3, 4))
+    a2 = _article("a2", ["Tudingan suap menteri itu dilontarkan anggota DPR Andreas Siregar pada hari Senin."],
+                  [(0, "pada hari Senin", "2024-03-04", "day")], published=date(2024, 3, 5))
+    a3 = _article("a3", ["Andreas Siregar, anggota DPR yang melontarkan tudingan suap menteri pada Senin lalu, "
+                         "menyatakan siap menyerahkan bukti."],
+                  [(0, "Senin lalu", "2024-03-04", "day")], published=date(2024, 3, 7))
+    _quoted(a1, 0, "e-andreas", "Kami punya bukti transfer")
+    _quoted(a3, 0, "e-andreas", "siap menyerahkan bukti")
+    timeline = _run(a1, a2, a3)
+    assert [sorted(e["sources"]) for e in timeline] == [["a1", "a2", "a3"]]
+
+
+def test_a_date_inside_what_was_said_is_not_when_it_was_said():
+    a1 = _article("a1", ['"Pesawat hilang kontak pada Minggu (28/12) pagi," kata Henry kepada wartawan.'],
+                  [(0, "Minggu (28/12)", "2014-12-28", "day")])
+    a2 = _article("a2", ['Henry mengatakan tim akan bekerja 48 jam tanpa henti sejak Minggu (28/12) malam.'],
+                  [(0, "Minggu (28/12)", "2014-12-28", "day")])
+    _quoted(a1, 0, "e-henry", "Pesawat hilang kontak pada Minggu (28/12) pagi")
+    _quoted(a2, 0, "e-henry", "tim akan bekerja 48 jam tanpa henti sejak Minggu (28/12) malam")
+    assert len(_run(a1, a2)) == 2

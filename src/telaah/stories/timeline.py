@@ -2,7 +2,9 @@
 
 An event is a body sentence holding a day-level time expression resolved to a calendar date.
 Sentences from different articles with the same date that say much the same thing (cosine of
-stemmed content words, stop words left out) are one event, listing all their ``sources``.
+stemmed content words, stop words left out) are one event, listing all their ``sources``; so
+are sentences of the same day that quote the same speaker ("kata Andreas …, Senin" and
+"Andreas Siregar mengatakan pada hari Senin bahwa …": one statement told by two outlets).
 An article's own publication is not an event: time expressions outside body sentences
 (datelines, credit and date lines) never are, and a sentence that is little more than a date
 ("Diperbarui Senin, 21 Oktober 2024") is skipped. Events dated over 30 days before the story's
@@ -94,10 +96,14 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     order = {aid: i for i, aid in enumerate(story.articles)}
     cutoff = background_cutoff(story_start(corpus, story, by_id))
     mentions = []  # (date, article, sentence, time, words)
+    quoted: dict[tuple[str, str], list] = {}  # (article, sentence) -> its statements by a known speaker
     for aid in story.articles:
         article = by_id.get(aid)
         if article is None:
             continue
+        for q in article.quotes:
+            if q.speaker is not None and q.speaker.entity:
+                quoted.setdefault((aid, q.sentence), []).append(q)
         sentences = {s.id: s for s in article.sentences}
         seen: set[tuple[str, str]] = set()
         times = sorted(article.times, key=lambda t: t.start)
@@ -118,34 +124,54 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
             seen.add((day.isoformat(), sentence.id))
             mentions.append((day, article, sentence, t, words))
     mentions.sort(key=lambda m: (m[0], m[1].reference_date or date.max, order[m[1].id], m[2].start))
-    events: list[dict] = []
-    members: list[list[list[str]]] = []
-    for day, article, sentence, t, words in mentions:
-        match = None
-        for i, event in enumerate(events):
-            if event["date"] != day.isoformat():
-                continue
-            if max(similarity(words, w) for w in members[i]) >= SAME_EVENT_SIMILARITY:
-                match = i
+    # who spoke on that day: a speaker whose statement the date is outside of ("kata Andreas,
+    # Senin", "mengatakan pada hari Senin bahwa …"); a date inside what was said ("pesawat
+    # hilang kontak pada Minggu") dates what the speaker talks about, not the speaking
+    voices = [{q.speaker.entity for q in quoted.get((m[1].id, m[2].id), ()) if not q.start <= m[3].start < q.end}
+              for m in mentions]
+    # a sentence joins the first event of its day it says the same thing as; then the events of
+    # one day that quote the same speaker are one (whatever order the articles were read in)
+    group = list(range(len(mentions)))
+    members: dict[int, list[int]] = {}  # an event's first sentence -> its sentences
+    for j in range(len(mentions)):
+        for i, its in members.items():
+            if mentions[i][0] == mentions[j][0] and any(
+                    similarity(mentions[k][4], mentions[j][4]) >= SAME_EVENT_SIMILARITY for k in its):
+                group[j] = i
+                its.append(j)
                 break
-        if match is None:
-            events.append({
+        else:
+            members[j] = [j]
+    speakers_of: dict[int, set[str]] = {}
+    for j, g in enumerate(group):
+        speakers_of.setdefault(g, set()).update(voices[j])
+    heads = sorted(speakers_of)
+    for n, b in enumerate(heads):
+        for a in heads[:n]:
+            if group[a] == a and mentions[a][0] == mentions[b][0] and speakers_of[a] & speakers_of[b]:
+                speakers_of[a] |= speakers_of[b]
+                group = [a if g == b else g for g in group]
+                break
+    events: list[dict] = []
+    event_of: dict[int, dict] = {}
+    for j, (day, article, sentence, t, _) in enumerate(mentions):
+        event = event_of.get(group[j])
+        if event is None:
+            event = event_of[group[j]] = {
                 "date": day.isoformat(),
                 "text": article.text[sentence.start:sentence.end],
                 "article": article.id,
                 "sentence": sentence.id,
                 "time": t.id,
-                "sources": [article.id],
-                "sentences": [sentence.id],
+                "sources": [],
+                "sentences": [],
                 # recalled from before the story (an earlier crash, 1997's disaster): kept, marked
                 "background": bool(cutoff and day < cutoff),
-            })
-            members.append([words])
-        else:
-            if article.id not in events[match]["sources"]:
-                events[match]["sources"].append(article.id)
-            events[match]["sentences"].append(sentence.id)
-            members[match].append(words)
+            }
+            events.append(event)
+        if article.id not in event["sources"]:
+            event["sources"].append(article.id)
+        event["sentences"].append(sentence.id)
     return events
 
 
@@ -153,7 +179,7 @@ class TimelineStage(CorpusStage):
     """Fills ``story.timeline`` with the story's dated events."""
 
     name = "timeline"
-    requires = ("corpus.stories", "article.times", "time.id")
+    requires = ("corpus.stories", "article.times", "time.id", "article.quotes")
     assigns = ("story.timeline",)
 
     def __call__(self, corpus: Corpus, options: Options) -> None:
