@@ -63,6 +63,22 @@ def _unit_kinds() -> dict[str, str]:
         return {}
 
 
+@lru_cache(maxsize=1)
+def _populations() -> dict[str, str]:
+    """Counted noun -> the population it names (``lang/id/dispute_populations.tsv``)."""
+    return {row["term"]: row["population"] for row in load_table("dispute_populations.tsv")}
+
+
+def population(number: NumberClaim) -> str | None:
+    """Whom a count of people counts: "12 militan" militants, "15 warga sipil" civilians, "27
+    personel polisi" police; None for a generic count ("15 orang", "200 korban jiwa")."""
+    table = _populations()
+    for w in [(number.unit or "").lower()] + _words(number.object or ""):
+        if w in table:
+            return table[w]
+    return None
+
+
 def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e].lower() for s, e in tokenize(text, start, end) if text[s].isalnum()]
 
@@ -130,6 +146,24 @@ def _clause_words_after(article: Article, number: NumberClaim) -> list[str]:
     return _words(article.text, number.end, stop.start() if stop else end)
 
 
+def _after_inclusion(article: Article, number: NumberClaim) -> list[str]:
+    """The clause after a part set off by commas ("lebih dari selusin orang, termasuk sembilan
+    warga sipil, tewas dalam serangan"): the predicate of the whole figure."""
+    sent = article.sentence_at(number.end)
+    end = sent.end if sent else min(len(article.text), number.end + 120)
+    rest = article.text[number.end:end]
+    if not rest.startswith(","):
+        return []
+    words = _words(rest)
+    if not words or words[0] not in _cue_words("inclusion"):
+        return []
+    close = rest.find(",", 1)
+    if close < 0:
+        return []
+    stop = CLAUSE_BREAK.search(article.text, number.end + close + 1, end)
+    return _words(article.text, number.end + close + 1, stop.start() if stop else end)
+
+
 def _clause_words_before(article: Article, number: NumberClaim) -> list[str]:
     """The words before a figure within its clause: "mencari korban jiwa, termasuk puluhan
     anggota Kostrad" does not count the dead."""
@@ -157,7 +191,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             # ("rumah hanyut tiga unit dan rumah rusak"), by the table's own forms ("kehilangan
             # respek" is not "hilang")
             joiners = _cue_words("joiner")
-            after = _clause_words_after(article, number)
+            after = _clause_words_after(article, number) or _after_inclusion(article, number)
             said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, after))
             head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
@@ -170,11 +204,63 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
                 # nor "tercatat empat orang mengalami luka berat": its own predicate says)
                 head = _find_head(_words_back_to(article, number, QUOTE_MARK)[-SUBJECT_WORDS:])
+    if head is None and measure == "count" and unit and kind == "classifier":
+        head = _head_referred_to(article, number, before)
+    if head is None and measure == "count" and population(number) is not None and before[-1:] \
+            and before[-1] in _cue_words("inclusion"):
+        # "lebih dari selusin orang, termasuk sembilan warga sipil, tewas": a part of the figure
+        # before, of one population, counts what that figure counts
+        prev = _figure_before(article, number)
+        head = figure_key(article, prev)[1] if prev is not None and figure_key(article, prev) else None
+    if head is None and measure == "count" and unit in _populations():
+        # "delapan mahasiswa mengalami luka ringan": what happened to them, right after
+        joiners = _cue_words("joiner")
+        said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, _clause_words_after(article, number)))
+        head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
     if head is None and measure == "count" and unit and kind != "classifier":
         head = NOUN_HEAD + unit  # "1.500 tentara": the counted noun itself
     if head is None:
         return None
     return measure, head
+
+
+def _figure_before(article: Article, number: NumberClaim) -> NumberClaim | None:
+    """The figure just before this one in its sentence, if any."""
+    sent = article.sentence_at(number.start)
+    lo = sent.start if sent else 0
+    before = [n for n in article.numbers if lo <= n.start and n.end <= number.start and n is not number]
+    return max(before, key=lambda n: n.start, default=None)
+
+
+REFERRED_SENTENCES = 2  # how far back "jumlahnya" looks for the figure it takes up
+REFERRED_WORDS = 5  # words after "jumlah" that may name what the number counts
+
+
+def _head_referred_to(article: Article, number: NumberClaim, before: list[str]) -> str | None:
+    """What "jumlahnya bertambah menjadi 112 orang" counts: the head of the latest headed
+    figure of the same unit in the sentences just before, when the clause's subject only refers
+    back to a number ("jumlahnya", "angka itu")."""
+    anaphors = {tuple(t.split()) for t in _cue_words("anaphor")}
+    if not any(tuple(before[k:k + len(a)]) == a for a in anaphors for k in range(len(before))):
+        return None
+    sents = sorted(article.sentences, key=lambda x: x.start)
+    here = next((k for k, x in enumerate(sents) if x.start <= number.start < x.end), None)
+    if here is None:
+        return None
+    lo = sents[max(0, here - REFERRED_SENTENCES)].start
+    for n in sorted(article.numbers, key=lambda n: -n.start):
+        if lo <= n.start and n.end <= number.start and (n.unit or "").lower() == (number.unit or "").lower():
+            key = figure_key(article, n)
+            if key is not None and not key[1].startswith(NOUN_HEAD):
+                return key[1]
+    # no figure: the number named before ("memperbarui jumlah orang yang ditangkap …")
+    words = _words(article.text, lo, sents[here].start)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] == "jumlah":
+            head = _find_head(words[k + 1:k + 1 + REFERRED_WORDS], stemmed=False)
+            if head is not None:
+                return head
+    return None
 
 
 def interval(number: NumberClaim) -> tuple[float, float] | None:
@@ -363,6 +449,13 @@ def _dated_before(article: Article, number: NumberClaim) -> bool:
 
 
 DESCRIPTION_WORDS = 2  # words after a figure searched for "itu/tersebut/ini"
+
+
+def _is_part(article: Article, number: NumberClaim) -> bool:
+    """"112 orang ditangkap dan 73 di antaranya dipulangkan": a part of a figure just given
+    ("di antaranya", "dari jumlah itu") is no count of the same thing."""
+    after = _words(article.text, number.end, min(len(article.text), number.end + 40))
+    return any(tuple(after[:len(p)]) == p for p in (tuple(t.split()) for t in _cue_words("part")))
 
 
 def _is_description(article: Article, number: NumberClaim) -> bool:
@@ -559,6 +652,10 @@ def _single_referent_reports(reports: list[tuple[Article, NumberClaim]],
         by_article.setdefault(a.id, []).append((a, n))
     kept = []
     for items in by_article.values():
+        if len(items) > 1:
+            # "18 orang lainnya ditangkap" beside the article's total: the others, a part
+            others = _cue_words("others")
+            items = [(a, n) for a, n in items if others.isdisjoint(_words(n.object or ""))] or items
         changing = [counted and _change_words(a, n)[0] for a, n in items]
         several = any(
             not compatible(n1, n2) and not (changing[i] or changing[j])
@@ -588,6 +685,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 continue
             key = figure_key(article, number)
             if _is_tally(number, key[1] if key else None) or _is_description(article, number) \
+                    or _is_part(article, number) \
                     or _is_rate(article, number):
                 continue
             if key is not None:
@@ -599,7 +697,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     if len(loose) <= 400:  # pairwise within one story; a huge story keeps only headed figures
         groups.update(_context_groups(loose))
     out = []
-    for (measure, head), reports in groups.items():
+    for (measure, head), reports in _split_by_population(groups):
         # background figures are not compared. An article that also gives an old value under
         # this head uses it for several things, so its figures stay out (ten A320 accidents
         # beside 27 since 1988) - except a toll: "banjir 2019 menewaskan 40 orang" beside this
@@ -620,6 +718,28 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             if found is not None:
                 out.append(found)
     out.sort(key=lambda d: (d["reports"][0]["date"] or "9999", order[d["reports"][0]["article"]]))
+    return out
+
+
+def _split_by_population(groups: dict[tuple[str, str], list]) -> list[tuple[tuple[str, str], list]]:
+    """The groups to compare, a people count split by population when the story counts that
+    head for two populations or more ("12 militan" and "15 warga sipil" killed: militants with
+    militants, civilians with civilians, a generic "15 orang" with generic counts); a story that
+    names one population only ("ratusan mahasiswa ditangkap", "menangkap 94 orang") keeps the
+    group whole."""
+    out = []
+    for key, reports in groups.items():
+        measure, head = key
+        if measure != "count" or head.startswith(NOUN_HEAD):
+            out.append((key, reports))
+            continue
+        parts: dict[str | None, list] = {}
+        for a, n in reports:
+            parts.setdefault(population(n), []).append((a, n))
+        if len([p for p in parts if p is not None]) < 2:
+            out.append((key, reports))
+        else:
+            out.extend((key, part) for part in parts.values())
     return out
 
 
