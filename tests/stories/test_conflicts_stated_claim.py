@@ -40,3 +40,40 @@ def test_a_denial_of_the_accusation_stays_with_it(sentence, content):
     a2 = _article("a2", [("Hendra", "deny", sentence, content)])
     [c] = _run(a1, a2)
     assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
+
+
+def _with_role(article, quote_index, role):
+    article.quotes[quote_index].speaker.role = role
+    return article
+
+
+def test_a_member_does_not_deny_his_own_organisations_accusation():
+    # the students' leader denies the police's provocateur claim, not his union's accusation
+    a1 = _article("a1", [
+        ("BEM SI", "accuse", "BEM SI menuding polisi menggunakan kekerasan berlebihan saat membubarkan massa.",
+         "polisi menggunakan kekerasan berlebihan saat membubarkan massa"),
+        ("Arief", "assert", "Arief menegaskan bahwa kericuhan dipicu oleh provokator.", "kericuhan dipicu oleh provokator"),
+    ])
+    a2 = _with_role(_article("a2", [
+        ("Rizky", "deny", "Rizky membantah tudingan polisi soal kekerasan berlebihan dan provokator.",
+         "tudingan polisi soal kekerasan berlebihan dan provokator"),
+    ]), 0, "Koordinator Pusat BEM SI")
+    claims = _run(a1, a2)
+    assert not any("q1" in c["assert"] and "q3" in c["deny"] for c in claims)
+    assert any("q3" in c["deny"] for c in claims)  # the denial is still surfaced
+
+
+def test_one_party_denying_another_in_several_sentences_is_one_contradiction():
+    a1 = _article("a1", [
+        ("Arief", "assert", "Arief menegaskan bahwa kericuhan dipicu oleh provokator.", "kericuhan dipicu oleh provokator"),
+        ("Arief", "assert", "Arief mengatakan orang berpakaian hitam menyusup dan melempari petugas dengan batu.",
+         "orang berpakaian hitam menyusup dan melempari petugas dengan batu"),
+    ])
+    a2 = _article("a2", [
+        ("Rizky", "deny", "Rizky membantah tudingan bahwa kericuhan dipicu oleh mahasiswa.",
+         "tudingan bahwa kericuhan dipicu oleh mahasiswa"),
+        ("Rizky", "deny", "Rizky mengatakan mahasiswa tidak pernah membawa batu, orang berpakaian hitam itu bukan mereka.",
+         "mahasiswa tidak pernah membawa batu, orang berpakaian hitam itu bukan mereka"),
+    ])
+    [c] = _run(a1, a2)
+    assert c["assert"] == ["q1", "q2"] and sorted(c["deny"]) == ["q3", "q4"]

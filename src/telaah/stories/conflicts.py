@@ -317,6 +317,50 @@ def _same_speaker(a: _Q, b: _Q) -> bool:
     return sa.text.casefold() == sb.text.casefold()
 
 
+class _Parties:
+    """Who speaks for whom in a story: a speaker's names (an organisation entity's name and
+    aliases, else the speaker's words and the acronym bracketed after them) and what each
+    person is called across the story's statements ("Koordinator Pusat BEM SI Rizky Maulana" once, plain
+    "Rizky" later)."""
+
+    def __init__(self, corpus: Corpus, items: list[_Q]):
+        self.names = {e.id: {n.lower() for n in [e.name, *e.aliases] if len(n) > 1}
+                      for e in corpus.entities if e.type == "ORG"}
+        self.called: dict[str, str] = {}
+        for it in items:
+            sp = it.quote.speaker
+            if sp is not None and sp.entity:
+                self.called[sp.entity] = f"{self.called.get(sp.entity, '')} {sp.role or ''} {sp.text}"
+
+    def org_names(self, it: _Q) -> set[str]:
+        sp = it.quote.speaker
+        if sp.entity in self.names:
+            return self.names[sp.entity]
+        # no organisation entity: the words that name the speaker ("jaksa", or a person whose
+        # lawyer or spokesman speaks for them: "kuasa hukum Andreas")
+        text = it.article.text
+        found = {sp.text.lower()}
+        bracket = re.match(r"\s*\(([^()]{2,12})\)", text[sp.end:sp.end + 16])
+        if bracket:  # "Badan Eksekutif Mahasiswa Seluruh Indonesia (BEM SI)"
+            found.add(bracket.group(1).lower())
+        return found
+
+    def member_of(self, person: _Q, org: _Q) -> bool:
+        """Does the person speak for the organisation that is the other speaker? Their role or
+        name span, anywhere in the story, names it."""
+        sp, so = person.quote.speaker, org.quote.speaker
+        if sp is None or so is None or sp.entity == so.entity and sp.entity is not None:
+            return False
+        said = f" {sp.role or ''} {sp.text} {self.called.get(sp.entity, '') if sp.entity else ''} ".lower()
+        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said) for n in self.org_names(org)
+                   if n != sp.text.lower())
+
+    def same(self, a: _Q, b: _Q) -> bool:
+        """A party does not contradict itself: the same speaker, or an organisation and a
+        person who speaks for it."""
+        return _same_speaker(a, b) or self.member_of(a, b) or self.member_of(b, a)
+
+
 @lru_cache(maxsize=None)
 def _hedges(kind: str = "hedge") -> tuple[tuple[str, ...], ...]:
     """The phrases of one kind of ``lang/id/conflict_cues.tsv`` as word tuples, longest first."""
@@ -431,6 +475,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         return []
     df = Counter(w for it in items for w in {w for w, _, _ in it.words})
     idf = {w: math.log((1 + len(items)) / (1 + c)) + 1.0 for w, c in df.items()}
+    parties = _Parties(corpus, items)
     denials = [it for it in items if it.stance == "deny"]
     accusations = [it for it in items if it.stance == "accuse"]
     assertions = [it for it in items if it.stance == "assert"]
@@ -443,12 +488,12 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
 
     def closest_assertion(reply: _Q, pool: list[_Q], need: float = ASSERT_PAIR_SIMILARITY) -> _Q | None:
         """The plain assertion of another party a reply answers, if any is close enough."""
-        scored = [(quote_similarity(reply, a, idf), a) for a in pool if not _same_speaker(a, reply)]
+        scored = [(quote_similarity(reply, a, idf), a) for a in pool if not parties.same(a, reply)]
         scored = [x for x in scored if x[0] >= need]
         return max(scored, key=lambda x: x[0])[1] if scored else None
 
     for d in denials:
-        pool = [a for a in accusations if not _same_speaker(a, d) and not _agrees_with_denial(a, d)]
+        pool = [a for a in accusations if not parties.same(a, d) and not _agrees_with_denial(a, d)]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
         if best is None:
             best = closest_assertion(d, [a for a in assertions if not _agrees_with_denial(a, d)])
@@ -478,7 +523,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             continue
         best_claim = max(claims, key=lambda c: sim_to(c, a))
         need = JOIN_SIMILARITY if a.stance == "accuse" else ASSERT_JOIN_SIMILARITY
-        if any(_same_speaker(a, x) or _agrees_with_denial(a, x) for x in best_claim["deny"]):
+        if any(parties.same(a, x) or _agrees_with_denial(a, x) for x in best_claim["deny"]):
             continue  # a party does not contradict itself
         if sim_to(best_claim, a) >= need and len(best_claim["assert"]) < MAX_ASSERTS:
             best_claim["assert"].append(a)
@@ -487,10 +532,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         near = [c for c in claims if any(_about_same(u, x) for x in c["assert"] + c["deny"])]
         best_claim = max(near, key=lambda c: sim_to(c, u), default=None)
         if best_claim is not None and sim_to(best_claim, u) >= UNCONFIRMED_SIMILARITY \
-                and not any(_same_speaker(u, x) for x in best_claim["assert"] + best_claim["deny"]):
+                and not any(parties.same(u, x) for x in best_claim["assert"] + best_claim["deny"]):
             best_claim["unconfirmed"].append(u)
             continue
-        open_acc = [a for a in accusations if id(a) not in placed and not _same_speaker(a, u) and _about_same(u, a)]
+        open_acc = [a for a in accusations if id(a) not in placed and not parties.same(a, u) and _about_same(u, a)]
         target = max(open_acc, key=lambda a: quote_similarity(u, a, idf), default=None)
         if target is None or quote_similarity(u, target, idf) < UNCONFIRMED_SIMILARITY:
             # no accusation: the assertion it doubts, closer than a denial's must be (declining
@@ -502,7 +547,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             placed.add(id(target))
 
     out = []
-    for c in claims:
+    merged = _merge_same_sides(claims, parties)
+    while len(merged) < len(claims):  # a claim that gained its asserter may take in more
+        claims, merged = merged, _merge_same_sides(merged, parties)
+    for c in merged:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
         replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
         phrase = _claim_phrase(anchor, replies, idf)
@@ -519,6 +567,30 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                           "end": x.passage[1], "text": x.article.text[x.passage[0]:x.passage[1]]}
                          for role in ("deny", "unconfirmed") for x in c[role] if x.passage],
         })
+    return out
+
+
+def _merge_same_sides(claims: list[dict], parties: _Parties) -> list[dict]:
+    """Claims one party denies against the same asserting party are one contradiction: the
+    police say provocateurs started the clash, the students' leader denies it in three
+    sentences that each match a different police sentence best (or none: "membantah tudingan
+    polisi"). A claim nobody asserts joins one with an asserter that the same party denies."""
+    def shared(xs: list[_Q], ys: list[_Q]) -> bool:
+        return any(parties.same(x, y) for x in xs for y in ys)
+
+    out: list[dict] = []
+    for c in claims:
+        home = next((m for m in out if c["deny"] and m["deny"] and shared(m["deny"], c["deny"])
+                     and (m["assert"] or c["assert"])
+                     and (not m["assert"] or not c["assert"] or shared(m["assert"], c["assert"]))
+                     and not shared(m["deny"], c["assert"]) and not shared(c["deny"], m["assert"])), None)
+        if home is None:
+            out.append({role: list(members) for role, members in c.items()})
+            continue
+        if c["assert"] and not home["assert"]:
+            home["assert"], c = list(c["assert"]), {**c, "assert": []}  # the asserter's claim names it
+        for role, members in c.items():
+            home[role].extend(x for x in members if x not in home[role])
     return out
 
 
