@@ -312,3 +312,23 @@ def test_headline_is_not_wrapped_into_a_lead_that_opens_with_an_outlet_dateline(
     art, blocks = run_blocks(title + "\nPainan (ANTARA) - Jumlah korban meninggal bertambah menjadi 17 orang.\n", title=title)
     assert blocks[0] == (title, "title")
     assert art.dateline == "Painan" and art.outlet == "ANTARA"
+
+
+def test_headlines_under_a_related_links_header_are_links():
+    text = ("Polisi Tangkap 94 Orang dalam Demo\n\nRedaksi Kabar Priangan\n\n"
+            "JAKARTA - Polda Metro Jaya menangkap 94 orang dalam unjuk rasa di depan DPR.\n\n"
+            "BERITA TERKAIT\n\nDemo Mahasiswa di Bandung Berlangsung Damai\n\n"
+            "Ketua DPRD Jabar Temui 500 Mahasiswa di Gedung Sate\n\nKomentar (0)\n")
+    _, blocks = run_blocks(text)
+    kinds = dict(blocks)
+    assert kinds["Redaksi Kabar Priangan"] == "credit"
+    assert kinds["Demo Mahasiswa di Bandung Berlangsung Damai"] == "boilerplate"
+    assert kinds["Ketua DPRD Jabar Temui 500 Mahasiswa di Gedung Sate"] == "boilerplate"
+
+
+def test_prose_after_a_related_link_line_stays_body():
+    text = ("Judul Berita Hari Ini\n\nJAKARTA - Paragraf pertama berita ini.\n\n"
+            "Baca juga: Judul Lain yang Terkait\n\nParagraf kedua tanpa titik di akhir tetap body\n")
+    _, blocks = run_blocks(text)
+    kinds = dict(blocks)
+    assert kinds["Paragraf kedua tanpa titik di akhir tetap body"] == "body"  # the link line names its own headline

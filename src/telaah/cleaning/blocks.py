@@ -131,6 +131,7 @@ class BlockStage(ArticleStage):
             blocks.append(Block(start, end, kind, reason))
             joined_above.append(not blank_before)
         self._captions_beside_credits(text, blocks, joined_above)
+        self._related_link_lists(text, blocks)
         article.blocks = blocks
         self._find_title(article)
         self._find_dateline(article)
@@ -150,6 +151,19 @@ class BlockStage(ArticleStage):
                 if n.kind == "body" and len(line) <= CAPTION_MAX_CHARS and not match_dateline(text, n.start, n.end) \
                         and not any(q in line for q in '"“”'):
                     n.kind, n.reason = "caption", "caption beside a photo credit"
+
+    @staticmethod
+    def _related_link_lists(text: str, blocks: list[Block]) -> None:
+        """The headlines listed under a "BERITA TERKAIT" / "Baca juga" header line are links,
+        not body: the short unpunctuated lines right after the header, up to the first prose
+        paragraph or other chrome."""
+        for i, b in enumerate(blocks):
+            if b.kind != "boilerplate" or b.reason != "related link" or text[b.start:b.end].rstrip(" :»>|-").count(" ") > 2:
+                continue  # a header alone ("BERITA TERKAIT"), not a link line of its own
+            for n in blocks[i + 1:]:
+                if n.kind != "body" or is_prose(text[n.start:n.end]):
+                    break
+                n.kind, n.reason = "boilerplate", "related link"
 
     def _find_title(self, article: Article) -> None:
         text, blocks = article.text, article.blocks
