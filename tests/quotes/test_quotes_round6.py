@@ -68,3 +68,17 @@ def test_a_connective_before_the_name_keeps_the_apposition_off_the_speaker(text,
     QuoteStage()(art, Options())
     q = find(art.quotes, content)
     assert q.speaker.text == "Andreas Siregar"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the data are Polda's; Komnas HAM only received them
+    ("Menurut data Polda Metro Jaya yang diterima Komnas HAM, sebanyak 112 orang ditangkap.", "Polda Metro Jaya"),
+    # an index released by a magazine is the magazine's word: unchanged
+    ("Menurut Indeks Keamanan Pangan yang dirilis The Economist, Indonesia menempati peringkat ke-71.",
+     "The Economist"),
+])
+def test_data_passed_on_stay_with_their_source(text, speaker):
+    art = article(text, (("Polda Metro Jaya", "ORG"), ("Komnas HAM", "ORG"), ("The Economist", "ORG")))
+    QuoteStage()(art, Options())
+    (q,) = art.quotes
+    assert q.speaker.text == speaker

@@ -189,9 +189,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     tail_speaker, found_name = k == len(idx), k < len(idx)
             who = idx[n + 1 : who_end if found_name else k]
             who = who[: len(who) - _time_tail([t.word(x) for x in who])]  # "menurut X pada Rabu (31/8)"
-            relay = None  # "Menurut USGS yang dilaporkan Reuters, …": the agency only relays USGS's words
+            relay = None  # "Menurut USGS yang dilaporkan Reuters, …": the agency only relays USGS's words (so
+            # does the one a source's data is passed to: "menurut data Polda yang diterima Komnas HAM")
             for r in range(2, len(who)):
-                if "reporting" in _kinds(t.low[who[r]]) and t.low[who[r - 1]] in ("yang", "seperti", "sebagaimana") \
+                passed_on = t.low[who[r - 1]] == "yang" and "received" in _kinds(t.low[who[r]]) \
+                    and any(_is_cap(t.word(x)) for x in who[: r - 1])  # "data Polda yang diterima Komnas HAM"
+                if ("reporting" in _kinds(t.low[who[r]]) or passed_on) and t.low[who[r - 1]] in ("yang", "seperti", "sebagaimana") \
                         and not (r == 2 and (t.low[who[0]] in lexicon().claim_nouns or "nonspeaker" in _kinds(t.low[who[0]]))):
                     # (not "Menurut laporan/kabar yang dilansir The Mirror": the outlet is the source)
                     relay = _reporting_source(t, who[r], who[-1] + 1)
