@@ -9,7 +9,12 @@ Merging runs in three passes over a union-find of mentions:
 2. across articles: full names and place/organisation names join their variants, gazetteer
    forms join their canonical name, nicknames join through ``lang/id/person_aliases.tsv``;
 3. across articles, left-over surnames and acronyms join the one entity they can belong to,
-   and stay apart when there are two (two Lees, no role to tell them apart).
+   and stay apart when there are two (two Lees, no role to tell them apart); a place joins its
+   form with an administrative word ("Kabupaten Pesisir Selatan" / "Pesisir Selatan") and an
+   organisation its one regional office ("Walhi Sumbar"), each only when nothing contradicts.
+
+Before merging, a one-word PER mention that the run otherwise tags as a place takes that type
+("Padang dan Painan": ``retype_lone_names``).
 
 Every union is checked first: two clusters never merge when they hold person names that cannot
 be one person (Kim Jong-un / Kim Jong-il) or contradicting roles (Presiden / Menteri), because
@@ -29,11 +34,14 @@ from ..pipeline import CorpusStage, Options
 from .names import (
     NameParts,
     acronym_fits,
+    admin_core,
+    expand_region,
     fold,
     initials_acronym,
     looks_like_acronym,
     name_parts,
     prefix_abbreviation,
+    region_abbreviations,
     same_person_name,
     same_place_name,
     same_token,
@@ -112,12 +120,24 @@ _initials_acronym = lru_cache(maxsize=32768)(initials_acronym)
 # --------------------------------------------------------------------------- roles
 
 
+@lru_cache(maxsize=1)
+def _folded_regions() -> dict[str, tuple[str, ...]]:
+    return {fold(k): tuple(fold(v).split()) for k, v in region_abbreviations().items()}
+
+
 @lru_cache(maxsize=8192)
 def role_words(role: str | None) -> tuple[str, ...]:
+    """The role's words without modifiers ("mantan"), province short forms spelled out
+    ("Gubernur Sumbar" and "Gubernur Sumatera Barat" are one office)."""
     if not role:
         return ()
     mods = _role_modifiers()
-    return tuple(w for w in fold(role).replace(".", " ").split() if w not in mods)
+    regions = _folded_regions()
+    out: list[str] = []
+    for w in fold(role).replace(".", " ").split():
+        if w not in mods:
+            out.extend(regions.get(w, (w,)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=32768)
@@ -167,6 +187,15 @@ class _Item:
             if self.gaz and len(self.gaz[0].split()) > 1:
                 return _name_parts(self.gaz[0], strip_title=False)
         return None
+
+
+@lru_cache(maxsize=32768)
+def _declared_acronym(paren: str) -> bool:
+    """Whether bracketed text after a name can be its short form: an acronym ("BPS"), or one
+    capitalised word, as Indonesian writes many ("Walhi", "Basarnas", "Bappenas"); whether it
+    fits the name is ``_acronym_of``'s to say."""
+    p = paren.strip()
+    return looks_like_acronym(p) or (3 <= len(p) <= 10 and p.isalpha() and p[0].isupper())
 
 
 @lru_cache(maxsize=32768)
@@ -259,7 +288,7 @@ class _Merger:
         self.items.append(item)
         self.parent.append(key)
         acronyms = set()
-        if paren and not person and _looks_like_acronym(paren) and _acronym_of(paren, facts.name):
+        if paren and not person and _declared_acronym(paren) and _acronym_of(paren, facts.name):
             acronyms.add(_fold(paren))
         if facts.acronym is not None:
             acronyms.add(facts.acronym)
@@ -434,9 +463,93 @@ class _Merger:
                         self.union(it, by_key[key])
                     else:
                         by_key[key] = it
+        self._merge_admin_prefixes()
         self._merge_acronyms()
         self._merge_abbreviations()
+        self._merge_regional_offices()
         self._merge_singles()
+
+    def _merge_admin_prefixes(self) -> None:
+        """"Kabupaten Pesisir Selatan", "Pesisir Selatan" and "kota Semarang" / "Semarang" are
+        one place when the run names it with one administrative level only; "Kabupaten Bogor"
+        and "Kota Bogor" are two places, and a bare "Bogor" then joins neither."""
+        groups: dict[str, tuple[set[str], list[_Item]]] = {}
+        for row in self.by_article:
+            for it in row:
+                if it.person or it.mention.type != "LOC":
+                    continue
+                level, core = admin_core(it.surface)
+                key = _place_key(core)
+                if key:
+                    levels, items = groups.setdefault(key, (set(), []))
+                    if level:
+                        levels.add(level)
+                    items.append(it)
+        for levels, items in groups.values():
+            if len(levels) == 1 and len(items) > 1:
+                for it in items[1:]:
+                    self.union(it, items[0])
+
+    def _merge_regional_offices(self) -> None:
+        """An organisation named with an Indonesian region after it ("Walhi Sumbar", "Dinas
+        Kehutanan Sumbar") is its regional office. It joins the bare organisation ("Walhi",
+        "Dinas Kehutanan", the "Wahana Lingkungan Hidup Indonesia (Walhi)" that declared the
+        short form) only when nothing contradicts: the run names that organisation with this one
+        region ("Walhi Sumbar" and "Walhi Jabar" stay apart, and a bare "Walhi" joins neither),
+        and the bare name's article names the region too. Merging runs before stories are
+        grouped, so the article stands in for the story: a "Dinas Kehutanan" of an article
+        about another province stays apart. A national body and its one regional office in a
+        story are, for a reader, one voice: its statements hang off one entity, the office an alias."""
+        places = self._corpus_places()
+        offices: dict[str, list[tuple[str, _Item]]] = {}  # base key -> (region key, item)
+        bare: dict[str, list[_Item]] = {}
+        regions_of: dict[int, set[str]] = {}  # article -> region keys it names
+        for row in self.by_article:
+            for it in row:
+                if it.person:
+                    continue
+                if it.mention.type == "LOC":
+                    regions_of.setdefault(it.art, set()).add(_place_key(admin_core(it.surface)[1]))
+                if it.mention.type != "ORG":
+                    continue
+                split = _office_region(it.surface, places)
+                if split is None:
+                    bare.setdefault(_place_key(it.surface), []).append(it)
+                    continue
+                base, region, _ = split
+                regions_of.setdefault(it.art, set()).add(region)
+                for key in _office_keys(base):
+                    offices.setdefault(key, []).append((region, it))
+        acronym_roots: dict[str, set[int]] = {}
+        for root, c in self.clusters.items():
+            if not c.person:
+                for a in c.acronyms:
+                    acronym_roots.setdefault(a, set()).add(root)
+        for key, found in offices.items():
+            regions = {r for r, _ in found}
+            by_region: dict[str, _Item] = {}
+            for region, it in found:  # the same office in two spellings ("Sumbar", "Sumatera Barat")
+                if region in by_region:
+                    self.union(it, by_region[region])
+                else:
+                    by_region[region] = it
+            if len(regions) != 1:
+                continue
+            region = regions.pop()
+            office = found[0][1]
+            pool = list(bare.get(key, ()))
+            pool += [m for r in acronym_roots.get(key, ()) for m in self.clusters[self.find(r)].items]
+            spellings = _region_pattern(region, frozenset(_office_region(it.surface, places)[2] for _, it in found))
+            targets = {self.find(t.key) for t in pool if region in regions_of.get(t.art, ())
+                       or spellings.search(self.corpus.articles[t.art].text)}
+            targets.discard(self.find(office.key))
+            if len(targets) == 1:
+                self.union(office, self.clusters[targets.pop()].items[0])
+
+    def _corpus_places(self) -> frozenset[str]:
+        """Place keys of the run's LOC mentions, administrative words dropped."""
+        return frozenset(_place_key(admin_core(it.surface)[1]) for row in self.by_article for it in row
+                         if it.mention.type == "LOC")
 
     def _merge_abbreviations(self) -> None:
         """One-word short forms made of word beginnings (Jabar, Kaltim, Korsel) join the one
@@ -475,7 +588,9 @@ class _Merger:
             if c is None:
                 continue
             surfaces = [m.surface for m in c.items]
-            if not all(_looks_like_acronym(s) for s in surfaces):
+            # an acronym, or one word a name declared as its short form in brackets ("Walhi")
+            if not all(_looks_like_acronym(s) or (" " not in s.strip() and _fold_surface(s) in acr_of)
+                       for s in surfaces):
                 continue
             acr = _fold_surface(surfaces[0])
             targets = {self.find(r) for r in acr_of.get(acr, set())} - {self.find(root)}
@@ -606,6 +721,71 @@ def _place_keys(it: _Item) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=65536)
+def _place_key(surface: str) -> str:
+    """Normalised tokens of a place or organisation name, province short forms spelled out."""
+    words = [expand_region(w) for w in surface.split()]
+    return " ".join(_name_parts(" ".join(words), strip_title=False).tokens)
+
+
+# words that open an organisation's name without changing which body it is: "Dinas PUPR Sumbar"
+# is the "PUPR Sumbar" of a later sentence
+_GENERIC_ORG_HEADS = frozenset({"dinas", "kantor", "balai"})
+
+
+def _office_keys(base: str) -> tuple[str, ...]:
+    """Keys an organisation's name (its region cut off) is known by: itself, and without a
+    generic head word ("Dinas PUPR" -> also "PUPR")."""
+    key = _place_key(base)
+    head, _, rest = key.partition(" ")
+    return (key, rest) if head in _GENERIC_ORG_HEADS and rest else (key,)
+
+
+def _office_region(surface: str, places: frozenset[str]) -> tuple[str, str, str] | None:
+    """(organisation, region key, region as written) of "Walhi Sumbar" / "Dinas Sosial Pesisir
+    Selatan": the last one to four words name an Indonesian province (or its short form) or
+    city the gazetteer knows, or a place of the run, and at least one word comes before them;
+    None otherwise."""
+    words = surface.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        tail = " ".join(words[-n:])
+        if n == 1 and tail in region_abbreviations():
+            return " ".join(words[:-n]), _place_key(tail), tail
+        gaz = _indonesian_place(tail)
+        if gaz is False:  # a foreign place: "Mahkamah Agung Venezuela" is no regional office
+            return None
+        key = _place_key(tail)
+        if gaz is not None or key in places:
+            return " ".join(words[:-n]), _place_key(gaz) if gaz is not None else key, tail
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _region_pattern(region: str, written: frozenset[str]) -> re.Pattern:
+    """Any spelling of a region in running text: as the run wrote it, its full name, and its
+    short forms ("Sumbar", "Sumatera Barat")."""
+    forms = set(written) | {expand_region(w) for w in written}
+    forms |= {a for a, full in region_abbreviations().items() if _place_key(full) == region}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@lru_cache(maxsize=32768)
+def _indonesian_place(name: str) -> str | bool | None:
+    """The canonical name of an Indonesian province or city the gazetteer knows, False for a
+    place it knows elsewhere (a country, a foreign city), None when it does not know the name."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    hits = [h for h in gaz.lookup(name) if h.type == "LOC"]
+    if not hits:
+        return None
+    local = {h.canonical for h in hits if h.country == "ID" and h.kind in ("province", "city", "capital")}
+    if len(local) == 1:
+        return local.pop()
+    return False
+
+
 def _same_thing(a: _Item, b: _Item) -> bool:
     if a.gaz and b.gaz:
         return a.gaz[0] == b.gaz[0]
@@ -637,14 +817,20 @@ def _fullest_name(c: _Cluster) -> str:
         if it.alias_of:
             forms.append(it.alias_of)
     forms += sorted(c.gaz)
-    return max(forms, key=_name_score) if forms else ""
+    if not forms:
+        return ""
+    # between forms equally full, the gazetteer's name: "Jakarta" over "Kota Jakarta"
+    return max(forms, key=lambda f: (*_name_score(f)[:-1], f in c.gaz, _name_score(f)[-1]))
 
 
 @lru_cache(maxsize=32768)
 def _name_score(s: str) -> tuple:
-    """How full a name form is: a spelled-out name over an acronym, then more parts, then longer."""
+    """How full a name form is: a spelled-out name over an acronym, a capitalised one over one
+    that opens with a common word ("kota Semarang"), then more parts (an administrative word
+    such as "Kabupaten" not counted), then longer."""
     p = _name_parts(s, strip_title=False)
-    return (not looks_like_acronym(s), len(p.content), len(s))
+    admin = admin_core(s)[0] is not None and len(p.content) > 1  # "Kota" adds no part of the name
+    return (not looks_like_acronym(s), s[:1].isupper(), len(p.content) - admin, len(s))
 
 
 # --------------------------------------------------------------------------- public API
@@ -670,9 +856,36 @@ def link_capitals(corpus: Corpus) -> None:
                     m.links_to = country
 
 
+def retype_lone_names(corpus: Corpus) -> None:
+    """A one-word PER mention without a role ("menghubungkan Padang dan Painan") takes the type
+    the run gives that word more often ("di Painan": LOC), unless it can be a person's name
+    part: a nickname, a gazetteer person, or a word of a multi-word PER name of the run."""
+    counts: dict[str, dict[str, int]] = {}
+    name_words: set[str] = set()
+    for article in corpus.articles:
+        for m in article.mentions:
+            surface = split_brackets(m.text or "")[0]
+            by_type = counts.setdefault(surface, {})
+            by_type[m.type] = by_type.get(m.type, 0) + 1
+            if m.type == "PER" and " " in surface:
+                name_words.update(surface.split())
+    for article in corpus.articles:
+        for m in article.mentions:
+            if m.type != "PER" or m.role:
+                continue
+            surface = split_brackets(m.text or "")[0]
+            if " " in surface or surface in name_words or person_alias(surface) or gazetteer_entry(surface, "PER"):
+                continue
+            by_type = counts[surface]
+            other = max(("LOC", "ORG"), key=lambda t: by_type.get(t, 0))
+            if by_type.get(other, 0) > by_type["PER"]:
+                m.type = other
+
+
 def merge_entities(corpus: Corpus) -> list[Entity]:
     """Merge every mention of the corpus into entities (ids e1, e2, ... by first mention),
     setting ``Mention.entity``, capitals' ``links_to``, quote speakers' and number claims' entities."""
+    retype_lone_names(corpus)
     link_capitals(corpus)
     merger = _Merger(corpus)
     for row in merger.by_article:

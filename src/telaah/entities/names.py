@@ -49,6 +49,35 @@ def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(titles), frozenset(particles)
 
 
+@lru_cache(maxsize=1)
+def region_abbreviations() -> dict[str, str]:
+    """Short forms of provinces as written ("Sumbar", "DKI") -> full name
+    (``lang/id/region_abbreviations.tsv``)."""
+    return {r["abbreviation"]: r["name"] for r in load_table("region_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def place_prefixes() -> dict[str, str]:
+    """Folded administrative words that open a place name ("kabupaten", "kab") -> the level
+    they name (``lang/id/place_prefixes.tsv``)."""
+    return {r["word"]: r["level"] for r in load_table("place_prefixes.tsv")}
+
+
+def admin_core(surface: str) -> tuple[str | None, str]:
+    """(level, place name) of "Kabupaten Pesisir Selatan" -> ("kabupaten", "Pesisir Selatan");
+    (None, surface) when no administrative word opens it or nothing follows the word."""
+    head, _, rest = surface.strip().partition(" ")
+    level = place_prefixes().get(fold(head).rstrip("."))
+    if level is None or not rest.strip():
+        return None, surface.strip()
+    return level, rest.strip()
+
+
+def expand_region(word: str) -> str:
+    """The full name of a province short form ("Sumbar" -> "Sumatera Barat"), else the word."""
+    return region_abbreviations().get(word, word)
+
+
 def title_words() -> frozenset[str]:
     return _name_words()[0]
 
