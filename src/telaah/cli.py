@@ -106,7 +106,10 @@ def _story_digest(dossier: dict, out) -> None:
                 n = nums.get(nid)
                 if n:
                     vals.append(f"{n['text']} [{n['article']}{', earlier' if nid in earlier else ''}]")
-            print(f"   ! disputed figure, {d['object']}: " + " vs ".join(vals), file=out)
+            what = d["object"]
+            if d.get("head") and not d["head"].startswith(("noun:",)) and d["head"] not in what:
+                what = f"{what} [{d['head']}]"  # "orang [arrested]": the phrase says less than the group
+            print(f"   ! disputed figure, {what}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
             parts = [f"{label} {who(c[key])}" for key, label in
                      (("assert", "asserted by"), ("deny", "denied by"), ("unconfirmed", "not confirmed by"))
