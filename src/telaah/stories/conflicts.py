@@ -77,21 +77,22 @@ def _content(article: Article, start: int, end: int) -> list[tuple[str, int, int
     return out
 
 
-_NEGATORS: frozenset[str] | None = None
+@lru_cache(maxsize=1)
+def _negator_words() -> frozenset[str]:
+    """The one-word negators of ``lang/id/negators.txt``."""
+    from ..lang import load_lines
+
+    return frozenset(n.lower() for n in load_lines("negators.txt") if " " not in n)
 
 
 def _negated(it: "_Q") -> set[str]:
     """Stems the statement itself negates ("Ibu tidak melarikan diri" negates "lari")."""
-    global _NEGATORS
-    if _NEGATORS is None:
-        from ..lang import load_lines
-
-        _NEGATORS = frozenset(n.lower() for n in load_lines("negators.txt") if " " not in n)
+    negators = _negator_words()
     text = it.article.text
     out = set()
     for w, s, _ in it.words:
         before = text[max(it.quote.start, s - 12) : s].lower().split()
-        if before and before[-1] in _NEGATORS:
+        if before and before[-1] in negators:
             out.add(w)
     return out
 
@@ -162,7 +163,7 @@ def _stated_proposition(d: _Q) -> tuple[int, int] | None:
         return None  # 'tuduhan itu "fitnah" dan bahwa dia tidak pernah …': the denial's own words
     start = q.start + words[k].end()
     end = next((hi for lo, hi in split_block(article.text, q.start, q.end) if lo <= start < hi), q.end)
-    negators = {"tidak", "tak", "bukan", "belum"}
+    negators = _negator_words()
     for n in range(k + 1, len(low) - 1):
         if q.start + words[n].start() >= end:
             break
@@ -327,6 +328,7 @@ class _Parties:
         self.names = {e.id: {n.lower() for n in [e.name, *e.aliases] if len(n) > 1}
                       for e in corpus.entities if e.type == "ORG"}
         self.called: dict[str, str] = {}
+        self._compiled: dict[int, list[tuple[str, re.Pattern]]] = {}
         for it in items:
             sp = it.quote.speaker
             if sp is not None and sp.entity:
@@ -352,8 +354,15 @@ class _Parties:
         if sp is None or so is None or sp.entity == so.entity and sp.entity is not None:
             return False
         said = f" {sp.role or ''} {sp.text} {self.called.get(sp.entity, '') if sp.entity else ''} ".lower()
-        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said) for n in self.org_names(org)
-                   if n != sp.text.lower())
+        return any(rx.search(said) for n, rx in self._patterns(org) if n != sp.text.lower())
+
+    def _patterns(self, org: _Q) -> list[tuple[str, re.Pattern]]:
+        """The speaker's names as whole-word patterns, compiled once per statement (the
+        pairing compares every statement with many others)."""
+        key = id(org)
+        if key not in self._compiled:
+            self._compiled[key] = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in self.org_names(org)]
+        return self._compiled[key]
 
     def same(self, a: _Q, b: _Q) -> bool:
         """A party does not contradict itself: the same speaker, or an organisation and a

@@ -211,7 +211,8 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         # "lebih dari selusin orang, termasuk sembilan warga sipil, tewas": a part of the figure
         # before, of one population, counts what that figure counts
         prev = _figure_before(article, number)
-        head = figure_key(article, prev)[1] if prev is not None and figure_key(article, prev) else None
+        whole = figure_key(article, prev) if prev is not None else None
+        head = whole[1] if whole else None
     if head is None and measure == "count" and unit in _populations():
         # "delapan mahasiswa mengalami luka ringan": what happened to them, right after
         joiners = _cue_words("joiner")
