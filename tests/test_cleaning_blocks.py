@@ -234,6 +234,17 @@ def test_hard_wrapped_paragraph_is_one_block_but_headline_is_not_fused():
     assert len(blocks) == 2 and blocks[1][1] == "body" and blocks[1][0].endswith("kabinet.")
 
 
+def test_a_long_metadata_headline_is_never_fused_with_the_lead_below_it():
+    """An HTML page's extracted text puts the headline and the lead on consecutive lines; a
+    headline over 60 characters without a full stop looked like a hard-wrapped line (session 13)."""
+    title = "Polisi: Jumlah Tersangka Kericuhan di Alun-alun Kota Bertambah Jadi 37 Orang"
+    text = title + "\nBandung - Polres menambah jumlah tersangka kericuhan di alun-alun kota menjadi 37 orang.\n"
+    art, blocks = run_blocks(text, title=title)
+    assert blocks[0] == (title, "title")
+    assert blocks[1][1] == "body" and blocks[1][0].startswith("Bandung - ")
+    assert art.dateline == "Bandung"
+
+
 def test_every_nonempty_line_is_covered_and_nothing_changes():
     text = "Judul\r\n\r\nBaca juga: x\r\nIsi berita yang panjang sekali. Kalimat kedua.\r\n\r\n  Editor: Y  \r\n"
     art, blocks = run_blocks(text)

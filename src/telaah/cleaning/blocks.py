@@ -123,9 +123,11 @@ class BlockStage(ArticleStage):
             # A hard-wrapped paragraph: join a body line to the body line above it when no blank
             # line separates them and the line above does not end a sentence.
             # A line opening with an outlet's dateline starts the lead, never continues a headline.
+            # The page's own headline (HTML metadata) is a line of its own too.
             if kind == "body" and prev is not None and prev.kind == "body" and not blank_before \
                     and is_wrapped(text[prev.start:prev.end], text[start:end]) \
-                    and not opens_with_outlet_dateline(text, start, end):
+                    and not opens_with_outlet_dateline(text, start, end) \
+                    and not (article.title and same_title(text[prev.start:prev.end], article.title)):
                 prev.end = end
                 continue
             blocks.append(Block(start, end, kind, reason))

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from ..cleaning.blocks import match_dateline
 from ..document import Article, Cue, Quote, Speaker
 from ..pipeline import ArticleStage, Options
 from .lexicon import _cue_starters, lexicon
@@ -65,6 +66,21 @@ def _sentence_id(article: Article, offset: int) -> str:
     if before:
         return before[-1].id
     return article.sentences[0].id if article.sentences else f"{article.id}:s0"
+
+
+DATELINE_PARAGRAPHS = 4  # paragraphs from the top searched for the lead's dateline
+
+
+def _dateline_end(article: Article, paras: list[tuple[int, int]]) -> int | None:
+    """Where the lead's dateline ends, when the block stage found one: what follows is the
+    first sentence's own text ("ANKARA (Reuters) - Turki melancarkan …")."""
+    if not article.dateline:
+        return None
+    for ps, pe in paras[:DATELINE_PARAGRAPHS]:
+        found = match_dateline(article.text, ps, pe)
+        if found is not None:
+            return ps + found[0].end()
+    return None
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -110,6 +126,7 @@ def extract_quotes(article: Article) -> list[Quote]:
 
     # pass 2: reported speech in what is left of each sentence (or paragraph)
     units = [(s.start, s.end) for s in article.sentences] or paras
+    after_dateline = _dateline_end(article, paras)
     pendings: list[tuple[int, tuple]] = []
     consumed_in_order = sorted(consumed)
     for us, ue in units:
@@ -124,6 +141,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         if pos < ue:
             regions.append((pos, ue))
         for rs, re_ in regions:
+            if after_dateline is not None and rs < after_dateline < re_:
+                rs = after_dateline  # "ANKARA (Reuters) - …, kata kementerian": the dateline is not said
             rs, re_ = _strip(text, rs, re_, _SPACE_LIKE + "\n,.")
             if re_ - rs < 8:
                 continue

@@ -68,6 +68,7 @@ class _Lexicon:
     needs_link: frozenset = frozenset()  # "menantang": a demand only with a purposive link ("untuk", "agar")
     purpose_links: frozenset = frozenset()  # "untuk", "agar", "supaya"
     not_clause_openers: frozenset = frozenset()  # "untuk", "adalah": a complement opening so is no reported clause
+    noun_cues: frozenset = frozenset()  # "klaim", "perintah": postposed cues that are nouns too ("Klaim SDF … tidak dapat dikonfirmasi")
     refusals: frozenset = frozenset()  # "belum bisa memastikan": a statement whose main clause declines to confirm
     refusal_lengths: tuple = ()
 
@@ -96,7 +97,8 @@ def lexicon() -> _Lexicon:
                   "contrast": set(), "scope_not": set(), "negation_shield": set(),
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
-                  "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set()}
+                  "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set(),
+                  "noun_cue": set()}
     refusals: list = []
     sources: list = []
     phrases: dict = {}
@@ -194,6 +196,7 @@ def lexicon() -> _Lexicon:
         needs_link=frozenset(sets["needs_link"]),
         purpose_links=frozenset(sets["purpose_link"]),
         not_clause_openers=frozenset(sets["not_clause_opener"]),
+        noun_cues=frozenset(sets["noun_cue"]),
         refusals=frozenset(refusals),
         refusal_lengths=tuple(sorted({len(r) for r in refusals}, reverse=True)),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),

@@ -277,7 +277,10 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 k = nxt
                 while k < len(idx) and t.low[idx[k]] in (",", ":"):
                     k += 1
-                if k < len(idx):
+                # "Klaim SDF mengenai korban tidak dapat dikonfirmasi": a claim noun opening a
+                # sentence is its subject, not a fronted cue, unless punctuation sets the words off
+                fronted = k > nxt or t.low[i] not in lexicon().noun_cues
+                if k < len(idx) and fronted:
                     cs, ce = _trim_content(text, t.spans[idx[k]][0], end)
                     if _is_clause(t, list(t.range(cs, ce)), True):
                         out.append(_Stmt(cs, ce, False, sp, cue, _content_deny(text, cs, ce, stance), anchor=cue[0]))
@@ -442,15 +445,20 @@ def _past_addressee(t: _Text, after: list[int], k: int) -> int | None:
     tidak hadir", "… kepada Reuters pada hari Senin bahwa …") or when it was said ("mengatakan
     pada hari Senin bahwa …"): after the first "bahwa" within reach, else (after "kepada") after
     the first comma; None when the verb is followed by neither or the clause cannot be found
-    (the words stay the content, as before). Not for a demand, nor when
+    (the words stay the content, as before). The same for the medium or occasion ("mengatakan
+    dalam sebuah pernyataan bahwa …", "melalui akun Instagram-nya bahwa …"). Not for a demand, nor when
     an act is asked of the one told ("mengimbau kepada semua saksi untuk mencontoh …, demi …")."""
-    if k >= len(after) or t.low[after[k]] not in ("kepada", "pada"):
+    if k >= len(after) or "said_adjunct" not in _kinds(t.low[after[k]]):
         return None
     window = after[k + 1 : k + 1 + ADDRESSEE_TOKENS]
     cut = next((m for m, j in enumerate(window) if t.low[j] == "bahwa"), None)
     if cut is None and t.low[after[k]] == "kepada":  # "pada hari Senin, …" may be the content's own
         cut = next((m for m, j in enumerate(window[:10]) if t.low[j] == ","), None)
     if cut is None or cut == 0 or any(t.low[j] in lexicon().purpose_links for j in window[:cut]):
+        return None
+    if t.low[after[k]] not in ("kepada", "pada") and any(_verb_shaped(t.low[j]) for j in window[1:cut]):
+        # "menjelaskan dalam rapat itu pemerintah memutuskan bahwa …": a clause of its own (a verb
+        # right after the adjunct is its occasion: "menegaskan saat meninjau lokasi bahwa …")
         return None
     start = k + 1 + cut + 1
     while start < len(after) and t.low[after[start]] in (",", ":"):

@@ -194,6 +194,37 @@ def _plural_antecedent(article: Article, res: _Resolver, sp: _SpeakerSpan, last:
             return None  # a person is named there: the person rules decide ("Andi dan Budi … mereka")
         return Speaker(article.text[name[0] : name[1]], name[0], name[1], mention=k, kind="pronoun",
                        anaphor_start=sp.start, anaphor_end=sp.end)
+    group = _group_subject(article, window, sp.start) if res.tokens else None
+    if group is not None:
+        return Speaker(article.text[group[0] : group[1]], group[0], group[1], mention=None, kind="pronoun",
+                       anaphor_start=sp.start, anaphor_end=sp.end)
+    return None
+
+
+GROUP_SUBJECT_LEAD = 5  # words before a group noun that may count or qualify it ("Lebih dari 2.000 mahasiswa")
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset:
+    """Words that count or qualify a group noun before it: approximators and number words."""
+    words = {w for row in load_table("number_qualifiers.tsv") for w in row["qualifier"].split()}
+    words |= {row["word"] for row in load_table("number_words.tsv")}
+    return frozenset(words)
+
+
+def _group_subject(article: Article, start: int, end: int) -> tuple[int, int] | None:
+    """The group noun that is the subject of the sentence opening at ``start`` ("Sekitar 2.000
+    mahasiswa … menggelar aksi. Mereka menilai …": the students, not the "13.00 WIB" before
+    "Mereka"); None when that sentence opens otherwise. Only the opening words are read: a
+    group noun further in is an object or a modifier."""
+    counts = _count_words()
+    for n, w in enumerate(_WORDS.finditer(article.text, start, end)):
+        low = w.group().lower()
+        kinds = _kinds(low)
+        if "group" in kinds and "group_determiner" not in kinds:
+            return w.start(), w.end()
+        if n >= GROUP_SUBJECT_LEAD or not (low in counts or low[:1].isdigit() or kinds & {"group", "group_quantifier", "lead"}):
+            return None
     return None
 
 

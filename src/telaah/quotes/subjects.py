@@ -608,15 +608,16 @@ def _reporting_source(t: _Text, j: int, limit: int) -> _SpeakerSpan | None:
 
 def _previous_name(t: _Text, pos: int) -> tuple[int, int] | None:
     """Fallback antecedent without mentions: the nearest capitalised word run before ``pos``
-    that does not open a sentence, is no weekday and is not a role or title word alone; within
-    the 60 tokens before, a run that acts as a subject (an active verb after it: "Amien Rais
+    that does not open a sentence, is no weekday or time zone ("pukul 13.00 WIB") and is not a
+    role or title word alone; within the 60 tokens before, a run that acts as a subject (an active verb after it: "Amien Rais
     mengkritik praktik hukum di Indonesia. Menurutnya, …") wins over a nearer place or object."""
     i = t.index_at(pos) - 1
     nearest = None
     first = i
     while i > 0:
         w = t.word(i)
-        if _is_cap(w) and t.low[i - 1] not in (".", "\n", '"', "“", "”") and not (_kinds(w) & {"weekday", "role", "title"}) \
+        if _is_cap(w) and t.low[i - 1] not in (".", "\n", '"', "“", "”") \
+                and not (_kinds(w) & {"weekday", "role", "title", "timezone"}) \
                 and not _time_tail([t.word(i - 1), w]):  # "pada 16 Maret silam" names no one
             j = i
             while j > 0 and _is_cap(t.word(j - 1)) and not (_kinds(t.word(j - 1)) & {"role", "title"}):
