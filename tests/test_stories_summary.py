@@ -114,3 +114,54 @@ def test_eval_summary_never_reads_held_out_articles():
         pytest.skip(f"../shared/data not found: {data}")
     records = ev.load_records(data)
     assert records and all(ev.id_timestamp(r["id"]) < ev.HELD_OUT_FROM for r in records)
+
+
+# session 13: a summary that carries an accusation carries its denial beside it
+B1 = [
+    "Banjir merendam empat kecamatan di Kabupaten Lebak sejak Kamis malam.",
+    "Ketinggian air mencapai satu meter di permukiman warga.",
+    "Sebanyak 1.200 warga mengungsi ke balai desa dan sekolah.",
+    "Aktivis lingkungan menuding tambang pasir di hulu sungai sebagai penyebab banjir.",
+    "Petugas membagikan makanan dan selimut kepada pengungsi.",
+]
+B2 = [
+    "Banjir melanda Kabupaten Lebak dan merendam ratusan rumah sejak Kamis malam.",
+    "Pemerintah daerah menyiapkan dapur umum di tiga titik pengungsian.",
+    "Pemilik tambang membantah tambang pasir di hulu sungai menjadi penyebab banjir.",
+    "Warga berharap bantuan air bersih segera datang.",
+]
+
+
+def _conflict_corpus():
+    a1, a2 = _article("b1", B1, outlet="kompas"), _article("b2", B2, outlet="detik")
+    a1.quotes = [Quote(0, 5, "x", "b1:s4", False, None, None, stance="accuse", id="q1")]
+    a2.quotes = [Quote(0, 5, "x", "b2:s3", False, None, None, stance="deny", id="q2")]
+    corpus = _corpus(a1, a2)
+    s4 = a1.sentences[3]
+    corpus.stories[0].claim_conflicts = [{
+        "claim": "tambang pasir di hulu sungai sebagai penyebab banjir", "assert": ["q1"], "deny": ["q2"],
+        "unconfirmed": [], "source": {"article": "b1", "start": s4.start + 25, "end": s4.end - 1}}]
+    return corpus
+
+
+def test_an_accusation_in_the_summary_comes_with_its_denial_right_after_it():
+    corpus = _conflict_corpus()
+    for n in (4, 5, 6):
+        chosen = [i["sentence"] for i in summarize_story(corpus, corpus.stories[0], n=n)]
+        assert len(chosen) == n
+        assert "b1:s4" in chosen and "b2:s3" in chosen, chosen
+        assert chosen.index("b2:s3") == chosen.index("b1:s4") + 1, chosen
+
+
+def test_a_short_summary_keeps_to_what_happened():
+    corpus = _conflict_corpus()
+    chosen = [i["sentence"] for i in summarize_story(corpus, corpus.stories[0], n=2)]
+    assert len(chosen) == 2 and chosen[0] in ("b1:s1", "b2:s1")
+
+
+def test_without_the_conflict_the_denial_stands_alone():
+    """The plain MMR picks the denial (a dispute bonus) but not the accusation it answers."""
+    corpus = _conflict_corpus()
+    corpus.stories[0].claim_conflicts = []
+    plain = [i["sentence"] for i in summarize_story(corpus, corpus.stories[0], n=4)]
+    assert "b2:s3" in plain and "b1:s4" not in plain, plain

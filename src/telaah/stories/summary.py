@@ -256,6 +256,8 @@ class Candidate:
     lead: float = 0.0  # news-lead logit within its own article
     dispute: bool = False
     is_title: bool = False
+    start: int = -1  # the sentence's offsets in its article's text (-1: not known)
+    end: int = -1
 
 
 def summarize_sentences(
@@ -264,11 +266,14 @@ def summarize_sentences(
     weights: SummaryWeights = DEFAULT_WEIGHTS,
     idf_docs: Sequence[Sequence[str]] | None = None,
     similarity: tuple[np.ndarray, np.ndarray] | None = None,
+    conflict_sides: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
 ) -> list[int]:
     """Indices into ``candidates`` of the chosen sentences, most important first.
 
     ``similarity`` is (cosine matrix, LexRank) of the candidates' TF-IDF when already computed
     with these documents and ``idf_docs`` (a one-article story: its lead features used them).
+    ``conflict_sides`` are, per contradiction of the story, the candidates that state the claim
+    and those that deny it: see ``_cover_conflicts``.
     """
     if n <= 0 or not candidates:
         return []
@@ -325,6 +330,74 @@ def summarize_sentences(
                     and _cosine_counts(_counted(candidates, i, stem_counts),
                                        _counted(candidates, best, stem_counts)) >= weights.cross_similarity:
                 blocked.add(i)
+    if conflict_sides and n >= COVER_MIN_SENTENCES:
+        chosen = _cover_conflicts(chosen, n, candidates, scores, sim, weights, conflict_sides)
+    return chosen
+
+
+COVER_MIN_SENTENCES = 4  # a shorter summary keeps to what happened
+COVER_CONFLICTS = 2  # contradictions whose both sides a summary must carry, most important first
+
+
+def _cover_conflicts(chosen: list[int], n: int, candidates: Sequence[Candidate], scores: list[float],
+                     sim: np.ndarray, weights: SummaryWeights,
+                     sides: Sequence[tuple[Sequence[int], Sequence[int]]]) -> list[int]:
+    """An accusation in a summary without its denial tells half the story. For the story's
+    first ``COVER_CONFLICTS`` contradictions, a summary holding one side gains the best sentence
+    of the other, placed beside it (the claim before the denial); the first contradiction is
+    carried even when the MMR picked neither side. Each addition pushes out the lowest-ranked
+    sentence that is not the lead and not itself a side of a contradiction, one without a
+    disputed figure first; with nothing to push out it is not made."""
+    chosen = list(chosen)
+    protected = set(chosen[:1])
+    every_side = {i for claim, denial in sides for i in (*claim, *denial)}
+
+    def best_of(side: Sequence[int], beside: int | None = None) -> int | None:
+        """The side's best usable sentence. Beside another sentence: one of its article first (an
+        anaphoric denial, "membantah tuduhan tersebut", answers the accusation just before it),
+        else the one that shares most words with it (a denial that says what it denies)."""
+        usable = [i for i in side if i not in chosen and not candidates[i].is_title and candidates[i].tokens
+                  and all(sim[i, j] < weights.max_similarity for j in chosen)]
+        if beside is None:
+            return max(usable, key=lambda i: scores[i], default=None)
+        same = [i for i in usable if candidates[i].article == candidates[beside].article]
+        if same:
+            return max(same, key=lambda i: scores[i])
+        return max(usable, key=lambda i: (round(float(sim[i, beside]), 6), scores[i]), default=None)
+
+    def add(i: int | None, position: int) -> bool:
+        if i is None:
+            return False
+        if len(chosen) >= n:
+            droppable = [j for j in chosen if j not in protected and j not in every_side]
+            if not droppable:
+                return False
+            # a sentence with a disputed figure or another denial goes last
+            plain = [j for j in droppable if not candidates[j].dispute]
+            dropped = (plain or droppable)[-1]
+            position -= chosen.index(dropped) < position
+            chosen.remove(dropped)
+        chosen.insert(position, i)
+        protected.add(i)
+        return True
+
+    for rank, (claim, denial) in enumerate(sides[:COVER_CONFLICTS]):
+        in_claim = [i for i in chosen if i in set(claim)]
+        in_denial = [i for i in chosen if i in set(denial)]
+        protected.update(in_claim[:1] + in_denial[:1])
+        if in_claim and in_denial:
+            continue
+        if in_claim:
+            add(best_of(denial, in_claim[0]), chosen.index(in_claim[0]) + 1)
+        elif in_denial:
+            add(best_of(claim, in_denial[0]), chosen.index(in_denial[0]))
+        elif rank == 0:
+            first = best_of(claim)
+            other = best_of(denial, first)
+            room = n - len(chosen) + len([j for j in chosen if j not in protected and j not in every_side])
+            if first is not None and other is not None and room >= 2:
+                add(first, len(chosen))
+                add(other, chosen.index(first) + 1)
     return chosen
 
 
@@ -445,8 +518,34 @@ def _story_candidates(corpus: Corpus, story: Story, weights: SummaryWeights = DE
             out.append(Candidate(
                 article=article.id, sentence=s.id, text=texts[index], index=index, outlet=outlet,
                 tokens=toks, stems=stems, lead=leads[index], dispute=s.id in flagged, is_title=is_title,
+                start=s.start, end=s.end,
             ))
     return out, similarity if contributing == 1 else None
+
+
+def _conflict_sides(corpus: Corpus, story: Story, candidates: Sequence[Candidate]
+                    ) -> list[tuple[list[int], list[int]]]:
+    """Per contradiction of the story (``claim_conflicts``, most important first): the candidate
+    sentences that state or level the claim, and those that deny it."""
+    if not story.claim_conflicts:
+        return []
+    members = set(story.articles)
+    sentence_of = {q.id: q.sentence for a in corpus.articles if a.id in members for q in a.quotes if q.id}
+    index = {c.sentence: i for i, c in enumerate(candidates)}
+
+    def side(ids) -> list[int]:
+        found = (index.get(sentence_of.get(q)) for q in ids)
+        return sorted({i for i in found if i is not None})
+
+    def named_in(conflict: dict) -> list[int]:
+        """The sentence the claim's phrase is copied from: the accusation a denial answers
+        ("… membantah tuduhan tersebut" needs it beside it)."""
+        source = conflict.get("source") or {}
+        return [i for i, c in enumerate(candidates) if c.article == source.get("article")
+                and c.start <= source.get("start", -1) < c.end]
+
+    sides = [(named_in(c) or side(c.get("assert", ())), side(c.get("deny", ()))) for c in story.claim_conflicts]
+    return [(claim, denial) for claim, denial in sides if claim and denial]
 
 
 def summarize_story(corpus: Corpus, story: Story, n: int = 6,
@@ -455,7 +554,8 @@ def summarize_story(corpus: Corpus, story: Story, n: int = 6,
     if n <= 0:
         return []
     candidates, similarity = _story_candidates(corpus, story, weights)
-    chosen = summarize_sentences(candidates, n, weights, similarity=similarity)
+    chosen = summarize_sentences(candidates, n, weights, similarity=similarity,
+                                 conflict_sides=_conflict_sides(corpus, story, candidates))
     return [{"text": candidates[i].text, "article": candidates[i].article,
              "sentence": candidates[i].sentence} for i in chosen]
 
