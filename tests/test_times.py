@@ -110,6 +110,11 @@ CASES = [
     ("Harga naik tahun lalu.", REF, "tahun lalu", "2023", "year", "published"),
     ("Harga naik tahun depan.", REF, "tahun depan", "2025", "year", "published"),
     ("Harga naik tahun ini.", REF, "tahun ini", "2024", "year", "published"),
+    # a month or day of the year counted from the reference is one expression (session 13)
+    ("Kota itu dikuasai sejak Oktober tahun lalu.", REF, "Oktober tahun lalu", "2023-10", "month", "published"),
+    ("Proyek dimulai Juni tahun depan.", REF, "Juni tahun depan", "2025-06", "month", "published"),
+    ("Pemilu digelar Februari tahun ini.", REF, "Februari tahun ini", "2024-02", "month", "published"),
+    ("Harga naik sejak 8 Maret tahun lalu.", REF, "8 Maret tahun lalu", "2023-03-08", "day", "published"),
     ("Harga naik dua hari lalu.", REF, "dua hari lalu", "2024-03-08", "day", "published"),
     ("Harga naik 3 hari yang lalu.", REF, "3 hari yang lalu", "2024-03-07", "day", "published"),
     ("Harga naik tiga pekan lalu.", WED, "tiga pekan lalu", "2024-W08", "week", "published"),

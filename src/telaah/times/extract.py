@@ -148,7 +148,7 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
             return None
         if mon not in lx.full_months:
             return (start, end) if m["y"] else None
-        if m["y"] or m["mod"] or (m["dir"] and not lx.directions[norm(m["dir"])][1]):
+        if m["y"] or m["ydir"] or m["mod"] or (m["dir"] and not lx.directions[norm(m["dir"])][1]):
             return start, end
         if _prev_word(text, start, s_start) in lx.cues["month_before"]:
             return start, end
@@ -479,6 +479,8 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
             d = int(m["d"])
             mth = lx.months[norm(m["mon"])] if kind == "textdate" else int(m["m"] or 0)
             y = R.full_year(int(m["y"])) if m.groupdict().get("y") else None
+            if m.groupdict().get("ydir") and ref:  # "8 Oktober tahun lalu"
+                y = ref.year + lx.directions[norm(m["ydir"])][0]
         day = None
         if kind == "tanggal" and not m["m"]:
             if ref and 1 <= d <= 31:  # "tanggal 24": the latest 24th on or before the reference
@@ -490,7 +492,7 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
                     y, mth = R.shift_months(y, mth, -1)
                 day, anchor = R.valid_date(y, mth, d), label
         elif y:
-            day, anchor = R.valid_date(y, mth, d), "explicit"
+            day, anchor = R.valid_date(y, mth, d), label if m.groupdict().get("ydir") else "explicit"
         elif ref:
             direction = lx.directions[norm(m["dir"])][0] if m.groupdict().get("dir") else 0
             day, anchor = R.year_date(d, mth, ref, direction), label
@@ -502,6 +504,8 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
         mth = lx.months[norm(m["mon"])]
         if m["y"]:
             value, granularity, anchor = R.month_value(int(m["y"]), mth), "month", "explicit"
+        elif m["ydir"] and ref:  # "Oktober tahun lalu": that month of the year before the reference
+            value, granularity, anchor = R.month_value(ref.year + lx.directions[norm(m["ydir"])][0], mth), "month", label
         elif ref:
             direction = lx.directions[norm(m["dir"])][0] if m["dir"] else None
             fwd = direction == 1 or (direction is None and _future(text, c.start, s.start))

@@ -167,16 +167,18 @@ def patterns() -> dict[str, re.Pattern]:
         "fixed": re.compile(rf"{B}(?P<ph>{_phrase(lx.fixed)}){E}", ic),
         # "8 Maret 2024", "tanggal 8 Maret", "8 Des.", "26 Desember lalu"
         "textdate": re.compile(
-            rf"{B}(?:(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?"
+            rf"{B}(?:(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?{E}"
+            # "8 Oktober tahun lalu": the year counted from the reference
+            rf"(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE}|\s+tahun\s+(?P<ydir>{direction}){E})?"
             # "26 Desember 2004 silam": the direction word belongs to the date (else the month
             # pattern's longer "Desember 2004 silam" would win and lose the day)
             rf"(?:\s+(?P<dir>{direction}){E})?",
             ic,
         ),
-        # "Maret 2024", "bulan Juni", "awal Juni lalu", "Des 2024"
+        # "Maret 2024", "bulan Juni", "awal Juni lalu", "Des 2024", "Oktober tahun lalu"
         "month": re.compile(
             rf"{B}(?:(?P<mod>{_words(MODIFIERS)})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<mon>{month})\.?{E}"
-            rf"(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE})?(?:\s+(?P<dir>{direction}){E})?",
+            rf"(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}){NE}|\s+tahun\s+(?P<ydir>{direction}){E})?(?:\s+(?P<dir>{direction}){E})?",
             ic,
         ),
         # "tahun 2019", "pada 2019", "1990-an", "tahun 90-an", "awal 2015"
