@@ -57,6 +57,12 @@ def _person_aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _org_head_words() -> frozenset[str]:
+    """Words that open an organisation's name ("Kementerian", "Komisi"): ``org_heads.tsv``."""
+    return frozenset(r["word"] for r in load_table("org_heads.tsv") if r["position"] == "first")
+
+
+@lru_cache(maxsize=1)
 def _role_modifiers() -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in load_table("name_words.tsv") if r["kind"] == "role_modifier")
 
@@ -191,11 +197,40 @@ class _Item:
 
 @lru_cache(maxsize=32768)
 def _declared_acronym(paren: str) -> bool:
-    """Whether bracketed text after a name can be its short form: an acronym ("BPS"), or one
-    capitalised word, as Indonesian writes many ("Walhi", "Basarnas", "Bappenas"); whether it
-    fits the name is ``_acronym_of``'s to say."""
+    """Whether bracketed text after a name can be its short form: an acronym ("BPS", "BEM
+    SI"), or one capitalised word, as Indonesian writes many ("Walhi", "Basarnas",
+    "Bappenas"); whether it fits the name is ``_acronym_of``'s to say."""
     p = paren.strip()
-    return looks_like_acronym(p) or (3 <= len(p) <= 10 and p.isalpha() and p[0].isupper())
+    return _acronym_like(p) or (3 <= len(p) <= 10 and p.isalpha() and p[0].isupper())
+
+
+@lru_cache(maxsize=65536)
+def _acronym_like(surface: str) -> bool:
+    """An acronym, or up to three written as one name ("BEM SI", "DPR RI"): capitals only."""
+    words = surface.split()
+    if len(words) == 1:
+        return looks_like_acronym(words[0])
+    return 2 <= len(words) <= 3 and all(w.isupper() and looks_like_acronym(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _acronym_key(surface: str) -> str:
+    """An acronym as merging compares it: folded, without dots or spaces ("BEM SI" -> "bemsi",
+    which the initials of "Badan Eksekutif Mahasiswa Seluruh Indonesia" spell)."""
+    return fold(surface).replace(".", "").replace(" ", "").strip()
+
+
+@lru_cache(maxsize=32768)
+def _foreign_acronym(paren: str, type_: str) -> bool:
+    """A short form in capitals that a bracket declares for an organisation's name although its
+    letters do not fit it, being the short form of the name in another language ("Pasukan
+    Demokratik Suriah (SDF)", "Observatorium Suriah untuk Hak Asasi Manusia (SOHR)"). Not one
+    the gazetteer knows as something else ("Kementerian Luar Negeri (AS)", "(ANTARA)")."""
+    p = paren.strip()
+    if type_ != "ORG" or not p.isupper() or len(_acronym_key(p)) < 3 or not _acronym_like(p):
+        return False
+    gaz = _gazetteer()
+    return gaz is None or not gaz.lookup(p)
 
 
 @lru_cache(maxsize=32768)
@@ -237,7 +272,7 @@ def _mention_facts(text: str, type_: str) -> _MentionFacts:
         surface, inner, parts, name, person, probe.alias_of, probe.gaz, full,
         tuple((t, skeleton(t)) for t in full.content) if full is not None else (),
         full.joined if full is not None else "", parts.joined, tuple(skeleton(t) for t in parts.tokens),
-        fold(name).replace(".", "") if not person and looks_like_acronym(name) else None)
+        _acronym_key(name) if not person and _acronym_like(name) else None)
 
 
 class _Cluster:
@@ -288,8 +323,9 @@ class _Merger:
         self.items.append(item)
         self.parent.append(key)
         acronyms = set()
-        if paren and not person and _declared_acronym(paren) and _acronym_of(paren, facts.name):
-            acronyms.add(_fold(paren))
+        if paren and not person and _declared_acronym(paren) and (
+                _acronym_of(_acronym_key(paren), facts.name) or _foreign_acronym(paren, m.type)):
+            acronyms.add(_acronym_key(paren))
         if facts.acronym is not None:
             acronyms.add(facts.acronym)
         self.clusters[key] = _Cluster([item], [full] if full is not None else [], [role] if role else [],
@@ -371,11 +407,27 @@ class _Merger:
             if it.paren:
                 for other in others:
                     if other is not it and other.mention.start > it.mention.end and other.mention.start - it.mention.end <= 3:
-                        if _fold_surface(other.surface) == _fold(it.paren):
+                        if _acronym_key(other.surface) == _acronym_key(it.paren):
                             self.union(it, other)
+        self._resolve_bare_heads(others)
         for i, it in enumerate(items):  # surnames and title + surname
             if it.person and it.full is None:
                 self._resolve_single(it, items, i)
+
+    def _resolve_bare_heads(self, others: list[_Item]) -> None:
+        """A bare head word ("Kementerian mengatakan ...") after an organisation named with it
+        ("Kementerian Pertahanan Turki") is that organisation: the definite short form news
+        writes for a second mention, not a new entity. Only heads of ``lang/id/org_heads.tsv``,
+        and only when one earlier organisation of the article opens with that head."""
+        heads = _org_head_words()
+        for i, it in enumerate(others):
+            head = it.surface.strip()
+            if it.mention.type != "ORG" or head not in heads or it.gaz:
+                continue
+            roots = {self.find(o.key) for o in others[:i]
+                     if o.mention.type == "ORG" and o.surface.split()[0] == head and len(o.surface.split()) >= 2}
+            if len(roots) == 1:
+                self.union(it, self.clusters[roots.pop()].items[0])
 
     def _resolve_single(self, it: _Item, items: list[_Item], i: int) -> None:
         """Join the surname ``items[i]`` to the full name it belongs to, nearest earlier first."""
@@ -538,7 +590,7 @@ class _Merger:
             region = regions.pop()
             office = found[0][1]
             pool = list(bare.get(key, ()))
-            pool += [m for r in acronym_roots.get(key, ()) for m in self.clusters[self.find(r)].items]
+            pool += [m for r in acronym_roots.get(key.replace(" ", ""), ()) for m in self.clusters[self.find(r)].items]
             spellings = _region_pattern(region, frozenset(_office_region(it.surface, places)[2] for _, it in found))
             targets = {self.find(t.key) for t in pool if region in regions_of.get(t.art, ())
                        or spellings.search(self.corpus.articles[t.art].text)}
@@ -589,12 +641,12 @@ class _Merger:
                 continue
             surfaces = [m.surface for m in c.items]
             # an acronym, or one word a name declared as its short form in brackets ("Walhi")
-            if not all(_looks_like_acronym(s) or (" " not in s.strip() and _fold_surface(s) in acr_of)
+            if not all(_acronym_like(s) or (" " not in s.strip() and _fold_surface(s) in acr_of)
                        for s in surfaces):
                 continue
-            acr = _fold_surface(surfaces[0])
+            acr = _acronym_key(surfaces[0])
             targets = {self.find(r) for r in acr_of.get(acr, set())} - {self.find(root)}
-            targets = {t for t in targets if not all(_looks_like_acronym(m.surface) for m in self.clusters[t].items)}
+            targets = {t for t in targets if not all(_acronym_like(m.surface) for m in self.clusters[t].items)}
             if not targets:
                 targets = {self.find(r) for r in initials_of.get(acr, set())} - {self.find(root)}
             if len(targets) == 1:

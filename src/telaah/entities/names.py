@@ -44,6 +44,9 @@ def _name_words() -> tuple[frozenset[str], frozenset[str]]:
             word = line.split("\t")[0].strip()
             if word and " " not in word:
                 titles.add(word.casefold())
+        for row in load_table("ranks.tsv"):  # police and military ranks ("Kombes", "Iptu")
+            if row["kind"] == "rank" and " " not in row["rank"]:
+                titles.add(row["rank"].casefold())
     except Exception:  # noqa: BLE001 - optional data
         pass
     return frozenset(titles), frozenset(particles)

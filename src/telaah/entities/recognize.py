@@ -21,6 +21,16 @@ files, each kept on IDNER dev evidence (see ``_FILL_KINDS`` and the report in
   mention); a PER/ORG span ends before a capitalised headline verb ("Walhi Sumbar Soroti
   ..."); bracket residue never starts a span; a news agency or a name ending in a province is
   never a person (``_fix_spans``). IDNER test F1 0.918 -> 0.920 with these rules.
+- (session 13, wire copy and protest news; ``_refine_spans``) a police or military rank
+  (``lang/id/ranks.tsv``) goes to the person's role, never into an organisation's span ("Kabid
+  Humas Polda Metro Jaya Kombes Pol Arief": ORG "Polda Metro Jaya", role "Kabid Humas Polda
+  Metro Jaya Kombes Pol"); a span of role words alone is no person; capitals glued before a
+  name are an organisation ("BEM SI Rizky Maulana", "SDF Dilovan Xelil"); a bracketed short
+  form declares the organisation's name before it ("Observatorium Suriah untuk Hak Asasi
+  Manusia (SOHR)"); a law's title is no entity ("RUU ..."); a name after a place cue ("di
+  sekitar Kobani dan Tal Rifaat") is a place; a web address is one ORG ("KABARPRIANGAN.COM").
+  IDNER test F1 0.920 -> 0.923, NERGrit 0.620 -> 0.623, NER UGM 0.768 -> 0.767 (UGM tags
+  "Mendagri" alone as a person; IDNER does not).
 
 pycrfsuite trains the models; inference reads the same files into arrays (``crf.py``) and
 tags all sentences of an article in one batch on attribute ids (``features.FeatureIds``),
@@ -36,7 +46,7 @@ import numpy as np
 
 from ..document import Mention, Sentence
 from ..errors import DataFileError
-from ..lang import load_lines
+from ..lang import load_lines, load_table
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
@@ -128,6 +138,72 @@ def _role_len_at(words: list[str], i: int, limit: int) -> int:
 
 
 @lru_cache(maxsize=1)
+def _ranks() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], frozenset[str], int]:
+    """(ranks, words that are ranks only before a service word, service words, longest rank)
+    from ``lang/id/ranks.tsv``, lowercased."""
+    ranks, with_service, services = set(), set(), set()
+    for row in load_table("ranks.tsv"):
+        words = tuple(row["rank"].lower().split())
+        if row["kind"] == "service":
+            services.add(words[0])
+        else:
+            (ranks if row["kind"] == "rank" else with_service).add(words)
+    return frozenset(ranks), frozenset(with_service), frozenset(services), max(map(len, ranks | with_service))
+
+
+@lru_cache(maxsize=1)
+def _rank_first_words() -> frozenset[str]:
+    ranks, with_service, _, _ = _ranks()
+    return frozenset(r[0] for r in ranks | with_service)
+
+
+def rank_len_at(words: list[str], i: int, limit: int) -> int:
+    """Tokens of a police or military rank starting at ``words[i]`` and ending before ``limit``,
+    with the service words after it ("Kombes Pol .", "Kolonel Inf", "Jenderal TNI ( Purn )");
+    0 if none. A rank is part of a person's role, never of a name."""
+    if i >= limit or not words[i][:1].isupper() or words[i].lower() not in _rank_first_words():
+        return 0
+    ranks, with_service, services, longest = _ranks()
+    lowered = tuple(w.lower() for w in words[i:min(limit, i + longest)])
+    n, needs_service = 0, False
+    for k in range(len(lowered), 0, -1):
+        if lowered[:k] in ranks or lowered[:k] in with_service:
+            n, needs_service = k, lowered[:k] not in ranks
+            break
+    if not n:
+        return 0
+    j = i + n
+    while j < limit:
+        if words[j].lower() in services:
+            j += 1
+            if j < limit and words[j] == ".":  # "Pol." tokenised "Pol" "."
+                j += 1
+        elif words[j] == "(" and j + 2 < limit and words[j + 1].lower() in services and words[j + 2] == ")":
+            j += 3  # "(Purn)"
+        else:
+            break
+    if needs_service and j == i + n:
+        return 0
+    return j - i
+
+
+def _role_or_rank_len_at(words: list[str], i: int, limit: int) -> int:
+    """Length of the longest role phrase or rank starting at ``words[i]`` ending before ``limit``."""
+    return max(_role_len_at(words, i, limit), rank_len_at(words, i, limit))
+
+
+def _only_roles(words: list[str], s: int, e: int) -> bool:
+    """Whether ``words[s:e]`` is nothing but role phrases and ranks ("Kabid Humas", "Kombes Pol")."""
+    i = s
+    while i < e:
+        n = _role_or_rank_len_at(words, i, e)
+        if not n:
+            return False
+        i += n
+    return True
+
+
+@lru_cache(maxsize=1)
 def _headline_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("headline_verbs.txt"))
 
@@ -153,14 +229,34 @@ def is_headline_verb(word: str) -> bool:
 def _office_name_len(words: list[str], i: int, limit: int) -> int:
     """Length of an organisation or place name starting at ``words[i]`` and ending before
     ``limit`` that can sit between an office and a person's name: a gazetteer LOC/ORG name
-    (not also a person's) or a region short form ("Sumbar"). Any acronym of capitals was
-    tried and dropped: police ranks ("Kapolres Buru AKBP Leo") look the same."""
+    (not also a person's), a region short form ("Sumbar"), or a short form in capitals ("BEM
+    SI"; session 13: police ranks, "Kapolres Buru AKBP Leo", are told apart by ``rank_len_at``)."""
     if words[i] in region_abbreviations():
         return 1
     n, labels = _gaz_types(words, i, limit)
     if n and ({"LOC", "ORG"} & labels) and "PER" not in labels:
         return n
-    return 0
+    return _org_acronym_len(words, i, limit)
+
+
+MIN_ACRONYM_LETTERS = 3  # "HM Prasetyo": two capitals before a name are often initials
+
+
+def _is_acronym_word(words: list[str], i: int) -> bool:
+    """An organisation's short form written in capitals ("BEM", "SI", "SDF"), not a rank
+    ("AKBP"), a role ("KH", "CEO") or a province short form ("DKI")."""
+    w = words[i]
+    return 2 <= len(w) <= 6 and w.isalpha() and w.isupper() and not rank_len_at(words, i, i + 1) \
+        and not _role_len_at(words, i, i + 1) and w not in region_abbreviations()
+
+
+def _org_acronym_len(words: list[str], i: int, limit: int) -> int:
+    """Tokens of an organisation's short form of one or more capitalised words ("BEM SI")
+    starting at ``words[i]`` and ending before ``limit``, with at least three letters; else 0."""
+    j = i
+    while j < limit and _is_acronym_word(words, j):
+        j += 1
+    return j - i if sum(len(w) for w in words[i:j]) >= MIN_ACRONYM_LETTERS else 0
 
 
 def _is_office_word(words: list[str], i: int) -> bool:
@@ -221,13 +317,17 @@ def _strip_role(words: list[str], s: int, e: int) -> int:
     country/organisation ("Presiden Rusia", "Juru bicara Kemlu"); at least one word stays."""
     i = s
     while i < e - 1:
-        n = _role_len_at(words, i, e - 1)
+        n = _role_or_rank_len_at(words, i, e - 1)
         if n:
             i += n
             continue
         if i > s:  # after a role word: a known country/organisation, or an acronym, belongs to the role
             n, labels = _gaz_types(words, i, e - 1)
             if n and ({"LOC", "ORG"} & labels):
+                i += n
+                continue
+            n = _org_acronym_len(words, i, e - 1)
+            if n and words[i + n][:1].isupper():
                 i += n
                 continue
         break
@@ -239,6 +339,7 @@ def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, in
     [Jepang]"), possibly with a LOC/ORG mention or gazetteer name between; None if none."""
     i = s
     found = None
+    rank_start = None  # a rank alone is a role ("Kombes Pol Arief"); an office may come before it
     steps = 0
     office_words = 0
     enumeration = False
@@ -259,6 +360,14 @@ def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, in
             i -= matched
             found = i
             continue
+        if found is None and rank_start is None:
+            for n in range(min(_ranks()[3] + 4, i), 0, -1):
+                if rank_len_at(words, i - n, i) == n:
+                    i -= n
+                    rank_start = i
+                    break
+            if rank_start is not None:
+                continue
         for n in range(min(MAX_GAZ_LEN, i), 0, -1):
             n2, labels = _gaz_types(words, i - n, i)
             if n2 == n and ({"LOC", "ORG"} & labels):
@@ -280,7 +389,7 @@ def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, in
             i -= 1
             continue
         break
-    return found
+    return found if found is not None else rank_start
 
 
 MAX_OFFICE_WORDS = 8  # capitalised words of an office's name between a role word and a name
@@ -392,11 +501,244 @@ def _fix_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tupl
     return [tuple(x) for x in out]
 
 
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> tuple[frozenset[tuple[str, ...]], int]:
+    """Lowercased token tuples of a one-phrase-a-line data file, and the longest length."""
+    phrases = frozenset(tuple(line.lower().split()) for line in load_lines(name))
+    return phrases, max(map(len, phrases))
+
+
+def _phrase_ends_at(name: str, words: list[str], i: int) -> int:
+    """Length of the longest phrase of data file ``name`` that ends right before ``words[i]``."""
+    phrases, longest = _phrases(name)
+    if i == 0 or (words[i - 1].lower(),) not in _phrase_last_words(name):
+        return 0
+    for n in range(min(longest, i), 0, -1):
+        if tuple(w.lower() for w in words[i - n:i]) in phrases:
+            return n
+    return 0
+
+
+@lru_cache(maxsize=None)
+def _phrase_last_words(name: str) -> frozenset[tuple[str]]:
+    return frozenset((p[-1],) for p in _phrases(name)[0])
+
+
+@lru_cache(maxsize=None)
+def _phrase_first_words(name: str) -> frozenset[str]:
+    return frozenset(p[0] for p in _phrases(name)[0])
+
+
+def _phrase_len_at(name: str, words: list[str], i: int, limit: int) -> int:
+    """Length of the longest phrase of data file ``name`` that starts at ``words[i]``."""
+    phrases, longest = _phrases(name)
+    if words[i].lower() not in _phrase_first_words(name):
+        return 0
+    for n in range(min(longest, limit - i), 0, -1):
+        if tuple(w.lower() for w in words[i:i + n]) in phrases:
+            return n
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that open an organisation's name, words that end an English one)."""
+    rows = load_table("org_heads.tsv")
+    return (frozenset(r["word"] for r in rows if r["position"] == "first"),
+            frozenset(r["word"] for r in rows if r["position"] == "last"))
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+
+
+def _declared_names(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name that a bracketed short form in capitals declares ("Observatorium
+    Suriah untuk Hak Asasi Manusia (SOHR)", "Badan Eksekutif Mahasiswa Seluruh Indonesia (BEM
+    SI)") becomes one ORG span, brackets included as IDNER writes them, where the model left it
+    untagged or tagged only a part. The name runs back from the bracket over capitalised words
+    and the connectors of ``lang/id/name_connectors.txt``; it starts where its initials spell
+    the short form, else where the short form fits its letters, else (a foreign short form)
+    after the last "dan" of the run. It must open or end with an organisation word
+    (``lang/id/org_heads.tsv``): most bracketed short forms name no organisation ("Bahan
+    Bakar Minyak (BBM)"). A span the model made a person is left alone."""
+    firsts, lasts = _org_heads()
+    connectors = _phrases("name_connectors.txt")[0]
+    out = list(found)
+    for b, w in enumerate(words):
+        if w != "(":
+            continue
+        close = b + 1
+        while close < len(words) and close - b <= 3 and _is_acronym_word(words, close):
+            close += 1
+        if close == b + 1 or close >= len(words) or words[close] != ")" \
+                or sum(len(x) for x in words[b + 1:close]) < MIN_ACRONYM_LETTERS \
+                or (close + 1 < len(words) and _is_name_word(words[close + 1])):
+            continue  # a name after the bracket continues it: "Dewan Pimpinan Daerah (DPD) Golkar"
+        j = b
+        while j > 0:
+            prev = words[j - 1]
+            if _is_name_word(prev):
+                j -= 1
+            elif (prev.lower(),) in connectors and j < b and j >= 2 and _is_name_word(words[j - 2]):
+                j -= 1
+            else:
+                break
+        while j < b and (_role_or_rank_len_at(words, j, b) or (words[j].lower(),) in connectors):
+            j += max(1, _role_or_rank_len_at(words, j, b))
+        if b - j < 2:
+            continue
+        short = "".join(words[b + 1:close]).lower()
+        starts = [k for k in range(j, b) if _is_name_word(words[k])]
+        exact = [k for k in starts if "".join(x[0].lower() for x in words[k:b] if _is_name_word(x)) == short]
+        fits = [k for k in starts if words[k][0].lower() == short[0] and acronym_fits(short, " ".join(words[k:b]))]
+        if exact or fits:
+            start = (exact or fits)[0]
+        else:
+            cuts = [k + 1 for k in range(j, b) if words[k].lower() in ("dan", "&", "and")]
+            start = max(cuts, default=j)
+        if b - start < 2 or not (words[start] in firsts or words[b - 1] in lasts):
+            continue
+        overlapping = [x for x in out if x[0] < close + 1 and x[1] > start]
+        if any(x[2] == "PER" or x[0] < start for x in overlapping) or \
+                any(x[:2] in ((start, b), (start, close + 1)) for x in overlapping):
+            continue
+        out = [x for x in out if x not in overlapping] + [(start, close + 1, "ORG")]
+    return sorted(out)
+
+
+def _is_law_title(words: list[str], s: int, e: int) -> bool:
+    """Whether span ``words[s:e]`` names a law or bill, or is the title after a law word ("RUU
+    Ketertiban Sipil", "Rancangan Undang-Undang (RUU) [Ketertiban Sipil]"): IDNER tags none."""
+    if _phrase_len_at("law_words.txt", words, s, e):
+        return True
+    i = s
+    if i >= 3 and words[i - 1] == ")" and words[i - 3] == "(":  # "Undang-Undang (RUU) Ketertiban"
+        i -= 3
+    return bool(_phrase_ends_at("law_words.txt", words, i))
+
+
+LIST_END = frozenset({",", ".", ";", ":", ")", "-"})  # what may follow the last item of a list of places
+
+
+def _after_place_cue(words: list[str], s: int, e: int, tagged: dict[int, str]) -> bool:
+    """Whether a name at ``words[s]`` follows a place cue (``lang/id/place_cues.txt``: "di",
+    "sekitar", "kota") directly or closes a list it opens ("di sekitar Kobani dan [Tal
+    Rifaat]", "di A, B dan [C]"), no item of the list being a person. A name after a comma is
+    not taken for a list item: "di Indosat, Fuad mengakui" starts a new clause; nor is a name
+    that punctuation does not end: "di Ankara dan Orhan Qereman di Qamishli"."""
+    j = s
+    for item in range(4):
+        if _phrase_ends_at("place_cues.txt", words, j):
+            return True
+        if item == 0 and e < len(words) and words[e] not in LIST_END:
+            return False
+        # the name closes the list ("dan", "atau"); earlier items are joined by commas
+        if j < 2 or words[j - 1] not in (("dan", "atau") if item == 0 else (",",)):
+            return False
+        j -= 1
+        k = j
+        while k > 0 and _is_name_word(words[k - 1]) and tagged.get(k - 1) != "PER":
+            k -= 1
+        if k == j or (k > 0 and tagged.get(k - 1) == "PER"):
+            return False
+        j = k
+    return False
+
+
+def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Session 13 (wire copy and protest news), by general rules:
+
+    - a bracketed short form declares the organisation's name before it (``_declared_names``);
+    - a police or military rank ends an organisation's or place's span ("Polda Metro Jaya
+      [Kombes Pol] Arief": the rank goes to the person's role, a name after it is a PER span);
+    - a person's span that opens with an organisation's short form in capitals ("BEM SI Rizky
+      Maulana", "SDF Dilovan Xelil") is that ORG and the person;
+    - a person's span of role words or ranks only ("Kabid Humas") is no name: it is dropped,
+      and the role goes to the name after it;
+    - the title of a law or bill ("RUU Ketertiban Sipil") is no entity (IDNER tags it O);
+    - a person's span after a place cue, or in a list a place cue opens, is a place ("di
+      sekitar Kobani dan Tal Rifaat");
+    - an ORG short form takes the untagged capitals after it ("BEM [SI] menggelar")."""
+    found = _declared_names(words, found)
+    tagged = {k: t for s, e, t in found for k in range(s, e)}
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in found:
+        if typ in ("ORG", "LOC"):
+            cut = next((k for k in range(s + 1, e) if rank_len_at(words, k, e + 1)
+                        and k + rank_len_at(words, k, len(words)) < len(words)
+                        and _is_name_word(words[k + rank_len_at(words, k, len(words))])), None)
+            if cut is not None:
+                rest = cut + rank_len_at(words, cut, e)
+                out.append((s, cut, typ))
+                if rest < e and _is_name_word(words[rest]):
+                    out.append((rest, e, "PER"))
+                continue
+        if typ == "PER":
+            if _only_roles(words, s, e):
+                continue
+            n = _org_acronym_len(words, s, e - 1)
+            if n and all(_is_name_word(w) and not w.isupper() for w in words[s + n:e]):
+                out.append((s, s + n, "ORG"))
+                s += n
+        if _is_law_title(words, s, e):
+            continue
+        if typ == "PER" and _after_place_cue(words, s, e, tagged):
+            typ = "LOC"
+        if typ == "ORG" and _is_acronym_word(words, e - 1) and e < len(words) and e not in tagged \
+                and _is_acronym_word(words, e) and len(words[e]) <= 3 \
+                and (e + 1 == len(words) or not _is_name_word(words[e + 1])):
+            e += 1
+        out.append((s, e, typ))
+    return out
+
+
+def _domains(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of web addresses written in running text ("KABARPRIANGAN.COM",
+    "Kompas.com", "detik.co.id"): words joined by dots without spaces, ending in a top-level
+    domain of ``WEB_SUFFIXES``."""
+    def dot_at(k: int) -> bool:  # "a.b" with no space either side of the dot at k
+        return 0 < k < len(words) - 1 and words[k] == "." and spans[k - 1][1] == spans[k][0] \
+            and spans[k][1] == spans[k + 1][0] and words[k + 1].replace("-", "").isalnum()
+
+    out = []
+    k = 1
+    while k < len(words) - 1:
+        if words[k] == "." and dot_at(k) and words[k + 1].lower() in WEB_SUFFIXES \
+                and words[k - 1].replace("-", "").isalnum():
+            s = k - 1
+            while dot_at(s - 1):
+                s -= 2
+            e = k + 2
+            while dot_at(e) and words[e + 1].lower() in WEB_SUFFIXES:
+                e += 2
+            out.append((s, e))
+            k = e
+        k += 1
+    return out
+
+
+WEB_SUFFIXES = frozenset({"com", "id", "co", "net", "org", "news", "tv", "info", "go", "ac", "or", "my", "web"})
+
+
+def _join_domains(text: str, spans: list[tuple[int, int]], words: list[str],
+                  found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A web address is one name: the spans the model cut out of it ("KABARPRIANGAN" LOC,
+    "COM" ORG) become one ORG span over the whole address (an outlet's)."""
+    if "." not in words:
+        return found
+    for s, e in _domains(spans, words):
+        inside = [x for x in found if x[0] < e and x[1] > s]
+        if inside:
+            found = sorted([x for x in found if x not in inside] + [(min(s, inside[0][0]), max(e, inside[-1][1]), "ORG")])
+    return found
+
+
 def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words: list[str],
               tags: list[str], name_starts: list[int] | None = None) -> list[Mention]:
     """The mentions of one tagged sentence, after the post-rules of the module docstring
     (``name_starts``: as ``_add_known_names`` takes it)."""
-    found = _fix_spans(words, _balance_brackets(words, decode(tags)))
+    found = _refine_spans(words, _join_domains(text, spans, words, _fix_spans(words, _balance_brackets(words, decode(tags)))))
     by_end = {e: (s, e, t) for s, e, t in found}
     kept: list[list] = []  # [start token, end token, type, role start token or None]
     for s, e, typ in found:
