@@ -3,9 +3,10 @@
 Near-duplicates (same answer as ``stories.duplicates.find_near_duplicates``, which the tests
 check): the **map** step computes each article's MinHash signature where the article is
 analysed (in a worker, per shard); the **reduce** step buckets the signatures band by band
-(``duplicates.band_layout``, as the single pass's index) into candidate pairs; a final pass in
-publication order confirms each candidate by the exact Jaccard of word 5-shingles and points
-every copy at its earliest copy. Only candidates' shingles are ever built, and signatures are
+(``duplicates.index_layout``, as the single pass's index) into candidate pairs; a final pass in
+publication order confirms each candidate by the same rules on exact word 5-shingles
+(``duplicates.copy_relation``: same text, or a trimmed copy) and points every copy at its
+original. Only candidates' shingles are ever built, and signatures are
 128 integers an article, so the reduce step holds little for any number of articles.
 
 Story grouping stays ``stories.grouping``'s own stage: document frequencies over all articles,
@@ -30,7 +31,7 @@ from ..stories import duplicates
 @lru_cache(maxsize=4)
 def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
     """The (start, end) hash ranges of the LSH bands find_near_duplicates' index uses."""
-    b, r = duplicates.band_layout(threshold, num_perm)
+    b, r = duplicates.index_layout(threshold, num_perm)
     return [(i * r, (i + 1) * r) for i in range(b)]
 
 
@@ -80,7 +81,8 @@ def duplicate_input(article: Article, sig: np.ndarray | None) -> DuplicateInput:
 def candidate_pairs(items: Sequence[DuplicateInput], threshold: float = duplicates.THRESHOLD,
                     num_perm: int = duplicates.NUM_PERM) -> dict[int, set[int]]:
     """Reduce step: for each article (by index), the earlier-placed articles sharing an LSH band
-    with it. "Earlier" is the order of ``placement_order``."""
+    and ``duplicates.agreement_floor`` signature values with it (as the single pass proposes
+    them). "Earlier" is the order of ``placement_order``."""
     order = placement_order(items)
     position = {i: p for p, i in enumerate(order)}
     out: dict[int, set[int]] = defaultdict(set)
@@ -94,7 +96,9 @@ def candidate_pairs(items: Sequence[DuplicateInput], threshold: float = duplicat
             if len(members) > 1:
                 for k, i in enumerate(members):
                     out[i].update(members[:k])  # members are in placement order
-    return {i: {j for j in js if position[j] < position[i]} for i, js in out.items()}
+    return {i: {j for j in js if position[j] < position[i]
+                and duplicates.signatures_agree(items[i].signature, items[j].signature, threshold, num_perm)}
+            for i, js in out.items()}
 
 
 def placement_order(items: Sequence[DuplicateInput]) -> list[int]:
@@ -113,31 +117,40 @@ def near_duplicates(items: Sequence[DuplicateInput], body_of: Callable[[int], st
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     candidates = candidate_pairs(items, threshold, num_perm)
-    shingle_cache: dict[int, set[str]] = {}
+    body_cache: dict[int, duplicates.Body] = {}
 
-    def shingles_of(i: int) -> set[str]:
-        if i not in shingle_cache:
-            shingle_cache[i] = duplicates.shingles(body_of(i))
-        return shingle_cache[i]
+    def body(i: int) -> duplicates.Body:
+        if i not in body_cache:
+            body_cache[i] = duplicates.body_shingles(body_of(i))
+        return body_cache[i]
 
     placed: dict[str, int] = {}  # id -> rank, for articles that entered the index
     index_of_id: dict[int, str] = {}
     duplicate_of: dict[str, str] = {}
+    trimmed: list[tuple[str, str]] = []
     for rank, i in enumerate(placement_order(items)):
         item = items[i]
         if item.id in placed:
             continue  # a repeated id is the same article
         if item.signature is None:
             continue
-        matches = (index_of_id[j] for j in candidates.get(i, ())
-                   if j in index_of_id  # else not in the index (repeated id)
-                   and duplicates.jaccard(shingles_of(i), shingles_of(j)) >= threshold)
+        matches = []
+        for j in candidates.get(i, ()):
+            if j not in index_of_id:
+                continue  # not in the index (repeated id)
+            relation = duplicates.copy_relation(body(i), body(j), threshold)
+            if relation == duplicates.SAME:
+                matches.append(index_of_id[j])
+            elif relation == duplicates.TRIMMED:
+                pair = duplicates.trimmed_pair(item.id, body(i), item.day, items[j].id, body(j), items[j].day)
+                if pair:
+                    trimmed.append(pair)
         best = duplicates.earliest_root(matches, duplicate_of, placed)
         if best is not None:
             duplicate_of[item.id] = best
         placed[item.id] = rank
         index_of_id[i] = item.id
-    return duplicate_of
+    return duplicates.adopt_trimmed_copies(duplicate_of, trimmed, placed)
 
 
 def near_duplicates_of_articles(articles: Sequence[Article], signatures: Sequence | None = None,
