@@ -119,7 +119,7 @@ SPEAKERS = [
     ("Aliansi petani menyalahkan pemerintah yang menaikkan harga pupuk menjelang musim tanam.",
      "pemerintah yang menaikkan harga pupuk", "Aliansi petani"),
     ("Kelompok warga yang tinggal di bantaran sungai, termasuk di hilir, merespons bahwa proyek itu merusak sawah mereka.",
-     "proyek itu merusak sawah mereka", "warga"),
+     "proyek itu merusak sawah mereka", "Kelompok warga"),  # the group's head opens the sentence (session 13)
     # without entity mentions, "Menurutnya" goes to the subject of the sentence before, not a place in it
     ("Ketua partai Budi Santoso mengkritik kondisi hukum di Indonesia. Menurutnya, penegakan hukum masih lemah.",
      "penegakan hukum masih lemah", "Budi Santoso"),

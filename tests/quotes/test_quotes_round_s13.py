@@ -118,3 +118,56 @@ def test_the_dateline_is_not_part_of_a_quote(text, opening):
     got = _quotes(text)
     lead = [g for g in got if opening in g[0]]
     assert lead and lead[0][0].startswith(opening), got
+
+
+# --- probe 4 (a ferry sinking, a price rise, an election in wire copy)
+PROBE4 = [
+    # an age set off after a name; the description after it is the name's
+    ("Oposisi menuduh pemilu dicurangi. Petrovic, 48, mantan wali kota Kragujevac, menyerukan warga "
+     "untuk berkumpul di alun-alun.", "warga untuk berkumpul", "Petrovic", "demand"),
+    # a medium set off by commas is no speaker ("Instagram-nya" is no name)
+    ("Ketua LSM Pangan Sehat, Dewi Lestari, melalui akun Instagram-nya, Rabu (19/11) malam, menyebut angka "
+     "kenaikan harga itu tidak masuk akal.", "angka kenaikan harga itu", "Dewi Lestari", "assert"),
+    # "menurut X" inside a relative clause: the verb after its comma is the subject's
+    ("Oposisi menuduh terjadi kecurangan. Markovic, yang partainya memperoleh 30% menurut hitung cepat, "
+     "mengatakan pihaknya akan mengajukan keberatan.", "pihaknya akan mengajukan keberatan", "Markovic", "assert"),
+    # what the speaker was doing, set off by commas
+    ("Pemimpin oposisi Goran Ilic, berbicara di depan gedung parlemen, mengatakan aliansinya telah "
+     "mengumpulkan bukti penyimpangan.", "aliansinya telah mengumpulkan", "Goran Ilic", "assert"),
+    # an institution with lower-case modifiers opening a sentence (machine-translated wire copy)
+    ("Oposisi menuduh pemilu dicurangi. Komisi pemilihan menolak klaim tersebut.", "klaim tersebut",
+     "Komisi pemilihan", "deny"),
+    # no evidence of what is alleged rejects it
+    ('Oposisi menuduh pemilu dicurangi. "Tidak ada bukti kecurangan sistematis," kata Ketua KPU Sinta Dewi.',
+     "Tidak ada bukti kecurangan", "Sinta Dewi", "deny"),
+    # a quotation that opens with the speaker demanding is a demand; an apology is not
+    ('"Kami menuntut pemungutan suara ulang di setiap TPS," kata Goran Ilic.', "Kami menuntut pemungutan",
+     "Goran Ilic", "demand"),
+    ('"Kami minta maaf kepada para penumpang," kata Hendra Wijaya.', "Kami minta maaf", "Hendra Wijaya", "assert"),
+    # a hedge is no denial, even after a charge in the story
+    ('Nakhoda kapal ditetapkan sebagai tersangka. "Tidak menutup kemungkinan ada tersangka lain," kata '
+     "Kapolres Budi Santoso.", "Tidak menutup kemungkinan", "Budi Santoso", "assert"),
+    # "yang bersangkutan": the person just named
+    ("Kepala KSOP Wayan Sudarta mengatakan pihaknya belum bisa memastikan jumlah penumpang. Yang bersangkutan "
+     "menambahkan, kapal itu tidak melapor sebelum berangkat.", "kapal itu tidak melapor", "Wayan Sudarta", "assert"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,stance", PROBE4)
+def test_probe4_shapes(text, content, speaker, stance):
+    got = [g for g in _quotes(text) if content in g[0]]
+    assert got, _quotes(text)
+    assert speaker in (got[0][1] or "") or (got[0][1] or "") in speaker, _quotes(text)
+    assert got[0][2] == stance, _quotes(text)
+
+
+def test_a_noun_after_a_connective_is_no_occasion():
+    text = ("Bek itu kesal dengan pemberitaan. Belakangan, media-media di Italia mengembuskan rumor yang "
+            "menyebut dirinya akan hengkang.")
+    assert all(g[1] != "Belakangan" for g in _quotes(text)), _quotes(text)
+
+
+def test_sentences_split_before_a_capital_of_latin_extended():
+    from telaah.analyze import analyze_texts
+    art = analyze_texts(["Oposisi menuduh terjadi kecurangan. Đorđević mengatakan hal itu."])["articles"][0]
+    assert len(art["sentences"]) == 2

@@ -68,6 +68,8 @@ class _Lexicon:
     needs_link: frozenset = frozenset()  # "menantang": a demand only with a purposive link ("untuk", "agar")
     purpose_links: frozenset = frozenset()  # "untuk", "agar", "supaya"
     not_clause_openers: frozenset = frozenset()  # "untuk", "adalah": a complement opening so is no reported clause
+    content_demands: frozenset = frozenset()  # "kami menuntut": a quotation that opens so demands
+    not_demand: frozenset = frozenset()  # "maaf": "saya minta maaf" apologises
     noun_cues: frozenset = frozenset()  # "klaim", "perintah": postposed cues that are nouns too ("Klaim SDF … tidak dapat dikonfirmasi")
     refusals: frozenset = frozenset()  # "belum bisa memastikan": a statement whose main clause declines to confirm
     refusal_lengths: tuple = ()
@@ -98,7 +100,7 @@ def lexicon() -> _Lexicon:
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
                   "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set(),
-                  "noun_cue": set()}
+                  "noun_cue": set(), "not_demand": set()}
     refusals: list = []
     sources: list = []
     phrases: dict = {}
@@ -118,7 +120,8 @@ def lexicon() -> _Lexicon:
             sets[kind].add(" ".join(key))  # "adalah" for every cue, "yakin untuk" for one
         elif kind in sets:
             sets[kind].add(key[0])
-        elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional", "wrongdoing"):
+        elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional", "wrongdoing",
+                      "content_demand"):
             phrases.setdefault(kind, []).append(" ".join(key))
         elif kind == "complementizer":
             comp.add(key[0])
@@ -197,6 +200,8 @@ def lexicon() -> _Lexicon:
         purpose_links=frozenset(sets["purpose_link"]),
         not_clause_openers=frozenset(sets["not_clause_opener"]),
         noun_cues=frozenset(sets["noun_cue"]),
+        content_demands=frozenset(tuple(p.split()) for p in phrases.get("content_demand", ())),
+        not_demand=frozenset(sets["not_demand"]),
         refusals=frozenset(refusals),
         refusal_lengths=tuple(sorted({len(r) for r in refusals}, reverse=True)),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),

@@ -180,6 +180,16 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                 k += 1
             if k >= len(idx) and n + 2 < len(idx) and {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):
                 k = n + 2  # "Menurut dia pihaknya masih menyelidiki …": no comma after a pronoun
+            back = n - 1
+            while back >= 0 and t.low[idx[back]] not in (",", "yang"):
+                back -= 1
+            if back >= 0 and t.low[idx[back]] == "yang" and k + 1 < len(idx) and t.low[idx[k]] == ",":
+                size_after, stances_after = t.match_cue(idx[k + 1], idx[-1] + 1)
+                if size_after and "verb" in stances_after:
+                    # "Đorđević, yang aliansinya memperoleh 36,1% menurut hasil awal, mengatakan …":
+                    # the comma closes a relative clause; the verb after it is the subject's
+                    n += 1
+                    continue
             tail_speaker = found_name = False
             who_end = k
             if k >= len(idx) and n + 1 < len(idx) and not {"pronoun", "pronoun_group"} & _kinds(t.low[idx[n + 1]]):

@@ -178,6 +178,8 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         return "deny"  # "Bukan Djanur yang mundur": a cleft that rejects who did it
     if _declines(lex, _WORDS.findall(content[:160].split(",", 1)[0])):
         return "unconfirmed"
+    if tuple(low[:2]) in lex.content_demands and low[2:3] != [] and low[2] not in lex.not_demand:
+        return "demand"  # ""Kami menuntut pemungutan suara ulang …," katanya"
     if _rejects(content) or _denies_wrongdoing(lex, low):
         return "deny"
     for k in range(min(12, len(low) - 1)):
@@ -308,7 +310,9 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
             for us, ue in units:
                 if us >= st.start:
                     break
-                words = _WORDS.findall(t.text[us:ue].lower())
+                # what comes before the statement only: its own words allege nothing ("Tidak
+                # menutup kemungkinan ada tersangka lain" names a charge and its own verb)
+                words = _WORDS.findall(t.text[us:min(ue, st.start)].lower())
                 if any(w in lex.allegation_markers for w in words) and any(stem(w) == deed for w in words):
                     st.stance = "deny"
                     break

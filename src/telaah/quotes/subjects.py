@@ -102,6 +102,12 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     if cur:
         segments.append(cur)
         seps.append(sep)
+    # "Djordjevic, 51, mantan wali kota Novi Sad, menyerukan": an age set off after a name is
+    # no segment of its own (the description after it is the name's)
+    for c in range(len(segments) - 2, 0, -1):
+        if len(segments[c]) == 1 and t.low[segments[c][0]].isdigit() and len(t.low[segments[c][0]]) <= 3 \
+                and seps[c] == "," and seps[c + 1] == "," and _name_segment(t, segments[c - 1]):
+            del segments[c], seps[c]
     # an apposition is set off by commas on both sides ("AKP Boby, Kapolsek Tambun, mengatakan"),
     # unlike a dateline or a connective before the subject ("Rimanews - Menteri X memaparkan",
     # "Terpisah, Ketua DPP Y mengatakan")
@@ -266,14 +272,18 @@ def _is_occasion(t: _Text, seg: list[int]) -> bool:
     first, second = t.low[seg[0]], t.low[seg[1]]
     if second == "mana" or any(_kinds(t.low[i]) & {"pronoun", "pronoun_group"} for i in seg):
         return False
-    # a name at the end after a lowercase word that is no preposition is the subject
+    # a name at the end after a lowercase word that is no preposition is the subject (a
+    # possessed "Instagram-nya" is no name: "melalui akun Instagram-nya")
     k = len(seg) - 1
-    while k > 0 and _is_cap(t.word(seg[k])):
+    while k > 0 and _is_cap(t.word(seg[k])) and not t.low[seg[k]].endswith("-nya"):
         k -= 1
     if k < len(seg) - 1 and k > 0 and not _is_cap(t.word(seg[k])) and t.low[seg[k]] not in _PLACE_PREPS | {"ke"}:
         return False
     if first in _PLACE_PREPS:
         return True
+    if _verb_shaped(first) and "-" not in first and not _kinds(first) and first not in lexicon().not_verb \
+            and not _is_cap(t.word(seg[0])) and not any(_verb_shaped(t.low[i]) for i in seg[1:]):
+        return True  # "Dragan Djordjević, berbicara di depan gedung parlemen, mengatakan": what they were doing
     return "stop" in _kinds(first) and first != "yang" and second.startswith(("di", "me", "ber")) and len(second) > 4
 
 
@@ -324,7 +334,8 @@ def _phrase(t: _Text, seg: list[int], from_right: bool) -> _SpeakerSpan | None:
                 return _SpeakerSpan(t.spans[seg[j]][0], t.spans[last][1], "group")
             if "group" in _kinds(wd) or "org_head" in _kinds(wd):
                 # "kepolisian daerah setempat": an institution with lower-case modifiers only is a group too
-                bare = j == 0 and len(words) <= 3 and not any(_is_cap(t.word(i)) for i in seg)
+                # (the head's own capital opens a sentence: "Komisi pemilihan menolak …" in wire copy)
+                bare = j == 0 and len(words) <= 3 and not any(_is_cap(t.word(i)) for i in seg[1:])
                 if ("group" in _kinds(wd) or j == len(words) - 1 or bare) and len(words) - j <= 4:
                     if j > 0 and words[j - 1] == "salah":  # "salah seorang jaksa"
                         j -= 1

@@ -19,7 +19,9 @@ from ..pipeline import ArticleStage, Options
 # spaces, and then a capital, a digit or an opening quote. Written to begin with the class of the
 # mark's first character, which lets the regex engine skip ahead to the next candidate quickly;
 # it finds what ``(?:\.{3}|…|[.!?]+)`` in its place would, in the same order of preference.
-_AFTER_MARK = r"([\"'”’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9À-Ý])"
+# Latin Extended-A and -B (Ā-ɏ) hold the capitals of wire copy's Turkish, Balkan and Polish names
+# ("Đorđević", "Şanlıurfa", "Łódź"); their small letters never open an Indonesian word.
+_AFTER_MARK = r"([\"'”’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9À-ÝĀ-ɏ])"
 BOUNDARY_RE = re.compile(r"[.!?…](?:(?<=\.)\.\.|(?<=[.!?])[.!?]*|)" + _AFTER_MARK)
 # The same where a block has no "!", "?" or "…": beginning with a plain character, the regex
 # engine finds each period by a fast search instead of testing every character against a class.
