@@ -77,3 +77,17 @@ def test_one_party_denying_another_in_several_sentences_is_one_contradiction():
     ])
     [c] = _run(a1, a2)
     assert c["assert"] == ["q1", "q2"] and sorted(c["deny"]) == ["q3", "q4"]
+
+
+def test_the_claim_is_not_named_by_a_clause_of_time_or_cause():
+    """"…, setelah hasil awal menunjukkan …" dates the accusation; what is claimed is the fraud
+    (session 13, probe 4: an election story named its claim by the vote share)."""
+    a1 = _article("a1", [
+        ("Petrovic", "accuse", "Petrovic menuduh partai berkuasa melakukan kecurangan dalam pemilu, setelah hasil "
+         "awal menunjukkan koalisi pemerintah memenangkan 47 persen suara.",
+         "partai berkuasa melakukan kecurangan dalam pemilu, setelah hasil awal menunjukkan koalisi pemerintah "
+         "memenangkan 47 persen suara")])
+    a2 = _article("a2", [("Komisi", "deny", "Komisi membantah hasil pemungutan suara dicurangi.",
+                          "hasil pemungutan suara dicurangi")])
+    [c] = _run(a1, a2)
+    assert c["claim"].startswith("partai berkuasa melakukan kecurangan"), c["claim"]

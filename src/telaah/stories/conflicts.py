@@ -211,7 +211,9 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
     weighted words with the replies (a predicate and its participants), without the pronouns
     and function words at its edges ("klien kami. Kami ..." becomes "menerima suap dari ...").
     Clauses end at sentence punctuation and quote marks; a clause of fewer than
-    ``CLAIM_MIN_WORDS`` words takes in its neighbour across a comma, never across a period."""
+    ``CLAIM_MIN_WORDS`` words takes in its neighbour across a comma, never across a period. A
+    clause of time or cause ("…, setelah …": ``background`` in ``conflict_cues.tsv``) is taken
+    only when there is no other."""
     article, q = accusation.article, accusation.quote
     text = article.text
     q_start, q_end = accusation.claim_span or (q.start, q.end)
@@ -250,7 +252,14 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
                 total += 0.2  # a participant named
         return total
 
-    best = max(range(len(clauses)), key=lambda i: (score(clauses[i]), -i))
+    background = {b[0] for b in _hedges("background")}
+
+    def foreground(i: int) -> bool:
+        """Not a clause of time or cause ("…, setelah hasil awal menunjukkan …")."""
+        c = clauses[i]
+        return text[c[0][0]:c[0][1]].lower() not in background
+
+    best = max(range(len(clauses)), key=lambda i: (foreground(i), score(clauses[i]), -i))
     tokens = list(clauses[best])
     i = best
     while sum(map(is_content, tokens)) < CLAIM_MIN_WORDS and i + 1 < len(clauses) and soft_break[i]:
