@@ -90,6 +90,9 @@ CHROME = [
     ("SUMBARSATU.COM", "boilerplate"),
     ("Redaksi | Rabu, 06/03/2024 13:10 WIB", "boilerplate"),
     ("Bupati Pesisir Selatan memberikan keterangan di posko utama Tarusan. Foto: LanggamNews/Dedi Kurniawan", "caption"),
+    # session 13: a wire desk's trailing initials
+    ("jkm/sbr", "credit"),
+    ("bur-dp/ans", "credit"),
 ]
 
 BODY = [
@@ -125,6 +128,8 @@ BODY = [
     "Login untuk berkomentar kini diwajibkan oleh pengelola situs itu sejak Senin.",
     "Polisi menyita barang bukti. Foto dan video kejadian itu sudah beredar luas.",
     "Ia menyerahkan dokumen itu. Foto: bukti itu sudah diserahkan ke polisi.",
+    "TNI/Polri",  # initials in capitals are not a desk code
+    "Aparat TNI/Polri berjaga di lokasi sejak pagi.",
 ]
 
 
@@ -207,6 +212,18 @@ def test_title_duplicate_title_dateline_and_credit():
     ("Jakarta - Presiden", "Jakarta", None),
     ("Padang, RanahBerita - Presiden", "Padang", "RanahBerita"),  # a one-word CamelCase outlet
     ("Sementara itu -", None, None),
+    # session 13, from analyst probes: a region or a date before the agency, outlets not listed
+    ("Kalabahi, NTT (ANTARA) - Presiden", "Kalabahi", "ANTARA"),
+    ("BEOGRAD, Serbia (AP) — Presiden", "BEOGRAD", "AP"),
+    ("BEOGRAD, 17 November (Reuters) - Presiden", "BEOGRAD", "Reuters"),
+    ("Kupang, Suara Timor - Presiden", "Kupang", "Suara Timor"),
+    ("Jakarta, Bisnis Harian - Presiden", "Jakarta", "Bisnis Harian"),
+    ("KALABAHI, FLOBAMORA POS - Presiden", "KALABAHI", "FLOBAMORA POS"),
+    ("Jakarta, Harian Nusantara -- Presiden", "Jakarta", "Harian Nusantara"),
+    ("Jakarta, Senin - Presiden", None, None),  # a weekday is no outlet
+    ("JAKARTA, Senin (4/3) - Presiden", None, None),
+    ("Ketua DPR, Puan Maharani - Presiden", None, None),
+    ("Jokowi, Prabowo Bertemu - Presiden", None, None),
 ])
 def test_datelines(opening, place, outlet):
     art, _ = run_blocks("Judul Berita Ini\n\n" + opening + " Joko Widodo meresmikan jembatan itu pada Senin.\n")
@@ -343,3 +360,25 @@ def test_prose_after_a_related_link_line_stays_body():
     _, blocks = run_blocks(text)
     kinds = dict(blocks)
     assert kinds["Paragraf kedua tanpa titik di akhir tetap body"] == "body"  # the link line names its own headline
+
+
+@pytest.mark.parametrize("opening,credit", [
+    ("BEOGRAD, Serbia (AP) — Presiden", "AP"),
+    ("Beograd (AFP) - Presiden", "AFP"),
+    ("Kalabahi, NTT (ANTARA) - Presiden", "ANTARA"),
+    ("JAKARTA, KOMPAS.com - Presiden", None),  # a publisher, not an agency
+    ("Kupang, Suara Timor - Presiden", None),
+])
+def test_an_agency_in_the_dateline_is_the_credit(opening, credit):
+    art, _ = run_blocks("Judul Berita Ini\n\n" + opening + " Joko Widodo meresmikan jembatan itu.\n")
+    assert art.credit == credit
+
+
+def test_a_credit_line_wins_over_the_dateline_agency():
+    art, _ = run_blocks("Judul Berita Ini\n\nKalabahi, NTT (ANTARA) - Kapal tenggelam.\n\nSumber: Antara\n")
+    assert art.credit == "Antara"
+
+
+def test_a_trailing_desk_code_is_a_credit_not_a_body_sentence():
+    _, blocks = run_blocks("Judul Berita Ini\n\nBeograd (AFP) - Oposisi menuduh kecurangan.\n\njkm/sbr\n")
+    assert blocks[-1] == ("jkm/sbr", "credit")

@@ -196,33 +196,20 @@ class BlockStage(ArticleStage):
                 b.kind, b.reason = "duplicate_title", "repeats the headline"
 
     def _find_dateline(self, article: Article) -> None:
-        """The dateline opens the lead: the first prose body paragraph. Short unpunctuated body
-        lines before it (menu words, kickers, a headline left as body) are passed over. A caption
-        glued to a headline can pose as the lead, so the next DATELINE_LOOKAHEAD prose paragraphs
-        are tried too, but only for a dateline that names the outlet ("Padang (ANTARA) -")."""
-        text = article.text
-        prose_seen = 0
-        for b in article.blocks:
-            if b.kind != "body":
-                continue
-            line = text[b.start:b.end]
-            found = match_dateline(text, b.start, b.end)
-            # Before the lead, a short line holds a dateline only if that is all it holds or it
-            # names the outlet: "Jokowi - Prabowo Bertemu" is a headline, not a dateline.
-            if found and (found[2] or (prose_seen == 0 and (is_prose(line) or found[0].end() >= len(line)))):
-                m, place, outlet = found
-                if m.end() >= b.end - b.start:  # the line is only a dateline
-                    b.kind, b.reason = "dateline", "dateline on its own line"
-                article.dateline = place.strip() if place else None
-                if outlet and not article.outlet:
-                    article.outlet = outlet.strip()
-                return
-            if is_prose(line):
-                prose_seen += 1
-                if prose_seen > DATELINE_LOOKAHEAD:
-                    return
+        found = lead_dateline(article)
+        if found is None:
+            return
+        b, m = found
+        place, outlet = m.groupdict().get("place"), m.groupdict().get("outlet")
+        if m.end() >= b.end - b.start:  # the line is only a dateline
+            b.kind, b.reason = "dateline", "dateline on its own line"
+        article.dateline = place.strip() if place else None
+        if outlet and not article.outlet:
+            article.outlet = outlet.strip()
 
     def _find_credit(self, article: Article) -> None:
+        """The agency credit line ("Sumber: Antara"); else the news agency named in the lead's
+        dateline ("BEOGRAD, Serbia (AP) —"): an agency there is whose copy this is."""
         text = article.text
         for b in article.blocks:
             if b.kind != "credit" or b.reason != "agency credit":
@@ -232,3 +219,40 @@ class BlockStage(ArticleStage):
             if value:
                 article.credit = value
                 return
+        found = lead_dateline(article)
+        outlet = found[1].groupdict().get("outlet") if found else None
+        if outlet and any(r.reason == "agency credit" and r.test(f"({outlet.strip()})") for r in chrome_rules()):
+            article.credit = outlet.strip()
+
+
+def lead_dateline(article: Article) -> tuple[Block, re.Match] | None:
+    """The dateline opening the lead, with the block it opens: the first prose body paragraph.
+    Short unpunctuated body lines before it (menu words, kickers, a headline left as body) are
+    passed over. A caption glued to a headline can pose as the lead, so the next
+    DATELINE_LOOKAHEAD prose paragraphs are tried too, but only for a dateline that names the
+    outlet ("Padang (ANTARA) -")."""
+    text = article.text
+    prose_seen = 0
+    for b in article.blocks:
+        if b.kind not in ("body", "dateline"):
+            continue
+        line = text[b.start:b.end]
+        found = match_dateline(text, b.start, b.end)
+        # Before the lead, a short line holds a dateline only if that is all it holds or it
+        # names the outlet: "Jokowi - Prabowo Bertemu" is a headline, not a dateline.
+        if found and (found[2] or (prose_seen == 0 and (is_prose(line) or found[0].end() >= len(line)))):
+            return b, found[0]
+        if is_prose(line):
+            prose_seen += 1
+            if prose_seen > DATELINE_LOOKAHEAD:
+                return None
+    return None
+
+
+def dateline_date(article: Article) -> tuple[str, Block] | None:
+    """The date written in the lead's dateline ("17 November" of "BEOGRAD, 17 November
+    (Reuters) -"), as written, with the block it opens; None when the dateline has none."""
+    found = lead_dateline(article)
+    if found is None or not found[1].groupdict().get("date"):
+        return None
+    return found[1]["date"], found[0]

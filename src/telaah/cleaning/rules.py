@@ -90,10 +90,22 @@ def outlet_alternation(lang: str = "id") -> str:
 
 
 @lru_cache(maxsize=None)
+def press_name(lang: str = "id") -> str:
+    """A publisher's name not listed in outlets.txt: one to three capitalised words, one of them a
+    press word ("Suara Timor", "Bisnis Harian", "FLOBAMORA POS"), in Title case or capitals."""
+    words = sorted({f for w in load_lines("press_words.txt", lang) for f in (w, w.upper())}, key=len, reverse=True)
+    press = "(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])"
+    other = r"[A-Z][A-Za-z'.]*[A-Za-z]"
+    return (rf"(?:{press}(?:\s+{other}){{0,2}}|{other}\s+{press}(?:\s+{other})?"
+            rf"|{other}\s+{other}\s+{press})")
+
+
+@lru_cache(maxsize=None)
 def dateline_patterns(lang: str = "id") -> tuple[tuple[str, re.Pattern], ...]:
     out = []
     for row in load_table("datelines.tsv", lang):
         pat = row["pattern"].replace("{OUTLET}", f"(?:{outlet_alternation(lang)})").replace("{PLACE}", PLACE)
+        pat = pat.replace("{PRESSNAME}", press_name(lang))
         try:
             out.append((row["name"], re.compile(pat)))
         except re.error as exc:

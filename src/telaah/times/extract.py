@@ -100,7 +100,26 @@ def _words_before(text: str, start: int, sent_start: int, n: int = 6) -> list[st
 
 def _future(text: str, start: int, sent_start: int) -> bool:
     cues = lexicon().cues["future"]
-    return any(w in cues for w in _words_before(text, start, sent_start))
+    return any(w in cues for w in _words_before(text, start, sent_start)) or _called_for(text, start, sent_start)
+
+
+CALL_REACH = 160  # characters before a weekday searched for a call to act
+
+
+def _called_for(text: str, start: int, sent_start: int) -> bool:
+    """Is the time the time of an act called for ("menyerukan warga untuk turun ke jalan pada
+    Selasa malam", "mengimbau warga agar mengungsi Jumat")? A purpose word (untuk, agar) after
+    an appeal verb and before the time, with no "yang" (a relative clause: "meminta polisi untuk
+    mengusut bentrokan yang terjadi Senin") between the purpose word and the time."""
+    cues = lexicon().cues
+    purpose, appeal = cues.get("purpose"), cues.get("appeal")
+    if not purpose or not appeal:
+        return False
+    words = [w.lower() for w in _WORD.findall(text, max(sent_start, start - CALL_REACH), start)]
+    at = max((i for i, w in enumerate(words) if w in purpose), default=-1)
+    if at < 1 or "yang" in words[at + 1:]:
+        return False
+    return any(w in appeal for w in words[:at])
 
 
 def _sentence_initial(text: str, start: int, sent_start: int) -> bool:
