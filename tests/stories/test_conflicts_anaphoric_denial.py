@@ -78,3 +78,26 @@ def test_opposite_assertion_is_still_paired():
     ])
     claims = _conflicts(a)
     assert any(c["assert"] == ["a1-q0"] and c["deny"] == ["a1-q1"] for c in claims)
+
+
+def test_a_denied_calculation_is_the_last_sentence_with_a_figure():
+    """"membantah perhitungan tersebut" answers the estimate, not the sentence just before it
+    (session 13, probe 4)."""
+    from telaah.document import NumberClaim
+
+    a = _article("a1", [
+        "Yayasan konsumen memperkirakan harga gas bisa naik hingga 40 persen tahun depan.",
+        "Menurut Ratna, pemerintah belum pernah memaparkan kajian dampak kenaikan itu.",
+        "Pemerintah diminta menunda rencana itu sampai data penerima subsidi dibenahi.",
+        "Kementerian membantah perhitungan tersebut.",
+    ], [
+        (0, "harga gas bisa naik hingga 40 persen tahun depan", "Yayasan konsumen", "assert"),
+        (1, "pemerintah belum pernah memaparkan kajian dampak kenaikan itu", "Ratna", "assert"),
+        (3, "perhitungan tersebut", "Kementerian", "deny"),
+    ])
+    s0 = a.sentences[0]
+    at = a.text.index("40 persen")
+    a.numbers.append(NumberClaim(at, at + 9, "40 persen", s0.id, 40.0, unit="persen"))
+    [c] = _conflicts(a)
+    assert c["deny"] == ["a1-q2"] and "a1-q0" in c["assert"], c
+    assert "40 persen" in c["claim"], c["claim"]
