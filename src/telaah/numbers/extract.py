@@ -793,7 +793,8 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
 
     if is_word_number:
         if upper_first:
-            first_token_of_sentence = not text[s_start:m_start].strip(" \t\"'“‘(")
+            opening = text[s_start:m_start]
+            first_token_of_sentence = not opening.strip(" \t\"'“‘(") or bool(_AFTER_DATELINE.search(opening))
             if not (first_token_of_sentence and not qual):
                 if not (qual and qual[0].isupper() and first_token_of_sentence):
                     return None, m_end
@@ -810,6 +811,8 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
     elif not marked:
         if text[m_end:m_end + 1] == ")" and text[m_start - 1:m_start] == "(":
             return None, m_end  # "Budi (45)", "(1)"
+        if _is_age_apposition(text, s_start, m_start, m_end, a, b):
+            return None, m_end  # "Djordjevic, 51, mantan wali kota": an age, not a count
         t2 = text[m_end:m_end + 2]  # list numbering "1." / "2)": r"\s*[.)]" after the figure
         if t2 and (t2[0] in ".)" or (len(t2) == 2 and t2[0].isspace() and t2[1] in ".)")) \
                 and not text[s_start:m_start].strip(" \t\"'“‘("):
@@ -930,6 +933,24 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
         # without a value JSON could not write
         value = low = high = None
     return NumberClaim(cs, end, text[cs:end], sent.id, value, low, high, approx, unit, obj), end
+
+
+# a sentence that opens with a dateline the sentence splitter kept ("KALABAHI, FLOBAMORA POS -
+# Belasan orang tewas"): the word after the dash is where the report begins
+_AFTER_DATELINE = re.compile(r"\s[-–—]{1,2}[ \t]+$")
+_NAME_AND_COMMA = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*),[ \t]+$")
+MAX_AGE = 120
+
+
+def _is_age_apposition(text: str, s_start: int, m_start: int, m_end: int, a: Amount, b: Amount | None) -> bool:
+    """A bare whole number set off by commas right after a capitalised name ("Djordjevic, 51,
+    mantan wali kota"; "Maria, 34, warga Baranusa") is the person's age, as "Budi (45)" is."""
+    if b is not None or a.value is None or not float(a.value).is_integer() or not 0 < a.value <= MAX_AGE:
+        return False
+    if text[m_end:m_end + 1] != ",":
+        return False
+    m = _NAME_AND_COMMA.search(text, max(s_start, m_start - 60), m_start)
+    return m is not None and m.group(1)[0].isupper()
 
 
 _RATE = re.compile(r"[ \t]*(?:/[ \t]*|(?i:per)[ \t]+)(?=[^\W\d_])")

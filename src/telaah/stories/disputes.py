@@ -31,7 +31,7 @@ from .stem import stem
 __all__ = ["DisputeStage", "find_disputes", "figure_key", "compatible", "interval"]
 
 APPROX_TOLERANCE = 0.10  # "sekitar 200": anything within 10 %
-EXACT_TOLERANCE = 0.005  # float noise and "1,5 juta" vs "1.500.000"
+EXACT_TOLERANCE = 1e-6  # float noise ("1,5 juta" vs "1.500.000"); 47,3 and 47,1 % differ
 ROUNDING_FIGURES = 2  # a value with this many significant figures or fewer may be a rounding
 SUBJECT_WORDS = 14  # how far back a bare "N orang" looks for what it counts
 # a head is not looked for across these: punctuation followed by a space (not "1,5" or "1.500"),
@@ -40,6 +40,7 @@ CLAUSE_BREAK = re.compile(r'[,;.!?](?=\s)|["\u201c\u201d]')
 QUOTE_MARK = re.compile(r'["\u201c\u201d]')
 LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
 PREDICATE_WORDS = 4  # words after a bare "N orang" searched for what happened to them
+SOURCE_WORDS = 3  # words before a reporting verb that name who gives a figure
 
 
 @lru_cache(maxsize=1)
@@ -83,13 +84,11 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e].lower() for s, e in tokenize(text, start, end) if text[s].isalnum()]
 
 
-def _find_head(words: list[str], last: bool = False, stemmed: bool = True) -> str | None:
-    """The group of the first (longest) table term in ``words``; single words also match by
-    their stem ("menewaskan 268 orang" counts the dead). With ``last``, the last term found:
-    in a figure's object the word after the noun says which of them is counted ("130
-    penumpang selamat" counts survivors, "23 penumpang tewas" the dead)."""
+def _head_matches(words: list[str], stemmed: bool = True, first_only: bool = False) -> list[tuple[str, str]]:
+    """(term as written, group) of each table term in ``words``, left to right, the longest at
+    each place; single words also match by their stem ("menewaskan 268 orang" counts the dead)."""
     table, longest = _heads()
-    found = None
+    found = []
     i = 0
     while i < len(words):
         group, size = None, 1
@@ -100,11 +99,74 @@ def _find_head(words: list[str], last: bool = False, stemmed: bool = True) -> st
         if not group and stemmed:
             size, group = 1, table.get((stem(words[i]),))
         if group:
-            if not last:
-                return group
-            found = group
+            found.append((" ".join(words[i:i + size]), group))
+            if first_only:
+                break
         i += size if group else 1
     return found
+
+
+def _find_head(words: list[str], last: bool = False, stemmed: bool = True) -> str | None:
+    """The group of the first (longest) table term in ``words``. With ``last``, the last term
+    found: in a figure's object the word after the noun says which of them is counted ("130
+    penumpang selamat" counts survivors, "23 penumpang tewas" the dead)."""
+    found = _head_matches(words, stemmed, first_only=not last)
+    return (found[-1] if last else found[0])[1] if found else None
+
+
+def _object_head(article: Article, number: NumberClaim) -> str | None:
+    """What a figure's counted phrase says it counts: its last table term, except that a noun
+    that only names who is counted (a population: "penumpang", "personel"; or "korban") gives
+    way to any other term of the phrase ("tiga jenazah penumpang": the dead) and then to what the clause
+    says of them right after the phrase ("14 penumpang KM Mutiara Timur III meninggal dunia",
+    "27 penumpang lainnya masih dalam pencarian"). A phrase that is only "lainnya" ("puluhan
+    lainnya belum ditemukan") counts what is said of those others."""
+    words = _words(number.object or "")
+    found = _head_matches(words)
+    who_only = _populations().keys() | _cue_words("who")  # terms that only name who is counted
+    named = [group for term, group in found if term not in who_only]
+    if named:
+        return named[-1]
+    if found or (words and _cue_words("others").issuperset(words)):
+        head = _find_head(_said_after_phrase(article, number), stemmed=False)
+        if head is not None:
+            return head
+    if found:
+        # "menyelamatkan 79 penumpang", "menewaskan lima penumpang": the verb right before
+        before = [w for w in _clause_words_before(article, number)[-LOOKBACK_WORDS:] if w not in who_only]
+        head = _find_head(before)
+        if head is not None:
+            return head
+    return found[-1][1] if found else None
+
+
+def _said_after_phrase(article: Article, number: NumberClaim) -> list[str]:
+    """The words said of a figure's counted phrase right after it, in its clause: past the
+    proper name that may end the phrase ("KM Mutiara Timur III"), up to ``PREDICATE_WORDS``
+    words, stopping at a joiner ("dan"), another figure, a word that opens a clause of purpose
+    or a relative clause ("untuk", "yang"), or an active verb whose object follows ("300
+    personel diterjunkan untuk mencari korban tewas" does not count the dead)."""
+    text = article.text
+    end = number.end
+    if number.object:
+        at = text.find(number.object, number.start)
+        if at >= 0:
+            end = max(end, at + len(number.object))
+    sent = article.sentence_at(number.start)
+    limit = sent.end if sent else min(len(text), end + 80)
+    stop = CLAUSE_BREAK.search(text, end, limit)
+    tokens = [(s, e) for s, e in tokenize(text, end, stop.start() if stop else limit) if text[s].isalnum()]
+    while tokens and (text[tokens[0][0]].isupper() or text[tokens[0][0]].isdigit()):
+        tokens = tokens[1:]
+    table, _ = _heads()
+    halt = _cue_words("joiner") | _cue_words("said_stop")
+    out: list[str] = []
+    for s, e in tokens[:PREDICATE_WORDS]:
+        w = text[s:e].lower()
+        if w[0].isdigit() or w in halt or (w.startswith("me") and len(w) >= 6 and (w,) not in table):
+            break
+        out.append(w)
+    return out
 
 
 # A head that is only the counted noun ("dua pesawat", "lima kapal") names a kind of thing, not
@@ -166,8 +228,33 @@ def _after_inclusion(article: Article, number: NumberClaim) -> list[str]:
 
 def _clause_words_before(article: Article, number: NumberClaim) -> list[str]:
     """The words before a figure within its clause: "mencari korban jiwa, termasuk puluhan
-    anggota Kostrad" does not count the dead."""
-    return _words_back_to(article, number, CLAUSE_BREAK)
+    anggota Kostrad" does not count the dead; nor does a reporting verb's subject ("penumpang
+    yang selamat menyebut kapal mengangkut lebih dari 200 orang": see ``_after_report_verb``)."""
+    return _after_report_verb(_words_back_to(article, number, CLAUSE_BREAK))
+
+
+def _after_report_verb(words: list[str]) -> list[str]:
+    """The words after the last reporting verb ("menyebut", "memperkirakan"): what stands
+    before it names who speaks, not what the figure after it counts."""
+    report = _cue_words("report")
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in report:
+            return words[k + 1:]
+    return words
+
+
+def _clause_source(article: Article, number: NumberClaim) -> str | None:
+    """Who the figure's own clause says gives it, when no quote does: the words before a
+    reporting verb ("sementara penyelenggara menyebut jumlahnya lebih dari 60.000":
+    "penyelenggara"), up to three, without a joiner opening the clause."""
+    words = _words_back_to(article, number, CLAUSE_BREAK)
+    report = _cue_words("report")
+    at = max((k for k, w in enumerate(words) if w in report), default=None)
+    if at is None:
+        return None
+    joiners = _cue_words("joiner")
+    who = [w for w in words[:at] if w not in joiners][-SOURCE_WORDS:]
+    return " ".join(who) or None
 
 
 def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
@@ -176,7 +263,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     kind = _unit_kinds().get(unit)
     is_money = bool(number.unit) and number.unit.isupper() and len(number.unit) == 3
     measure = number.unit if (is_money or kind in ("percent", "measure", "time")) else "count"
-    head = _find_head(_words(number.object), last=True) if number.object else None
+    head = _object_head(article, number) if number.object else None
     if head is None:
         before = _clause_words_before(article, number)
         head = _find_head(before[-LOOKBACK_WORDS:])
@@ -203,7 +290,13 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
                 # the clause is only the predicate, its subject stands before the commas (not
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
                 # nor "tercatat empat orang mengalami luka berat": its own predicate says)
-                head = _find_head(_words_back_to(article, number, QUOTE_MARK)[-SUBJECT_WORDS:])
+                head = _find_head(_after_report_verb(_words_back_to(article, number, QUOTE_MARK))[-SUBJECT_WORDS:])
+        if head is None and not number.unit and not number.object:
+            # "penyelenggara menyebut jumlahnya lebih dari 60.000": the bare figure takes up
+            # the count just given ("sekitar 15.000 orang ikut dalam aksi itu")
+            key = _key_referred_to(article, number, before)
+            if key is not None:
+                return key
     if head is None and measure == "count" and unit and kind == "classifier":
         head = _head_referred_to(article, number, before)
     if head is None and measure == "count" and population(number) is not None and before[-1:] \
@@ -234,6 +327,31 @@ def _figure_before(article: Article, number: NumberClaim) -> NumberClaim | None:
 
 
 REFERRED_SENTENCES = 2  # how far back "jumlahnya" looks for the figure it takes up
+
+
+def _refers_back(before: list[str]) -> bool:
+    """Whether the clause before a figure has a word that takes up a number ("jumlahnya")."""
+    anaphors = {tuple(t.split()) for t in _cue_words("anaphor")}
+    return any(tuple(before[k:k + len(a)]) == a for a in anaphors for k in range(len(before)))
+
+
+def _key_referred_to(article: Article, number: NumberClaim, before: list[str]) -> tuple[str, str] | None:
+    """The key of the latest count with a head of its own in the sentences just before a bare
+    figure whose clause refers back to a number ("Polisi memperkirakan sekitar 15.000 orang
+    ikut dalam aksi itu, sementara penyelenggara menyebut jumlahnya lebih dari 60.000")."""
+    if not _refers_back(before):
+        return None
+    sents = sorted(article.sentences, key=lambda x: x.start)
+    here = next((k for k, x in enumerate(sents) if x.start <= number.start < x.end), None)
+    if here is None:
+        return None
+    lo = sents[max(0, here - REFERRED_SENTENCES)].start
+    for n in sorted(article.numbers, key=lambda n: -n.start):
+        if lo <= n.start and n.end <= number.start and n.unit:
+            key = figure_key(article, n)
+            if key is not None and key[0] == "count" and not key[1].startswith(NOUN_HEAD):
+                return key
+    return None
 REFERRED_WORDS = 5  # words after "jumlah" that may name what the number counts
 
 
@@ -241,8 +359,7 @@ def _head_referred_to(article: Article, number: NumberClaim, before: list[str]) 
     """What "jumlahnya bertambah menjadi 112 orang" counts: the head of the latest headed
     figure of the same unit in the sentences just before, when the clause's subject only refers
     back to a number ("jumlahnya", "angka itu")."""
-    anaphors = {tuple(t.split()) for t in _cue_words("anaphor")}
-    if not any(tuple(before[k:k + len(a)]) == a for a in anaphors for k in range(len(before))):
+    if not _refers_back(before):
         return None
     sents = sorted(article.sentences, key=lambda x: x.start)
     here = next((k for k, x in enumerate(sents) if x.start <= number.start < x.end), None)
@@ -312,6 +429,42 @@ def _round_to(x: float, figures: int) -> float:
     return round(x, figures - 1 - int(math.floor(math.log10(abs(x)))))
 
 
+_WRITTEN_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _last_written_digit(n: NumberClaim) -> float | None:
+    """The value of one unit of the last digit written after a decimal comma ("144,5 triliun":
+    0,1 triliun; "47,34 %": 0,01), or None for a figure written without decimals."""
+    m = _WRITTEN_FIGURE.search(n.text or "")
+    if m is None or n.value is None:
+        return None
+    digits = m.group()
+    sep = max(digits.rfind(","), digits.rfind("."))
+    if sep < 0 or (digits[sep] == "." and len(digits) - sep - 1 == 3):
+        return None  # no decimals ("1.500" groups thousands)
+    from ..numbers import parse_digits
+
+    mantissa = parse_digits(digits)
+    if not mantissa:
+        return None
+    return abs(n.value / mantissa) * 10.0 ** -(len(digits) - sep - 1)
+
+
+def _decimal_rounding(a: NumberClaim, b: NumberClaim) -> bool:
+    """Whether the figure written with fewer decimals is the other rounded to its last digit
+    ("Rp 144,5 triliun" and "Rp 144,53 triliun"; "47,3 %" and "47,34 %"); "47,3 %" and
+    "47,1 %" are two figures, as are 1.520 and 1.523 (trailing zeros of a whole number may be
+    exact)."""
+    ua, ub = _last_written_digit(a), _last_written_digit(b)
+    if ua is None and ub is None:
+        return False
+    if ua is None or (ub is not None and ub > ua):
+        a, b, ua, ub = b, a, ub, ua  # a: the less precise
+    if ub is not None and ub >= ua * (1 - 1e-9):
+        return False  # as precise as each other: two figures
+    return abs(a.value - b.value) <= ua / 2 * (1 + 1e-9)
+
+
 def _plain_approx(n: NumberClaim) -> bool:
     return bool(n.approx) and n.value is not None and n.low is None and n.high is None
 
@@ -331,6 +484,8 @@ def compatible(a: NumberClaim, b: NumberClaim) -> bool:
     if a.value is not None and b.value is not None:
         x, y = a.value, b.value
         if abs(x - y) <= EXACT_TOLERANCE * max(abs(x), abs(y)):
+            return True
+        if _decimal_rounding(a, b):
             return True
         rounder, precise = (x, y) if _significant(x) <= _significant(y) else (y, x)
         figures = _significant(rounder)
@@ -646,7 +801,10 @@ def _single_referent_reports(reports: list[tuple[Article, NumberClaim]],
     0,22 and 3,07 persen), is counting several things there; its figures cannot be matched with
     another article's, so they are left out of the comparison. Words of change excuse only
     counts ("korban bertambah menjadi lima orang"): rates and sums are reported as changes
-    ("naik 3,1 persen") whatever they measure.
+    ("naik 3,1 persen") whatever they measure. Two values that the article credits to two
+    sources ("86 penumpang selamat dan 15 orang masih hilang", says the rescue agency; "41
+    orang yang belum kembali", say the police; or a figure in its own voice beside a quoted
+    one) are two accounts of one quantity, not several quantities.
     """
     by_article: dict[str, list[tuple[Article, NumberClaim]]] = {}
     for a, n in reports:
@@ -658,8 +816,9 @@ def _single_referent_reports(reports: list[tuple[Article, NumberClaim]],
             others = _cue_words("others")
             items = [(a, n) for a, n in items if others.isdisjoint(_words(n.object or ""))] or items
         changing = [counted and _change_words(a, n)[0] for a, n in items]
+        sources = [_source(a, n) for a, n in items]
         several = any(
-            not compatible(n1, n2) and not (changing[i] or changing[j])
+            not compatible(n1, n2) and not (changing[i] or changing[j]) and sources[i] == sources[j]
             for i, (_, n1) in enumerate(items) for j, (_, n2) in enumerate(items[i + 1:], i + 1)
         )
         if not several:
@@ -686,7 +845,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 continue
             key = figure_key(article, number)
             if _is_tally(number, key[1] if key else None) or _is_description(article, number) \
-                    or _is_part(article, number) \
+                    or _is_part(article, number) or _is_rejected(article, number) \
                     or _is_rate(article, number):
                 continue
             if key is not None:
@@ -707,6 +866,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         toll = head in _cue_words("toll")
         if toll:
             reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
+        reports = _without_finds(reports)
         reports = _single_referent_reports(reports, measure == "count")
         reports = [(a, n) for a, n in reports if (toll or not _is_background(a, n, start))
                    and not _other_event(a, n, events)
@@ -764,7 +924,8 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
              order: dict[str, int]) -> dict | None:
     """The dispute entry of one group of figures counting the same thing, or None when its
     articles agree (or only one article reports it)."""
-    if len({a.id for a, _ in reports}) < 2:
+    sources = [_source(a, n) for a, n in reports]
+    if len({(a.id, src) for (a, _), src in zip(reports, sources)}) < 2:
         return None
     anchors = [_anchors(a, n) for a, n in reports]
     dated_before = [_dated_before(a, n) for a, n in reports]
@@ -775,7 +936,7 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
                 if head.startswith(NOUN_HEAD) else None)
     disputed = any(
-        a1.id != a2.id and current[i] and current[j] and not compatible(n1, n2)
+        _two_sources(a1, a2, sources[i], sources[j]) and current[i] and current[j] and not compatible(n1, n2)
         and moves[i] == moves[j] and (moves[i] is None or a1.reference_date == a2.reference_date)
         and _same_referent(anchors[i], anchors[j])
         and (contexts is None or _share_stem(contexts[i], contexts[j]))
@@ -786,7 +947,7 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     earlier_value = {id(n) for (_, n), now in zip(reports, current) if not now}
     reports.sort(key=lambda r: (r[0].reference_date or date.max, order[r[0].id], r[1].start))
     return {
-        "object": _object_phrase(reports),
+        "object": _object_phrase(reports, head),
         "numbers": [n.id for _, n in reports],
         "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
         "head": head.removeprefix(NOUN_HEAD) if not measure.startswith("context:") else None,
@@ -809,9 +970,52 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     }
 
 
-def _object_phrase(reports: list[tuple[Article, NumberClaim]]) -> str:
-    """The most common object phrase of the group that says what is counted ("orang tewas"
-    before a bare "orang"; ties: the first reported), as written."""
+def _source(article: Article, number: NumberClaim) -> str | None:
+    """Who gives the figure: the speaker of the quote it sits in (entity, else the words), else
+    the one its clause names before a reporting verb; None for the article's own voice."""
+    speaker = _speaker(article, number)
+    if speaker is not None and (speaker.get("entity") or speaker.get("text")):
+        return speaker.get("entity") or speaker["text"].lower()
+    return _clause_source(article, number)
+
+
+def _two_sources(a1: Article, a2: Article, source1: str | None, source2: str | None) -> bool:
+    """Whether two reports come from two sources: two articles, or two named sources of one
+    article ("Polisi memperkirakan sekitar 15.000 orang …, sementara penyelenggara menyebut
+    jumlahnya lebih dari 60.000")."""
+    return a1.id != a2.id or (source1 is not None and source2 is not None and source1 != source2)
+
+
+def _is_rejected(article: Article, number: NumberClaim) -> bool:
+    """A figure right after a word that rejects it ("bukan 15 persen, tapi bisa 20 persen
+    lebih") is someone else's figure named to deny it, not the speaker's own account."""
+    before = _words(article.text, max(0, number.start - 24), number.start)
+    return bool(before) and before[-1] in _cue_words("rejected")
+
+
+def _is_find(article: Article, number: NumberClaim) -> bool:
+    """"Tim SAR kembali menemukan tiga jenazah", "Dua jenazah ditemukan nelayan": bodies found
+    in one search, a counted noun of bodies with a verb of finding in its clause."""
+    counted = _words(number.object or number.unit or "")[:1]
+    if not counted or counted[0] not in _cue_words("body"):
+        return False
+    clause = _words_back_to(article, number, CLAUSE_BREAK) + _clause_words_after(article, number)
+    return not _cue_words("find").isdisjoint(clause)
+
+
+def _without_finds(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
+    """The reports, less the bodies found in one search in an article that also gives its own
+    toll under the head: "kembali menemukan tiga jenazah …, sehingga jumlah korban meninggal
+    kini mencapai 19 orang" reports 19 dead; the three are that day's finds, not a toll."""
+    finds = [_is_find(a, n) for a, n in reports]
+    with_toll = {a.id for (a, _), find in zip(reports, finds) if not find}
+    return [(a, n) for (a, n), find in zip(reports, finds) if not (find and a.id in with_toll)]
+
+
+def _object_phrase(reports: list[tuple[Article, NumberClaim]], head: str | None = None) -> str:
+    """The most common object phrase of the group that says what is counted, the group's own
+    head first ("orang tewas" before "penumpang KM Mutiara Timur" for the dead, and before a
+    bare "orang"; ties: the first reported), as written."""
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     for _, n in reports:
@@ -820,7 +1024,8 @@ def _object_phrase(reports: list[tuple[Article, NumberClaim]]) -> str:
         counts[k] = counts.get(k, 0) + 1
         first.setdefault(k, phrase)
     order = list(first)
-    best = max(counts, key=lambda k: (_find_head(_words(k)) is not None, counts[k], -order.index(k)))
+    best = max(counts, key=lambda k: (head is not None and _find_head(_words(k), last=True) == head,
+                                      _find_head(_words(k)) is not None, counts[k], -order.index(k)))
     return first[best]
 
 
