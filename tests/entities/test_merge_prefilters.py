@@ -61,10 +61,10 @@ def test_keyed_place_matching_joins_what_the_plain_loop_joins():
         for row in plain.by_article:  # the rest of pass 1 as merge_article does it
             items = row
             for it in items:
-                if it.paren:
+                if it.declared:
                     for other in items:
                         if (not other.person and other is not it and other.mention.start > it.mention.end
                                 and other.mention.start - it.mention.end <= 3
-                                and M._fold_surface(other.surface) == M.fold(it.paren)):
+                                and M._fold_surface(other.surface) == M.fold(it.declared)):
                             plain.union(it, other)
         assert [fast.find(it.key) for it in fast.items] == [plain.find(it.key) for it in plain.items]

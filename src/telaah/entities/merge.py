@@ -14,7 +14,11 @@ Merging runs in three passes over a union-find of mentions:
    organisation its one regional office ("Walhi Sumbar"), each only when nothing contradicts.
 
 Before merging, a one-word PER mention that the run otherwise tags as a place takes that type
-("Padang dan Painan": ``retype_lone_names``).
+("Padang dan Painan": ``retype_lone_names``), a person-typed name that a person's role names
+and the run tags as an organisation is that organisation ("direktur Glas Gradjana, ...":
+``retype_named_offices``), and an organisation's last word that the recogniser glued to the
+person after it goes back to it ("PT Samudra Timur | Abadi Hendrikus Wara":
+``repair_glued_names``).
 
 Every union is checked first: two clusters never merge when they hold person names that cannot
 be one person (Kim Jong-un / Kim Jong-il) or contradicting roles (Presiden / Menteri), because
@@ -182,6 +186,7 @@ class _Item:
     full_joined: str = ""  # full.joined, computed once
     joined: str = ""  # parts.joined, computed once
     shape: tuple[str, ...] = ()  # skeletons of parts.tokens
+    declared: str | None = None  # the bracketed short form after the name, when it fits the name
 
     def full_name(self) -> NameParts | None:
         """The multi-part name this mention gives, if any (itself, or its nickname's expansion)."""
@@ -326,6 +331,7 @@ class _Merger:
         if paren and not person and _declared_acronym(paren) and (
                 _acronym_of(_acronym_key(paren), facts.name) or _foreign_acronym(paren, m.type)):
             acronyms.add(_acronym_key(paren))
+            item.declared = paren
         if facts.acronym is not None:
             acronyms.add(facts.acronym)
         self.clusters[key] = _Cluster([item], [full] if full is not None else [], [role] if role else [],
@@ -404,10 +410,10 @@ class _Merger:
             for key in keys:
                 earlier.setdefault(key, []).append(i)
         for it in others:  # "Badan Pusat Statistik (BPS)" and "KPK (Komisi ...)"
-            if it.paren:
+            if it.declared:  # not a dateline's agency: "Beograd (AFP)"
                 for other in others:
                     if other is not it and other.mention.start > it.mention.end and other.mention.start - it.mention.end <= 3:
-                        if _acronym_key(other.surface) == _acronym_key(it.paren):
+                        if _acronym_key(other.surface) == _acronym_key(it.declared):
                             self.union(it, other)
         self._resolve_bare_heads(others)
         for i, it in enumerate(items):  # surnames and title + surname
@@ -709,7 +715,9 @@ class _Merger:
                 m = it.mention
                 m.entity = eid
                 types[m.type] = types.get(m.type, 0) + 1
-                for form in (it.surface, it.paren if inner_acronym(it) else None):
+                # the short form a bracket declares, inside the mention or right after it
+                # ("Asosiasi ... Indonesia (Apagindo)"), never a dateline's agency ("Beograd (AFP)")
+                for form in (it.surface, it.declared):
                     if form and form != name and form not in aliases:
                         aliases.append(form)
                 if it.role and it.role not in roles:
@@ -735,13 +743,6 @@ def split_brackets(text: str) -> tuple[str, str | None]:
     if m:
         return m.group(1).strip(), m.group(2).strip()
     return t.strip("()").strip() or text, None
-
-
-def inner_acronym(it: "_Item") -> bool:
-    """Whether the mention carries its own bracketed short form ("Badan Pusat Statistik (BPS)").
-    A place's brackets must spell it: in a dateline, "Jakarta (ANTARA)" credits the agency."""
-    return it.paren is not None and it.mention.text.rstrip().endswith(")") and it.surface != it.mention.text \
-        and (it.mention.type != "LOC" or _acronym_of(it.paren, it.surface))
 
 
 def _paren_after(text: str, end: int) -> str | None:
@@ -934,9 +935,61 @@ def retype_lone_names(corpus: Corpus) -> None:
                 m.type = other
 
 
+def repair_glued_names(corpus: Corpus) -> None:
+    """An organisation's name written whole elsewhere in the run ("PT Samudra Jaya Abadi")
+    takes back its last word where the recogniser gave that word to the person named right
+    after it ("Direktur PT Samudra Jaya | Abadi Hendrikus Wara"): the person is "Hendrikus
+    Wara", the organisation "PT Samudra Jaya Abadi", and the person's role ends with it."""
+    orgs = {fold(split_brackets(m.text or "")[0]) for a in corpus.articles for m in a.mentions
+            if m.type == "ORG" and " " in (m.text or "").strip()}
+    if not orgs:
+        return
+    for article in corpus.articles:
+        ordered = sorted(article.mentions, key=lambda m: m.start)
+        for org, per in zip(ordered, ordered[1:]):
+            if org.type != "ORG" or per.type != "PER" or article.text[org.end:per.start] != " ":
+                continue
+            first, space, rest = (per.text or "").partition(" ")
+            if not rest.strip() or fold(f"{org.text} {first}") not in orgs:
+                continue
+            glued = article.text[org.end:per.start + len(first)]
+            org.end = per.start + len(first)
+            org.text = article.text[org.start:org.end]
+            per.start = org.end + len(space)
+            per.text = article.text[per.start:per.end]
+            if per.role:
+                per.role += glued
+
+
+def retype_named_offices(corpus: Corpus) -> None:
+    """A person-typed name with no role that the run also tags as an organisation or place,
+    and that a person's role names ("direktur Glas Gradjana, Milica Petrovic"), is that
+    organisation or place: roles name offices, never people ("kelompok pemantau Glas
+    Gradjana mengatakan" is the monitors' group, not a man)."""
+    other: dict[str, str] = {}
+    roles: list[str] = []
+    for article in corpus.articles:
+        for m in article.mentions:
+            if m.type in ("ORG", "LOC"):
+                other.setdefault(fold(split_brackets(m.text or "")[0]), m.type)
+            elif m.role:
+                roles.append(" " + fold(m.role) + " ")
+    if not other or not roles:
+        return
+    for article in corpus.articles:
+        for m in article.mentions:
+            if m.type != "PER" or m.role:
+                continue
+            key = fold(split_brackets(m.text or "")[0])
+            if key in other and any(f" {key} " in r for r in roles):
+                m.type = other[key]
+
+
 def merge_entities(corpus: Corpus) -> list[Entity]:
     """Merge every mention of the corpus into entities (ids e1, e2, ... by first mention),
     setting ``Mention.entity``, capitals' ``links_to``, quote speakers' and number claims' entities."""
+    repair_glued_names(corpus)
+    retype_named_offices(corpus)
     retype_lone_names(corpus)
     link_capitals(corpus)
     merger = _Merger(corpus)

@@ -27,7 +27,7 @@ _EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "
 def _rules() -> tuple[tuple[object, str, str], ...]:
     rules = []
     for r in load_table("translit_variants.tsv"):
-        pattern = re.compile(r["pattern"]) if r["position"] == "regex" else r["pattern"]
+        pattern = re.compile(r["pattern"]) if r["position"] in ("regex", "raw") else r["pattern"]
         rules.append((pattern, r["replacement"].strip(), r["position"]))
     return tuple(rules)
 
@@ -98,9 +98,17 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def norm_token(token: str) -> str:
-    """One name token after folding, the transliteration rules and collapsing double letters."""
-    t = fold(token)
+    """One name token after folding, the transliteration rules and collapsing double letters.
+    Rules of position "raw" see the lowercased token before its accents are folded: Serbian
+    and Croatian đ is dj (Đorđević = Djordjevic) only where the word shows it is Slavic."""
+    t = token.casefold()
     for pattern, repl, position in _rules():
+        if position == "raw":
+            t = pattern.sub(repl, t)
+    t = fold(t)
+    for pattern, repl, position in _rules():
+        if position == "raw":
+            continue
         if position == "start":
             if t.startswith(pattern):
                 t = repl + t[len(pattern):]
