@@ -142,3 +142,18 @@ def _num(text, value):
 def test_decimals_differ_beyond_rounding(a, b, expected):
     assert compatible(_num(*a), _num(*b)) is expected
     assert compatible(_num(*b), _num(*a)) is expected
+
+
+def test_a_near_copy_repeating_its_originals_figure_is_not_another_report():
+    """Issue 6: a copy counts as one source with its original (session 13: the ferry probe listed
+    the Antara copy's 14 dead beside the original's)."""
+    from test_disputes_tolls import _dead
+
+    text = ("Tim SAR gabungan mencatat 14 orang tewas setelah kapal tenggelam di perairan Alor, "
+            "Sabtu malam. Pencarian terhadap penumpang lain masih berlangsung hingga Minggu sore.")
+    corpus, story = _story((date(2025, 11, 16), text), (date(2025, 11, 16), text + " Keluarga korban menunggu."),
+                           (date(2025, 11, 17), "Korban tewas kapal tenggelam di perairan Alor bertambah menjadi 16 orang."))
+    by_id = {a.id: a for a in corpus.articles}
+    by_id["a2"].duplicate_of = "a1"
+    (dead,) = _dead(corpus, story)
+    assert sorted((r["article"], r["value"]) for r in dead["reports"]) == [("a1", 14), ("a3", 16)], dead["reports"]

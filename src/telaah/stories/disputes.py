@@ -856,6 +856,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 loose.append((article, number))
     if len(loose) <= 400:  # pairwise within one story; a huge story keeps only headed figures
         groups.update(_context_groups(loose))
+    groups = {key: _without_copies(reports) for key, reports in groups.items()}
     out = []
     for (measure, head), reports in _split_by_population(groups):
         # background figures are not compared. An article that also gives an old value under
@@ -880,6 +881,13 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 out.append(found)
     out.sort(key=lambda d: (d["reports"][0]["date"] or "9999", order[d["reports"][0]["article"]]))
     return out
+
+
+def _without_copies(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
+    """A near-copy repeating its original's figure is not another report of it (issue 6: a copy
+    counts as one source with its original); a copy that changed the figure still is."""
+    given = {(a.id, interval(n)) for a, n in reports}
+    return [(a, n) for a, n in reports if not (a.duplicate_of and (a.duplicate_of, interval(n)) in given)]
 
 
 def _split_by_population(groups: dict[tuple[str, str], list]) -> list[tuple[tuple[str, str], list]]:
