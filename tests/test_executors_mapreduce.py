@@ -58,16 +58,42 @@ def test_same_answer_on_recombined_indosum(shared):
 
 
 def test_signature_is_datasketchs_minhash_of_the_shingles():
-    """``signature`` builds its sketch a cheaper way; the values must be datasketch's own."""
+    """``signature`` builds its sketches a cheaper way; the values must be datasketch's own: the
+    body's MinHash, then its opening's (an empty sketch for a body too short to be indexed)."""
     import numpy as np
     from datasketch import MinHash
 
-    from telaah.stories.duplicates import body_text, shingles
+    from telaah.stories.duplicates import body_shingles, body_text, has_opening
 
-    arts = prepared([(BASE, None), (OTHER + "Ç'est «ünïcode» — 1.500 kali.", None), ("dua kata", None)])
+    arts = prepared([(BASE, None), (OTHER + "Ç'est «ünïcode» — 1.500 kali.", None), ("dua kata", None),
+                     (" ".join(f"kata{i}" for i in range(120)) + ".", None)])
     for a in arts:
-        expected = MinHash(num_perm=128)
-        expected.update_batch([s.encode("utf-8") for s in shingles(body_text(a))])
+        body = body_shingles(body_text(a))
+        expected = []
+        for sh in (body.shingles, set(body.opening) if has_opening(body) else set()):
+            mh = MinHash(num_perm=128)
+            mh.update_batch([s.encode("utf-8") for s in sh])
+            expected.append(mh.hashvalues)
         got = signature(a)
-        assert got.dtype == expected.hashvalues.dtype
-        assert np.array_equal(got, expected.hashvalues)
+        assert got.dtype == expected[0].dtype
+        assert np.array_equal(got, np.concatenate(expected))
+    assert [has_opening(body_shingles(body_text(a))) for a in arts] == [False, False, False, True]
+
+
+def test_a_shard_with_signatures_of_an_older_format_is_analysed_again(tmp_path):
+    """Shards written before the opening signature existed hold 128 values an article: a rerun
+    redoes them (their completion marker lacks the signature format) instead of failing."""
+    import json
+
+    from conftest import EXAMPLES
+    from telaah.executors.runs import run_sharded
+
+    inputs = [str(EXAMPLES / "pasted")]
+    first = run_sharded(inputs, tmp_path, shard_size=1)
+    marker = tmp_path / "shards" / "shard-00001.done"
+    done = json.loads(marker.read_text("utf-8"))
+    del done["signatures"]
+    marker.write_text(json.dumps(done), "utf-8")
+    again = run_sharded(inputs, tmp_path, shard_size=1)
+    assert (first.shards, again.shards_skipped) == (2, 1)
+    assert again.dossier == first.dossier

@@ -115,22 +115,35 @@ def test_copies_just_above_the_threshold_are_found():
         assert find_near_duplicates(pair) == {"copy": "original"}  # the LSH index
 
 
+def _signatures(body, opening=None):
+    """A body's signature and its opening's (None: not in the opening index), as indexed."""
+    from telaah.stories.duplicates import NUM_PERM, _minhash
+
+    return _minhash(body, NUM_PERM), (_minhash(opening, NUM_PERM) if opening is not None else None)
+
+
 def test_lsh_bands_propose_nearly_every_pair_at_the_threshold():
     """The LSH only proposes (a rule confirms), so a pair it does not propose is lost. Over 200
-    pairs at Jaccard 0.50-0.52 the index (64 bands of 2 rows and the agreement floor) loses
-    none in theory (1e-8 each); the old layout (32 bands of 4 rows, 0.87) lost about one in eight."""
-    from telaah.stories.duplicates import NUM_PERM, _minhash, index_layout, signatures_agree
+    pairs at Jaccard 0.50-0.52 the text index (42 x 3 and its floor) loses about one (0.0044
+    each), and none once the opening index is asked too (these copies open alike); the old
+    layout (32 bands of 4 rows, 0.87) lost about one in eight."""
+    from telaah.stories.duplicates import agreeing_values, bands_agree, proposed_pair, text_floor, text_layout
 
-    bands, rows = index_layout(THRESHOLD)
-    lost = dict.fromkeys([(bands, rows), (32, 4)], 0)
+    lost = {"text index": 0, "both indexes": 0, "32 x 4": 0}
     for original, copy in _near_copy_pairs(200, seed=3):
-        a, b = _minhash(shingles(original), NUM_PERM), _minhash(shingles(copy), NUM_PERM)
-        for layout in lost:
-            size = layout[0] * layout[1]
-            proposed = (a[:size] == b[:size]).reshape(layout).all(axis=1).any()
-            lost[layout] += not (proposed and (layout == (32, 4) or signatures_agree(a, b)))
-    assert lost[(bands, rows)] == 0
-    assert lost[(32, 4)] >= 10  # expected about 25: the test can tell the layouts apart
+        (a, a_open), (b, b_open) = (_signatures(shingles(t), set(_opening(t))) for t in (original, copy))
+        lost["text index"] += not (bands_agree(a, b, text_layout()) and agreeing_values(a, b) >= text_floor())
+        lost["both indexes"] += not proposed_pair(a, b, a_open, b_open)
+        lost["32 x 4"] += not bands_agree(a, b, (32, 4))
+    assert lost["both indexes"] == 0
+    assert lost["text index"] <= 5  # expected about 0.9
+    assert lost["32 x 4"] >= 10  # expected about 25: the test can tell the layouts apart
+
+
+def _opening(text):
+    from telaah.stories.duplicates import body_shingles
+
+    return body_shingles(text).opening
 
 
 # trimmed copies: a portal republishes an agency story with its last paragraphs cut ---------------
@@ -263,24 +276,72 @@ def test_every_way_agrees_on_stories_mixing_copies_trimmed_copies_and_others():
 
 
 def test_lsh_layout_proposes_trimmed_copies_at_the_floors():
-    """A trimmed copy at the floors (2/3 of its shingles in a text twice its size) has Jaccard
-    2/7; the index proposes such a pair 0.992 of the time, the Jaccard-only layout (42 x 3) 0.63."""
+    """A trimmed copy at the floors (2/3 of its shingles in a text twice its size: Jaccard 2/7;
+    openings sharing half of each: Jaccard 1/3) is proposed 0.9967 of the time by the opening
+    index; the text index alone (42 x 3 and its floor) would nearly never propose it."""
     import random
 
-    from telaah.stories.duplicates import (NUM_PERM, _minhash, agreement_floor, candidate_similarity,
-                                           index_layout, proposal_probability, signatures_agree)
+    from telaah.stories.duplicates import (agreeing_values, bands_agree, candidate_similarity, opening_floor,
+                                           opening_proposal_probability, opening_similarity, proposed_pair,
+                                           text_floor, text_layout)
 
-    bands, rows = index_layout(THRESHOLD)
-    assert proposal_probability(candidate_similarity(THRESHOLD), bands, rows, agreement_floor()) >= 0.99
+    assert opening_similarity() == pytest.approx(1 / 3)
+    assert opening_proposal_probability(opening_similarity(), candidate_similarity(THRESHOLD), opening_floor()) >= 0.995
     rng = random.Random(1)
-    lost = dict.fromkeys([(bands, rows), (42, 3)], 0)
+    lost = {"both indexes": 0, "text index": 0}
     for n in range(200):
-        full = {f"f{n}x{i}" for i in range(300)}
-        copy = set(rng.sample(sorted(full), 100)) | {f"c{n}x{i}" for i in range(50)}  # containment 2/3, ratio 1/2
-        a, b = _minhash(full, NUM_PERM), _minhash(copy, NUM_PERM)
-        for layout in lost:
-            size = layout[0] * layout[1]
-            proposed = (a[:size] == b[:size]).reshape(layout).all(axis=1).any()
-            lost[layout] += not (proposed and (layout == (42, 3) or signatures_agree(a, b)))
-    assert lost[(bands, rows)] <= 5  # expected about 1.6
-    assert lost[(42, 3)] >= 50  # expected about 74
+        full = [f"f{n}x{i}" for i in range(300)]
+        kept = rng.sample(full[50:], 75)
+        copy = set(full[:25] + kept) | {f"c{n}x{i}" for i in range(50)}  # containment 2/3, ratio 1/2
+        opening_copy = set(full[:25]) | {f"c{n}x{i}" for i in range(25)}  # half of each opening shared
+        (a, a_open), (b, b_open) = _signatures(set(full), set(full[:50])), _signatures(copy, opening_copy)
+        lost["both indexes"] += not proposed_pair(a, b, a_open, b_open)
+        lost["text index"] += not (bands_agree(a, b, text_layout()) and agreeing_values(a, b) >= text_floor())
+    assert lost["both indexes"] <= 4  # expected about 0.7
+    assert lost["text index"] >= 190
+
+
+def test_reduce_proposes_exactly_the_pairs_the_indexes_propose():
+    """The map/reduce step finds candidates by sorting each band with numpy; it must propose
+    exactly the pairs ``proposed_pair`` accepts (checked on every pair of signatures drawn from
+    so few values that bands collide all the time), in placement order, with or without an
+    opening, a missing signature, and the wider dtype a run's shard file stores."""
+    import itertools
+
+    import numpy as np
+
+    from telaah.executors.mapreduce import DuplicateInput, candidate_pairs, placement_order
+    from telaah.stories.duplicates import NUM_PERM, proposed_pair
+
+    rng = np.random.default_rng(5)
+    items = []
+    for k in range(70):
+        body = rng.integers(0, 3 if k % 2 else 6, NUM_PERM).astype(np.uint32)  # agreement near both floors
+        opening = rng.integers(0, 2, NUM_PERM).astype(np.uint32) if k % 4 else np.full(NUM_PERM, 2**32 - 1, np.uint32)
+        sig = np.concatenate([body, opening])
+        items.append(DuplicateInput(f"a{k}", rng.choice([None, date(2025, 1, 1), date(2025, 1, 2)]),
+                                    None if k == 7 else sig.astype(np.uint64) if k % 3 == 0 else sig))
+    position = {i: p for p, i in enumerate(placement_order(items))}
+    expected: dict[int, set[int]] = {}
+    for i, j in itertools.combinations(range(len(items)), 2):
+        a, b = items[i].signature, items[j].signature
+        if a is None or b is None:
+            continue
+        open_a, open_b = (None if k % 4 == 0 else s[NUM_PERM:] for k, s in ((i, a), (j, b)))
+        if proposed_pair(a[:NUM_PERM], b[:NUM_PERM], open_a, open_b):
+            earlier, later = sorted((i, j), key=position.__getitem__)
+            expected.setdefault(later, set()).add(earlier)
+    by_text = sum(map(len, expected.values()))
+    assert 100 < by_text < len(items) ** 2 / 2 * 0.9  # some pairs are proposed, not all
+    assert candidate_pairs(items) == expected
+
+
+def test_signatures_of_an_older_run_are_refused_clearly():
+    import numpy as np
+
+    from telaah.executors.mapreduce import DuplicateInput, candidate_pairs
+    from telaah.executors.runs import RunError
+
+    old = [DuplicateInput(f"a{k}", None, np.arange(128, dtype=np.uint64)) for k in range(2)]
+    with pytest.raises(RunError, match="E501.*a0.*128 values.*run the same"):
+        candidate_pairs(old)

@@ -9,7 +9,7 @@ per-article stages on the chosen executor, and the shard is written to the outpu
     OUT/shards/shard-00000.sig.npz   the articles' MinHash signatures (near-duplicate map step)
     OUT/shards/shard-00000.gfeat     story-grouping features, and .gscan what grouping needs of
                                      the shard (ids, dates, offsets, document frequencies)
-    OUT/shards/shard-00000.done      completion marker, written last (articles, digest)
+    OUT/shards/shard-00000.done      completion marker, written last (articles, digest, signature format)
     OUT/problems.jsonl               inputs that could not be read, with path, code, reason
     OUT/dossier.json                 the final dossier (cross-article stages over all shards)
 
@@ -128,10 +128,14 @@ def _is_done(out: Path, k: int, digest: str) -> bool:
     marker = _shard_path(out, k, ".done")
     if not marker.exists():
         return False
+    from .mapreduce import SIGNATURE_FORMAT
+
     try:
-        return json.loads(marker.read_text("utf-8")).get("digest") == digest
+        done = json.loads(marker.read_text("utf-8"))
     except (OSError, ValueError):
         return False
+    # a shard whose signatures an older telaah wrote (no opening signature) is analysed again
+    return done.get("digest") == digest and done.get("signatures") == SIGNATURE_FORMAT
 
 
 def _save_shard(out: Path, k: int, result: ShardResult, digest: str) -> None:
@@ -158,8 +162,10 @@ def _save_shard(out: Path, k: int, result: ShardResult, digest: str) -> None:
     tmp = _shard_path(out, k, ".sig.tmp.npz")
     np.savez(tmp, signatures=sigs, present=mask)
     os.replace(tmp, _shard_path(out, k, ".sig.npz"))
+    from .mapreduce import SIGNATURE_FORMAT
+
     marker = {"articles": len(lines), "digest": digest, "first": ids[0] if ids else None,
-              "last": ids[-1] if ids else None}
+              "last": ids[-1] if ids else None, "signatures": SIGNATURE_FORMAT}
     _write_atomic(_shard_path(out, k, ".done"), json.dumps(marker).encode())
 
 

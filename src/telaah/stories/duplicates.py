@@ -21,22 +21,42 @@ both on exact word 5-shingles (the LSH never confirms a pair on its own):
   the earlier one: an undated agency original is still the original of a dated portal copy. A
   shorter text firmly dated before the longer is not its copy: the longer one adds to it.
 
-The LSH proposes a pair only when one of its bands (``rows`` signature values) agrees, which
-for a Jaccard of ``s`` happens with probability 1 - (1 - s**rows)**bands. ``band_layout`` picks
-the layout so that a pair at the lowest Jaccard either rule accepts (``candidate_similarity``:
-a trimmed copy at containment c and size ratio r has Jaccard c*r/(1+r-c*r), 2/7 = 0.286 at the
-floors) is proposed at least ``CANDIDATE_RECALL`` of the time: 64 bands of 2 rows, 0.9957 at
-0.286. Any 3 consecutive values hold an aligned pair, so it proposes every pair the layout for
-the Jaccard rule alone (42 bands of 3 rows: 0.996 at 0.5, only 0.63 at 0.286) proposed. Two-row
-bands also propose many chance pairs (0.47 at Jaccard 0.1, against 0.04), each costing a read
-of both texts in the map/reduce path, so a proposed pair must also share ``agreement_floor``
-of the 128 signature values (24: the most that keeps 0.99 at 0.286; 0.9998 at 0.35, 1 - 1e-8
-at 0.5; a chance pair at 0.1 passes 0.0018 of the time, at 0.15 0.14, at 0.2 0.65). Measured on
-4,000 synthetic pairs at exactly 2/7: 17 missed by the bands alone (0.43%, as in theory), 29
-with the agreement floor (0.73%; 0.78% in theory); on 3,000 pairs at Jaccard 0.50-0.52 the
-earlier layouts missed 10 (42 x 3) and 339 (32 x 4). On 10,000 bench articles (recombined
-IndoSum paragraphs, which share whole paragraphs far more than news does) the bands propose
-53,252 pairs, the agreement floor keeps 1,054 (the Jaccard-only layout: 1,896).
+Two LSH indexes propose the pairs (a pair is proposed when one of an index's bands, ``rows``
+signature values, agrees; for a Jaccard of ``s`` that happens with probability
+1 - (1 - s**rows)**bands), each laid out for one rule by ``band_layout``, the layout with the
+most rows a band (the fewest chance candidates) that still proposes a pair at the rule's floor
+at least ``CANDIDATE_RECALL`` (0.995) of the time:
+
+- the **text** index bands the MinHash of the body's shingles for the Jaccard rule: 42 bands of
+  3 rows, 0.9963 at 0.5. A pair must also share ``text_floor`` of its 126 banded values (46: the
+  most that keeps 0.995 at 0.5; a chance pair at Jaccard 0.3 passes 0.064 of the time, at 0.2
+  1e-5), which drops most chance pairs (sharing a quote or a paragraph) before their texts are
+  read.
+- the **opening** index bands a second MinHash, of the body's first ``OPENING_SHINGLES``
+  shingles, for trimmed copies: the rule wants each opening half found in the other body, so
+  two openings that share that half with each other have a Jaccard of 1/3
+  (``opening_similarity``): 64 bands of 2 rows, 0.9995 at 1/3. Only bodies the rule can accept
+  (``TRIMMED_MIN_SHINGLES``) are indexed. A pair must also share ``opening_floor`` of the body
+  signatures' 126 banded values (23), so that a pair at the floors (body Jaccard 2/7, a trimmed
+  copy at containment 2/3 and size ratio 1/2: ``candidate_similarity``) is proposed 0.9967 of
+  the time, and a pair whose openings are as alike but whose bodies are at Jaccard 0.1 (two
+  stories opening on one quote) 0.0033 of the time.
+
+The previous single layout (64 bands of 2 rows over the whole body, to reach Jaccard 2/7)
+proposed every pair sharing a paragraph or two, and their number grew as the square of the
+articles'; news ledes rarely share word 5-shingles by chance, so the opening index proposes
+few. A trimmed copy is proposed by its opening when the opening halves each body shares with
+the other lie in the other's opening (a cut copy keeps its lede; one whose lede moved is left
+to the text index). Measured on 4,000 synthetic pairs at the floors (body Jaccard 2/7,
+openings 1/3): 16 missed (0.40%; 0.33% in theory); on 3,000 pairs at Jaccard 0.50-0.52: none
+missed (the text index alone missed 12, 0.40%; 0.44% in theory; these copies also open alike).
+On 10,000 bench articles (recombined IndoSum paragraphs, which share whole paragraphs, ledes
+included, far more than news does) the text index's bands propose 1,896 pairs and its floor
+keeps 242, the opening index's 13,074 and 220; 259 pairs in all (the previous layout: 53,252
+and 1,054). At 30,000: 16,855 -> 1,268 and 118,884 -> 743 (previous: 479,780 -> 9,598). The
+bands' raw pairs still grow as the square on these articles, but the map/reduce path only
+sorts and counts them in numpy (``executors.mapreduce.candidate_pairs``); texts are read for
+the kept ones only.
 Each copy is marked ``duplicate_of`` its original's original (by publication or firm date,
 then input order).
 """
@@ -58,8 +78,8 @@ from ..pipeline import CorpusStage, Options
 SHINGLE_WORDS = 5
 THRESHOLD = 0.5  # exact Jaccard of word 5-shingles; see tests/test_stories_duplicates.py
 NUM_PERM = 128
-# least chance that the LSH proposes a pair whose exact Jaccard is the lowest a rule accepts
-CANDIDATE_RECALL = 0.99
+# least chance that an LSH index proposes a pair at the floors of the rule it is laid out for
+CANDIDATE_RECALL = 0.995
 PAIRWISE_UP_TO = 24  # articles; past this the LSH's candidate search is cheaper than every pair
 TRIMMED_MIN_SHINGLES = 100  # the shorter body of a trimmed copy: about five sentences
 TRIMMED_MIN_RATIO = 0.5  # its shingles over the longer's, in number
@@ -117,8 +137,9 @@ def trimmed_containment(threshold: float) -> float:
 
 
 def candidate_similarity(threshold: float) -> float:
-    """The lowest Jaccard of a pair that either rule accepts, down to which the LSH must propose
-    pairs: a trimmed copy at the containment and size-ratio floors (2/7 at 0.5)."""
+    """The lowest Jaccard of a pair that either rule accepts, down to which the opening index's
+    floor must let pairs through: a trimmed copy at the containment and size-ratio floors (2/7
+    at 0.5)."""
     c, r = trimmed_containment(threshold), TRIMMED_MIN_RATIO
     return min(threshold, c * r / (1 + r - c * r))
 
@@ -162,6 +183,17 @@ def trimmed_pair(x: str, x_body: Body, x_day: date | None, y: str, y_body: Body,
     return copy, original
 
 
+def opening_similarity() -> float:
+    """The Jaccard of two openings of ``OPENING_SHINGLES`` that share ``OPENING_SHARE`` of
+    each: the lowest at which the opening index must propose a trimmed copy (1/3)."""
+    return OPENING_SHARE / (2 - OPENING_SHARE)
+
+
+def has_opening(body: Body) -> bool:
+    """Whether the body enters the opening index: only a body the trimmed rule can accept."""
+    return len(body.shingles) >= TRIMMED_MIN_SHINGLES
+
+
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
     """The chance that the LSH proposes a pair of this Jaccard: at least one of ``bands``
     bands of ``rows`` MinHash values agrees (each value agrees with probability ``similarity``)."""
@@ -169,21 +201,24 @@ def candidate_probability(similarity: float, bands: int, rows: int) -> float:
 
 
 @lru_cache(maxsize=16)
-def band_layout(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+def band_layout(similarity: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
     """(bands, rows): the most rows a band (the fewest chance candidates, which cost an exact
-    comparison each) with which a pair right at Jaccard ``threshold`` is still proposed with
-    probability ``CANDIDATE_RECALL``; one row a band when no layout reaches it (thresholds near
-    0)."""
+    comparison each) with which a pair right at Jaccard ``similarity`` is still proposed with
+    probability ``CANDIDATE_RECALL``; one row a band when no layout reaches it (near 0)."""
     for rows in range(num_perm // 2, 1, -1):  # datasketch wants at least 2 bands
-        if candidate_probability(threshold, num_perm // rows, rows) >= CANDIDATE_RECALL:
+        if candidate_probability(similarity, num_perm // rows, rows) >= CANDIDATE_RECALL:
             return num_perm // rows, rows
     return num_perm, 1
 
 
-def index_layout(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
-    """The LSH layout for a Jaccard ``threshold``, low enough for trimmed copies too. Every way
-    of finding near-duplicates (LSH, pairwise, map/reduce) bands this way."""
-    return band_layout(candidate_similarity(threshold), num_perm)
+def text_layout(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The text index's layout (body signatures, for the Jaccard rule): 42 x 3 at 0.5."""
+    return band_layout(threshold, num_perm)
+
+
+def opening_layout(num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The opening index's layout (opening signatures, for trimmed copies): 64 x 2."""
+    return band_layout(opening_similarity(), num_perm)
 
 
 def proposal_probability(similarity: float, bands: int, rows: int, agreeing: int) -> float:
@@ -216,25 +251,60 @@ def _proposal_tail(similarity: float, bands: int, rows: int) -> tuple[float, ...
     return tuple(tail)
 
 
+def agreement_probability(similarity: float, values: int, agreeing: int) -> float:
+    """The chance that at least ``agreeing`` of ``values`` signature values agree."""
+    from math import comb
+
+    return sum(comb(values, k) * similarity ** k * (1 - similarity) ** (values - k)
+               for k in range(agreeing, values + 1))
+
+
 @lru_cache(maxsize=16)
-def agreement_floor(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> int:
-    """The most signature values (of the layout's bands) a proposed pair must share, with which a
-    pair at ``candidate_similarity`` is still proposed ``CANDIDATE_RECALL`` of the time: it
-    drops most chance candidates (sharing a quote or a paragraph) before their texts are read."""
-    bands, rows = index_layout(threshold, num_perm)
-    similarity = candidate_similarity(threshold)
+def text_floor(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> int:
+    """The most banded body-signature values a pair the text index proposes must share, with
+    which a pair at ``threshold`` is still proposed ``CANDIDATE_RECALL`` of the time."""
+    bands, rows = text_layout(threshold, num_perm)
     floor = 0
-    while proposal_probability(similarity, bands, rows, floor + 1) >= CANDIDATE_RECALL:
+    while proposal_probability(threshold, bands, rows, floor + 1) >= CANDIDATE_RECALL:
         floor += 1
     return floor
 
 
-def signatures_agree(a: np.ndarray, b: np.ndarray, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> bool:
-    """Whether two MinHash signatures share ``agreement_floor`` values in the layout's bands
-    (the LSH has already found that one band agrees)."""
-    bands, rows = index_layout(threshold, num_perm)
+def opening_proposal_probability(opening: float, body: float, agreeing: int, num_perm: int = NUM_PERM,
+                                 threshold: float = THRESHOLD) -> float:
+    """The chance that the opening index proposes a pair whose openings have Jaccard ``opening``
+    and bodies ``body``: an opening band agrees, and ``agreeing`` banded body values do (the two
+    signatures use the same permutations on different sets: taken as independent)."""
+    bands, rows = text_layout(threshold, num_perm)
+    return (candidate_probability(opening, *opening_layout(num_perm))
+            * agreement_probability(body, bands * rows, agreeing))
+
+
+@lru_cache(maxsize=16)
+def opening_floor(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> int:
+    """The most banded body-signature values a pair the opening index proposes must share, with
+    which a trimmed copy at the floors (``opening_similarity``, ``candidate_similarity``) is
+    still proposed ``CANDIDATE_RECALL`` of the time."""
+    floor = 0
+    while opening_proposal_probability(opening_similarity(), candidate_similarity(threshold), floor + 1,
+                                       num_perm, threshold) >= CANDIDATE_RECALL:
+        floor += 1
+    return floor
+
+
+def agreeing_values(a: np.ndarray, b: np.ndarray, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> int:
+    """How many of the text layout's banded values two body signatures share."""
+    bands, rows = text_layout(threshold, num_perm)
     size = bands * rows
-    return int(np.count_nonzero(a[:size] == b[:size])) >= agreement_floor(threshold, num_perm)
+    return int(np.count_nonzero(a[:size] == b[:size]))
+
+
+def bands_agree(a: np.ndarray, b: np.ndarray, layout: tuple[int, int]) -> bool:
+    """Whether one band of two signatures is equal: what an LSH index of this layout proposes
+    (a band's bucket key is that band's values)."""
+    bands, rows = layout
+    size = bands * rows
+    return bool((a[:size] == b[:size]).reshape(bands, rows).all(axis=1).any())
 
 
 def _order_key(index: int, article: Article) -> tuple[date, int]:
@@ -262,9 +332,10 @@ def find_near_duplicates(
     if len(articles) < 2:
         return {}  # nothing to copy
     if len(articles) <= PAIRWISE_UP_TO:
-        return _pairwise(articles, order, threshold, num_perm, index_layout(threshold, num_perm))
-    lsh = MinHashLSH(threshold=candidate_similarity(threshold), num_perm=num_perm,
-                     params=index_layout(threshold, num_perm))
+        return _pairwise(articles, order, threshold, num_perm)
+    text_index = MinHashLSH(threshold=threshold, num_perm=num_perm, params=text_layout(threshold, num_perm))
+    opening_index = MinHashLSH(threshold=opening_similarity(), num_perm=num_perm, params=opening_layout(num_perm))
+    floors = text_floor(threshold, num_perm), opening_floor(threshold, num_perm)
     bodies: dict[str, Body] = {}
     days: dict[str, date | None] = {}
     signatures: dict[str, np.ndarray] = {}
@@ -279,12 +350,15 @@ def find_near_duplicates(
         if not body.shingles:
             continue
         day = _firm_date(article)
-        mh = MinHash(num_perm=num_perm)
-        mh.update_batch([s.encode("utf-8") for s in body.shingles])
+        mh = _minhash_of(body.shingles, num_perm)
+        opening = _minhash_of(set(body.opening), num_perm) if has_opening(body) else None
+        proposed = {other for other in text_index.query(mh)
+                    if agreeing_values(mh.hashvalues, signatures[other], threshold, num_perm) >= floors[0]}
+        if opening is not None:
+            proposed.update(other for other in opening_index.query(opening)
+                            if agreeing_values(mh.hashvalues, signatures[other], threshold, num_perm) >= floors[1])
         matches = []
-        for other in lsh.query(mh):
-            if not signatures_agree(mh.hashvalues, signatures[other], threshold, num_perm):
-                continue
+        for other in sorted(proposed, key=rank.__getitem__):
             relation = copy_relation(body, bodies[other], threshold)
             if relation == SAME:
                 matches.append(other)
@@ -297,7 +371,9 @@ def find_near_duplicates(
             duplicate_of[article.id] = best
         bodies[article.id], days[article.id], signatures[article.id] = body, day, mh.hashvalues
         rank[article.id] = position
-        lsh.insert(article.id, mh)
+        text_index.insert(article.id, mh)
+        if opening is not None:
+            opening_index.insert(article.id, opening)
     return adopt_trimmed_copies(duplicate_of, trimmed, rank)
 
 
@@ -342,41 +418,68 @@ def adopt_trimmed_copies(duplicate_of: dict[str, str], trimmed: Iterable[tuple[s
     return duplicate_of
 
 
-def _minhash(sh: set[str], num_perm: int) -> np.ndarray:
-    """The MinHash signature ``find_near_duplicates`` inserts for a shingle set."""
-    mh = MinHash(num_perm=num_perm)
-    mh.update_batch([s.encode("utf-8") for s in sh])
-    return mh.hashvalues
+def _minhash_of(sh: set[str], num_perm: int) -> MinHash:
+    """datasketch's MinHash of a shingle set (``MinHash(num_perm).update_batch(<shingles as
+    UTF-8>)``: the same values), cheaper: the empty sketch (whose permutations datasketch draws
+    from a fresh RandomState each time) is built once per process and copied, and the SHA-1
+    digests are read as 32-bit ints in one numpy call (datasketch's ``sha1_hash32``: the first 4
+    bytes, little-endian), so the sketch's hash function is ``int``.
+    ``tests/test_executors_mapreduce.py`` checks it."""
+    from hashlib import sha1
+
+    mh = _empty_minhash(num_perm).copy()
+    if sh:
+        digests = b"".join([sha1(s.encode("utf-8")).digest() for s in sh])
+        mh.update_batch(np.frombuffer(digests, dtype="<u4")[::5].tolist())  # a digest is 5 such words
+    return mh
 
 
-def _pairwise(articles: Sequence[Article], order: list[int], threshold: float, num_perm: int,
-              params: tuple[int, int]) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _empty_minhash(num_perm: int) -> MinHash:
+    """An empty sketch hashing pre-hashed 32-bit ints (``_minhash_of``); copy it, never update it."""
+    return MinHash(num_perm=num_perm, hashfunc=int)
+
+
+def _minhash(sh: set[str], num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash signature ``find_near_duplicates`` indexes for a shingle set (a body's, or
+    the set of its opening shingles); an empty set gives the empty sketch's values."""
+    return _minhash_of(sh, num_perm).hashvalues
+
+
+def proposed_pair(body_a: np.ndarray, body_b: np.ndarray, opening_a: np.ndarray | None,
+                  opening_b: np.ndarray | None, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> bool:
+    """Whether the two indexes propose a pair, from its body and opening signatures (None: a
+    body not in the opening index): a text band agrees and ``text_floor`` values do, or an
+    opening band agrees and ``opening_floor`` body values do."""
+    agreeing = agreeing_values(body_a, body_b, threshold, num_perm)
+    if agreeing >= text_floor(threshold, num_perm) and bands_agree(body_a, body_b, text_layout(threshold, num_perm)):
+        return True
+    return (opening_a is not None and opening_b is not None and agreeing >= opening_floor(threshold, num_perm)
+            and bands_agree(opening_a, opening_b, opening_layout(num_perm)))
+
+
+def _pairwise(articles: Sequence[Article], order: list[int], threshold: float, num_perm: int) -> dict[str, str]:
     """``find_near_duplicates`` for a few articles, with exactly its answer and less work.
 
-    There, an earlier article counts when the LSH proposes it, the signatures share
-    ``agreement_floor`` values, and a rule confirms it. The LSH proposes a pair exactly when one
-    of its bands (``rows`` signature values each) is equal in both signatures, since a band's
-    bucket key is that band's bytes. So here the rules are
-    tested first, for every earlier article, and the signatures (the costly part) are made and
-    their bands compared only for pairs that pass, which in a story are few.
+    There, an earlier article counts when an index proposes it (``proposed_pair``) and a rule
+    confirms it. An index proposes a pair exactly when one of its bands is equal in both
+    signatures, since a band's bucket key is that band's bytes. So here the rules are tested
+    first, for every earlier article, and the signatures (the costly part) are made and
+    compared only for pairs that pass, which in a story are few.
     """
-    bands, rows = params
     bodies: dict[str, Body] = {}
     days: dict[str, date | None] = {}
-    signatures: dict[str, np.ndarray] = {}
+    signatures: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}
     rank: dict[str, int] = {}
     duplicate_of: dict[str, str] = {}
     trimmed: list[tuple[str, str]] = []
 
-    def signature(aid: str) -> np.ndarray:
+    def signature(aid: str) -> tuple[np.ndarray, np.ndarray | None]:
         if aid not in signatures:
-            signatures[aid] = _minhash(bodies[aid].shingles, num_perm)
+            body = bodies[aid]
+            signatures[aid] = (_minhash(body.shingles, num_perm),
+                               _minhash(set(body.opening), num_perm) if has_opening(body) else None)
         return signatures[aid]
-
-    def proposed(a: str, b: str) -> bool:
-        sa, sb = signature(a), signature(b)
-        banded = (sa[: bands * rows] == sb[: bands * rows]).reshape(bands, rows).all(axis=1).any()
-        return bool(banded) and signatures_agree(sa, sb, threshold, num_perm)
 
     for position, i in enumerate(order):
         article = articles[i]
@@ -390,7 +493,10 @@ def _pairwise(articles: Sequence[Article], order: list[int], threshold: float, n
         matches = []
         for other in rank:
             relation = copy_relation(body, bodies[other], threshold)
-            if relation is None or not proposed(article.id, other):
+            if relation is None:
+                continue
+            (body_a, opening_a), (body_b, opening_b) = signature(article.id), signature(other)
+            if not proposed_pair(body_a, body_b, opening_a, opening_b, threshold, num_perm):
                 continue
             if relation == SAME:
                 matches.append(other)
