@@ -339,19 +339,30 @@ def _key_referred_to(article: Article, number: NumberClaim, before: list[str]) -
     """The key of the latest count with a head of its own in the sentences just before a bare
     figure whose clause refers back to a number ("Polisi memperkirakan sekitar 15.000 orang
     ikut dalam aksi itu, sementara penyelenggara menyebut jumlahnya lebih dari 60.000")."""
-    if not _refers_back(before):
+    window = _referred_window(article, number) if _refers_back(before) else None
+    if window is None:
         return None
-    sents = sorted(article.sentences, key=lambda x: x.start)
-    here = next((k for k, x in enumerate(sents) if x.start <= number.start < x.end), None)
-    if here is None:
-        return None
-    lo = sents[max(0, here - REFERRED_SENTENCES)].start
-    for n in sorted(article.numbers, key=lambda n: -n.start):
-        if lo <= n.start and n.end <= number.start and n.unit:
+    for n in _numbers_before(article, number, window[0]):
+        if n.unit:
             key = figure_key(article, n)
             if key is not None and key[0] == "count" and not key[1].startswith(NOUN_HEAD):
                 return key
     return None
+
+
+def _referred_window(article: Article, number: NumberClaim) -> tuple[int, int] | None:
+    """(start of the window a referring figure looks back over, start of its own sentence): the
+    ``REFERRED_SENTENCES`` sentences before it and its own."""
+    sents = sorted(article.sentences, key=lambda x: x.start)
+    here = next((k for k, x in enumerate(sents) if x.start <= number.start < x.end), None)
+    if here is None:
+        return None
+    return sents[max(0, here - REFERRED_SENTENCES)].start, sents[here].start
+
+
+def _numbers_before(article: Article, number: NumberClaim, lo: int) -> list[NumberClaim]:
+    """The article's figures from ``lo`` up to ``number``, the latest first."""
+    return [n for n in sorted(article.numbers, key=lambda n: -n.start) if lo <= n.start and n.end <= number.start]
 REFERRED_WORDS = 5  # words after "jumlah" that may name what the number counts
 
 
@@ -359,20 +370,17 @@ def _head_referred_to(article: Article, number: NumberClaim, before: list[str]) 
     """What "jumlahnya bertambah menjadi 112 orang" counts: the head of the latest headed
     figure of the same unit in the sentences just before, when the clause's subject only refers
     back to a number ("jumlahnya", "angka itu")."""
-    if not _refers_back(before):
+    window = _referred_window(article, number) if _refers_back(before) else None
+    if window is None:
         return None
-    sents = sorted(article.sentences, key=lambda x: x.start)
-    here = next((k for k, x in enumerate(sents) if x.start <= number.start < x.end), None)
-    if here is None:
-        return None
-    lo = sents[max(0, here - REFERRED_SENTENCES)].start
-    for n in sorted(article.numbers, key=lambda n: -n.start):
-        if lo <= n.start and n.end <= number.start and (n.unit or "").lower() == (number.unit or "").lower():
+    lo, own = window
+    for n in _numbers_before(article, number, lo):
+        if (n.unit or "").lower() == (number.unit or "").lower():
             key = figure_key(article, n)
             if key is not None and not key[1].startswith(NOUN_HEAD):
                 return key[1]
     # no figure: the number named before ("memperbarui jumlah orang yang ditangkap …")
-    words = _words(article.text, lo, sents[here].start)
+    words = _words(article.text, lo, own)
     for k in range(len(words) - 1, -1, -1):
         if words[k] == "jumlah":
             head = _find_head(words[k + 1:k + 1 + REFERRED_WORDS], stemmed=False)
