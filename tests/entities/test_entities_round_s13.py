@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 
 from telaah.analyze import analyze_texts
-from telaah.document import Article, Corpus, Mention, Sentence
+from telaah.document import Corpus, Sentence
 from telaah.entities.merge import merge_entities
 from telaah.entities.recognize import _join_domains, _refine_spans, rank_len_at, recognize
 from telaah.text.tokens import text_tokens
+
+from test_entities_round_s12 import article, entity_of  # one-sentence articles with given mentions
 
 
 def mentions_of(text: str) -> list[tuple[str, str, str | None]]:
@@ -184,22 +186,6 @@ def test_a_web_address_is_one_organisation():
 
 
 # --------------------------------------------------------------------------- merging
-
-
-def article(aid: str, text: str, mentions: list[tuple]) -> Article:
-    """One sentence; mentions are (text, type[, role]) found left to right."""
-    art = Article(aid, text)
-    art.sentences.append(Sentence(f"{aid}:s1", 0, len(text), 0))
-    pos = 0
-    for spec in mentions:
-        start = text.index(spec[0], pos)
-        pos = start + len(spec[0])
-        art.mentions.append(Mention(start, pos, spec[0], spec[1], f"{aid}:s1", spec[2] if len(spec) > 2 else None))
-    return art
-
-
-def entity_of(corpus: Corpus, surface: str) -> str:
-    return next(m.entity for a in corpus.articles for m in a.mentions if m.text == surface)
 
 
 def test_a_multi_word_short_form_joins_the_name_it_abbreviates():

@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 
 from telaah.analyze import analyze_texts
-from telaah.document import Article, Corpus, Mention, Sentence
+from telaah.document import Corpus
 from telaah.entities.merge import merge_entities
 from telaah.entities.names import name_parts, norm_token, same_person_name
 from telaah.entities.recognize import _refine_spans
 from telaah.text.tokens import text_tokens
+
+from test_entities_round_s12 import article  # one-sentence articles with given mentions
 
 
 def tokens(text: str) -> list[str]:
@@ -111,17 +113,6 @@ def test_declared_names_13b(sentence, spans, expected):
 
 # --------------------------------------------------------------------------- merging
 
-
-def article(aid: str, text: str, mentions: list[tuple]) -> Article:
-    """One sentence; mentions are (text, type[, role]) found left to right."""
-    art = Article(aid, text)
-    art.sentences.append(Sentence(f"{aid}:s1", 0, len(text), 0))
-    pos = 0
-    for spec in mentions:
-        start = text.index(spec[0], pos)
-        pos = start + len(spec[0])
-        art.mentions.append(Mention(start, pos, spec[0], spec[1], f"{aid}:s1", spec[2] if len(spec) > 2 else None))
-    return art
 
 
 def entity_named(corpus: Corpus, name: str):

@@ -53,7 +53,7 @@ import numpy as np
 
 from ..document import Mention, Sentence
 from ..errors import DataFileError
-from ..lang import load_lines, load_table
+from ..lang import load_lines, load_table, stopwords
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
@@ -875,7 +875,7 @@ def _non_name_words() -> frozenset[str]:
 def _opener_words() -> frozenset[str]:
     """Function words (``stopwords.txt``) that open a sentence before a name ("Namun",
     "Sementara"): never a name's first word."""
-    return frozenset(w.lower() for w in load_lines("stopwords.txt"))
+    return stopwords()
 
 
 VERB_PREFIXES = ("mem", "men", "mel", "mer", "mew", "mey", "di", "ber", "ter")  # "media", "misi" are nouns

@@ -42,6 +42,13 @@ def load_table(name: str, lang: str = "id") -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def stopwords(lang: str = "id") -> frozenset[str]:
+    """Function words and news filler (``stopwords.txt``), lower case: one list shared by
+    grouping, the summary, the timeline, contradictions, quotes and entities."""
+    return frozenset(w.lower() for w in load_lines("stopwords.txt", lang))
+
+
+@lru_cache(maxsize=None)
 def load_json(name: str, lang: str = "id"):
     try:
         return json.loads(_read(lang, name))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import load_lines, load_table
+from ..lang import load_lines, load_table, stopwords
 
 
 @dataclass(frozen=True)
@@ -260,6 +260,5 @@ def _cue_starters() -> frozenset:
     return lex.first_words | frozenset(key[0] + "nya" for key in lex.cues if len(key) == 1)
 
 
-@lru_cache(maxsize=1)
 def _stopwords() -> frozenset:
-    return frozenset(load_lines("stopwords.txt"))
+    return stopwords()

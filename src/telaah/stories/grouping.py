@@ -31,18 +31,13 @@ from functools import lru_cache
 from itertools import islice, repeat
 
 from ..document import Article, Corpus, Story
-from ..lang import load_lines
+from ..lang import load_lines, stopwords
 from ..pipeline import CorpusStage, Options
 from .duplicates import body_text
 from .stem import stem
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return frozenset(load_lines("stopwords.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ import numpy as np
 from ..document import Article, Corpus, Story
 from ..pipeline import CorpusStage, Options
 from ..errors import DataFileError
-from ..lang import load_lines
+from ..lang import stopwords
 from ..text.tokens import TOKEN_RE
 from .stem import stem
 
@@ -457,7 +457,7 @@ def _cosine_counts(a: tuple[dict[str, int], float], b: tuple[dict[str, int], flo
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     try:
-        return frozenset(w.lower() for w in load_lines("stopwords.txt"))
+        return stopwords()
     except DataFileError:
         return frozenset()
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..document import Article, Corpus, Sentence, Story
 from ..errors import DataFileError
-from ..lang import load_lines
+from ..lang import stopwords
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
 from ..times.lexicon import lexicon, norm
@@ -36,7 +36,7 @@ EVENT_BLOCKS = ("body", "dateline")
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     try:
-        return frozenset(w.lower() for w in load_lines("stopwords.txt"))
+        return stopwords()
     except DataFileError:  # grouping's list; without it every word counts
         return frozenset()
 
