@@ -137,7 +137,7 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
     if here is None:
         return None
-    if _figure_pointers() & set(words):
+    if any(p[0] in words for p in _hedges("figure_pointer")):
         # "membantah perhitungan tersebut": the calculation is the last sentence with a figure
         figured = {n.sentence for n in article.numbers}
         for k in range(here - 1, max(-1, here - 1 - FIGURE_LOOKBACK), -1):
@@ -149,12 +149,6 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
 
 FIGURE_LOOKBACK = 6  # sentences searched back for the figure a "perhitungan tersebut" points to
 
-
-@lru_cache(maxsize=1)
-def _figure_pointers() -> frozenset[str]:
-    """Nouns that point back to a figure ("perhitungan", "angka", "data"): ``figure_pointer``
-    rows of ``lang/id/conflict_cues.tsv``."""
-    return frozenset(row["term"] for row in load_table("conflict_cues.tsv") if row["kind"] == "figure_pointer")
 
 
 PROPOSITION_WINDOW = 10  # words after a claim noun within which "bahwa" opens what it states
