@@ -78,15 +78,22 @@ def _story_digest(dossier: dict, out) -> None:
     nums = {n["id"]: n for n in dossier["numbers"]}
     quotes = {q["id"]: q for q in dossier["quotes"]}
 
+    entity_names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
+
     def who(qids) -> str:
-        """Distinct speaker names of some quotes, in order."""
+        """Distinct speakers of some quotes, in order: one name per entity (its merged name),
+        so "Hendrikus Wara" and "Hendrikus" are one denier, not two."""
         names = []
         for qid in qids:
             sp = quotes[qid]["speaker"] if qid in quotes else None
-            name = (sp or {}).get("text") or "?"
+            sp = sp or {}
+            name = entity_names.get(sp.get("entity")) or sp.get("text") or "?"
             if name not in names:
                 names.append(name)
         return ", ".join(names)
+
+    def by_stance(qids, stance: str) -> list[str]:
+        return [q for q in qids if quotes.get(q, {}).get("stance") == stance]
 
     for s in dossier["stories"]:
         sources = []
@@ -111,9 +118,14 @@ def _story_digest(dossier: dict, out) -> None:
                 what = f"{what} [{d['head']}]"  # "orang [arrested]": the phrase says less than the group
             print(f"   ! disputed figure, {what}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
-            parts = [f"{label} {who(c[key])}" for key, label in
-                     (("assert", "asserted by"), ("deny", "denied by"), ("unconfirmed", "not confirmed by"))
-                     if c.get(key)]
+            # the contract's "assert" side holds accusations too: say which is which
+            sides = {"accuse": by_stance(c["assert"], "accuse"),
+                     "assert": [q for q in c["assert"] if quotes.get(q, {}).get("stance") != "accuse"],
+                     "deny": c["deny"], "unconfirmed": c.get("unconfirmed") or []}
+            parts = [f"{label} {who(sides[key])}" for key, label in
+                     (("accuse", "accused by"), ("assert", "asserted by"), ("deny", "denied by"),
+                      ("unconfirmed", "not confirmed by"))
+                     if sides[key]]
             kind = "contradiction" if c["assert"] and (c["deny"] or c.get("unconfirmed")) else "denial"
             print(f"   ! {kind} on '{c['claim']}': " + "; ".join(parts), file=out)
 

@@ -45,6 +45,7 @@ with exactly the tags pycrfsuite gives (``tests/test_entities_crf.py``).
 """
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -240,12 +241,15 @@ def _office_name_len(words: list[str], i: int, limit: int) -> int:
     SI"; session 13: police ranks, "Kapolres Buru AKBP Leo", are told apart by ``rank_len_at``)."""
     if words[i] in region_abbreviations():
         return 1
+    if i + 1 < limit and words[i][:1].isupper() and words[i][1:].islower() and _ROMAN.fullmatch(words[i + 1]):
+        return 2  # a numbered body: "Komisi V", "Kodam IX", "Pansus II"
     n, labels = _gaz_types(words, i, limit)
     if n and ({"LOC", "ORG"} & labels) and "PER" not in labels:
         return n
     return _org_acronym_len(words, i, limit)
 
 
+_ROMAN = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
 MIN_ACRONYM_LETTERS = 3  # "HM Prasetyo": two capitals before a name are often initials
 
 
@@ -931,8 +935,9 @@ def _role_cued_names(words: list[str], found: list[tuple[int, int, str]]) -> lis
         while k < len(words):
             w = words[k]
             step = rank_len_at(words, k, len(words)) or _office_name_len(words, k, len(words))
-            if step and span_end.get(k, k) > k + step and closed:
-                step = 0  # the model's one span runs on: a name that opens like a place ("Milan X")
+            if step and span_end.get(k, k) > k + step and closed and not _org_acronym_len(words, k, k + step):
+                step = 0  # the model's one span runs on: a name that opens like a place ("Milan X"; a
+                # short form in capitals, "DPRD", opens no person's name)
             if step:  # a known name closes the office unless office words run into it ("Energi dan [Sumber]")
                 k, closed = k + step, closed or not office_run or bool(rank_len_at(words, k, len(words)))
                 continue
@@ -969,6 +974,13 @@ def _role_cued_names(words: list[str], found: list[tuple[int, int, str]]) -> lis
         if e < len(words) and (words[e][:1].isupper() or words[e][:1].isdigit()):
             continue
         overlapping = [x for x in out if x[0] < e and x[1] > s]
+        if len(overlapping) == 1 and overlapping[0][2] == "ORG" and i <= overlapping[0][0] < s \
+                and overlapping[0][1] == e:
+            # the model ran the office on into the name ("Anggota [DPRD NTT Markus Lede]"): the
+            # walk above read the office's words up to the name, so the office ends there
+            out = [x for x in out if x != overlapping[0]] + [(overlapping[0][0], s, "ORG"), (s, e, "PER")]
+            resume = e
+            continue
         if any(x[2] == "ORG" or x[0] < s or x[1] > e for x in overlapping) or (s, e, "PER") in overlapping:
             continue
         if overlapping and all(types.get(k) == "LOC" for k in range(s, e)) and len(overlapping) == 1 \

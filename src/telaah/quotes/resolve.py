@@ -443,7 +443,32 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
     if full is not None:  # "Gus Sholah" → the entity of "KH Salahuddin Wahid"; the span stays where the name stands
         fk = res.mention_for(*full)
         k = fk if fk is not None else k
+    if k is None and res.mentions:
+        k = _untagged_name_mention(article, res, sp.start, surface)
     return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="named")
+
+
+def _untagged_name_mention(article: Article, res: _Resolver, start: int, surface: str) -> int | None:
+    """A speaker name the recogniser left untagged (a surname opening a paragraph:
+    "Đorđević, yang aliansinya ...") stands for the person the article names with it: the
+    nearest earlier PER mention whose words hold the whole name (else the first later one).
+    The span stays where the name stands; only the referent is found."""
+    words = surface.split()
+    if not words or not surface[:1].isupper():
+        return None
+    n = len(words)
+    before = after = None
+    for k, m in res.mentions:
+        if m.type != "PER":
+            continue
+        mw = (m.text or "").split()
+        if not any(mw[i:i + n] == words for i in range(len(mw) - n + 1)):
+            continue
+        if m.end <= start:
+            before = k
+        elif after is None and m.start >= start + len(surface):
+            after = k
+    return before if before is not None else after
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|binti\s+)?[A-Z][\w'’.-]*){0,4}"
