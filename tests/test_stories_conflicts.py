@@ -102,3 +102,22 @@ def test_a_denial_that_names_no_claim_takes_it_from_the_narration():
     assert "mencampur oli" in conflict["claim"]
     src = conflict["source"]
     assert a.text[src["start"]:src["end"]] == conflict["claim"]
+
+
+def test_an_assertion_saying_what_a_denial_rejects_names_the_claim():
+    """Session 14 (probe 4's ferry): the only accusation words the blame otherwise ("lalai"),
+    the denial rejects "kapal kelebihan muatan"; the assertion that says exactly that joins the
+    claim and names it, while an assertion sharing only a word or two of it stays out."""
+    a1 = _article("a1", [
+        ("Yosef", "accuse", "Yosef menuding operator lalai dan mengejar untung.", "operator lalai dan mengejar untung"),
+        ("Yosef", "assert", "Yosef menulis kapal itu jelas kelebihan muatan malam itu.",
+         "kapal itu jelas kelebihan muatan malam itu"),
+        ("Marthen", "assert", "Marthen mengatakan kapal berangkat dari pelabuhan pukul tujuh.",
+         "kapal berangkat dari pelabuhan pukul tujuh"),
+    ])
+    a2 = _article("a2", [
+        ("Hendrikus", "deny", "Hendrikus berkata tidak benar kapal kelebihan muatan.", "tidak benar kapal kelebihan muatan"),
+    ])
+    [c] = _run(a1, a2)
+    assert set(c["assert"]) == {"q1", "q2"} and c["deny"] == ["q4"]
+    assert "kelebihan muatan" in c["claim"] and "lalai" not in c["claim"]

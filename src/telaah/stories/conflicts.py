@@ -200,6 +200,46 @@ def _names_another_claim(d: _Q, accusation: _Q) -> tuple[int, int] | None:
     return span if len(shared) < SAME_PROPOSITION_WORDS else None
 
 
+STATED_SHARE = 2 / 3  # of a denied proposition's content words that an assertion must say to state it
+
+
+def _denied_words(d: _Q) -> frozenset[str]:
+    """Stems of what a denial says is not so: the rest of its first sentence after a rejection
+    phrase ("Tidak benar [kapal kelebihan muatan]") or the proposition it spells out ("anggapan
+    bahwa [perusahaan sengaja ...]"), generic words aside. Empty when it says neither: the
+    sentence an anaphoric denial points to ("membantah tudingan tersebut") holds far more than
+    the claim, so it says too little of which words are denied."""
+    from ..quotes.lexicon import lexicon
+
+    article, q = d.article, d.quote
+    lo, hi = d.passage or (q.start, q.end)
+    spans = []
+    first = next(((a, b) for a, b in split_block(article.text, lo, hi) if b > lo), (lo, hi))
+    words = list(re.finditer(r"\w+", article.text[first[0]:first[1]]))
+    low = tuple(w.group().lower() for w in words)
+    opener = next((o for o in lexicon().deny_openers if low[:len(o)] == o), None)
+    if opener is not None and len(low) > len(opener):
+        spans.append((first[0] + words[len(opener)].start(), first[1]))
+    stated = _stated_proposition(d) if d.passage is None else None
+    if stated is not None:
+        spans.append(stated)
+    return frozenset(w for span in spans for w, _, _ in _content(article, *span)) - _generic_stems()
+
+
+def _states_denied(a: _Q, d: _Q) -> bool:
+    """Does assertion ``a`` say, un-negated, what denial ``d`` says is not so ("Kapal itu jelas
+    kelebihan muatan" against "Tidak benar kapal kelebihan muatan")? At least two content words
+    of the denied proposition, as for a refusal to confirm, and most of them."""
+    denied = _denied_words(d)
+    if len(denied) < SAME_PROPOSITION_WORDS:
+        return False
+    said = {w for w, _, _ in a.words} - _negated(a)
+    shared = len(said & denied)
+    # most of it, not a few of its names: "penyidik memeriksa saksi dari Kementerian Pertanian"
+    # shares "menteri" and "tani" with "dirinya menerima suap dari ... Menteri Pertanian ..."
+    return shared >= SAME_PROPOSITION_WORDS and shared >= STATED_SHARE * len(denied)
+
+
 def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
     """IDF-weighted cosine of the statements' content words, plus a bonus per shared entity
     (the speakers themselves do not count as shared: accuser and denier differ)."""
@@ -549,6 +589,13 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
     for a in accusations + assertions:
         if id(a) in placed or not claims:
             continue
+        answered = [c for c in claims if len(c["assert"]) < MAX_ASSERTS and any(
+            _states_denied(a, x) and not parties.same(a, x) and not _agrees_with_denial(a, x) for x in c["deny"])]
+        if answered:  # it says what a denial of the claim says is not so: the claim's other side
+            best_claim = max(answered, key=lambda c: sim_to(c, a))
+            best_claim["assert"].append(a)
+            placed.add(id(a))
+            continue
         best_claim = max(claims, key=lambda c: sim_to(c, a))
         need = JOIN_SIMILARITY if a.stance == "accuse" else ASSERT_JOIN_SIMILARITY
         if any(parties.same(a, x) or _agrees_with_denial(a, x) for x in best_claim["deny"]):
@@ -580,7 +627,14 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         claims, merged = merged, _merge_same_sides(merged, parties)
     for c in merged:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
-        replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
+        stating = [a for a in c["assert"] if any(_states_denied(a, x) for x in c["deny"])]
+        if stating and anchor not in stating:
+            # the claim is named where it is said as the denials deny it ("kelebihan muatan"),
+            # not by an accusation they were paired with that words it otherwise ("lalai")
+            anchor = max(stating, key=lambda a: sum(_states_denied(a, x) for x in c["deny"]))
+            replies = [x for x in c["deny"] if _states_denied(anchor, x)]
+        else:
+            replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
         phrase = _claim_phrase(anchor, replies, idf)
         if not c["assert"] and _content_words(anchor.article.text, phrase) < CLAIM_MIN_WORDS:
             phrase = _narrated_claim(anchor, idf) or phrase
