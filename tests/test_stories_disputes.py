@@ -345,3 +345,20 @@ def test_a_sum_given_per_unit_stays_comparable():
                   "Anggaran program itu Rp 7 miliar per tahun.", "Rp 7 miliar per tahun", 7e9,
                   {"unit": "IDR"}, {"unit": "IDR"})
     assert len(find_disputes(corpus, corpus.stories[0])) == 1
+
+
+@pytest.mark.parametrize("sentence,some", [
+    ("Ada TPS dengan partisipasi di atas 90 persen, kata pemantau.", True),
+    ("Partisipasi mencapai 95 persen di beberapa TPS, kata pemantau.", True),
+    ("Ada 15 orang tewas dalam kecelakaan itu.", False),
+    ("Partisipasi mencapai 58 persen secara nasional.", False),
+])
+def test_a_figure_of_only_some_members_is_not_a_figure_of_the_whole(sentence, some):
+    """Session 14 (probe 4's turnout): "Ada TPS dengan ... 90 persen" is said of some stations."""
+    from telaah.stories.disputes import _is_some
+
+    from telaah.analyze import analyze_articles
+
+    article = analyze_articles([Article("a1", sentence)]).articles[0]
+    [number] = [n for n in article.numbers if any(ch.isdigit() for ch in n.text)]
+    assert _is_some(article, number) is some

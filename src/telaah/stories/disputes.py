@@ -622,6 +622,21 @@ def _is_part(article: Article, number: NumberClaim) -> bool:
     return any(tuple(after[:len(p)]) == p for p in (tuple(t.split()) for t in _cue_words("part")))
 
 
+def _is_some(article: Article, number: NumberClaim) -> bool:
+    """A figure said of only some of what is counted: "Ada TPS dengan partisipasi di atas 90
+    persen", "mencapai 95 persen di beberapa TPS". Its clause opens with an existential word and a noun that "dengan"
+    qualifies (kind ``some_before``), or a phrase of some members follows it (``some_after``)."""
+    before = _words_back_to(article, number, CLAUSE_BREAK)
+    if len(before) > 2 and before[0] in _cue_words("some_before") and "dengan" in before[2:]:
+        return True  # "Ada [TPS] dengan ...", never "Ada 15 orang tewas" nor "Ada yang menyebut ..."
+    after = _clause_words_after(article, number)[:SOME_AFTER_WORDS]
+    return any(tuple(after[k:k + len(p)]) == p for p in (tuple(t.split()) for t in _cue_words("some_after"))
+               for k in range(len(after)))
+
+
+SOME_AFTER_WORDS = 4  # words after a figure searched for "di beberapa"
+
+
 def _is_description(article: Article, number: NumberClaim) -> bool:
     """A figure that describes something already named ("pebalap 38 tahun itu", "dua
     organisasi masyarakat tersebut") is an identifying description, not a reported figure."""
@@ -853,7 +868,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 continue
             key = figure_key(article, number)
             if _is_tally(number, key[1] if key else None) or _is_description(article, number) \
-                    or _is_part(article, number) or _is_rejected(article, number) \
+                    or _is_part(article, number) or _is_some(article, number) or _is_rejected(article, number) \
                     or _is_rate(article, number):
                 continue
             if key is not None:
