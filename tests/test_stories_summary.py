@@ -165,3 +165,31 @@ def test_without_the_conflict_the_denial_stands_alone():
     corpus.stories[0].claim_conflicts = []
     plain = [i["sentence"] for i in summarize_story(corpus, corpus.stories[0], n=4)]
     assert "b2:s3" in plain and "b1:s4" not in plain, plain
+
+
+def _plain_candidates(n: int):
+    from telaah.stories.summary import Candidate
+
+    return [Candidate(article=f"a{i}", sentence=f"a{i}:s1", text=f"kalimat {i}", index=0, outlet=f"o{i}",
+                      tokens=[f"kata{i}"]) for i in range(n)]
+
+
+def test_a_disputed_figure_the_summary_lacks_replaces_a_repeated_one():
+    """Session 14 (probe 4's ferry): three sentences give the death toll, none the disputed
+    passenger count; the count takes the place of a toll sentence that gives neither the latest
+    toll nor anything else, and the lead stays."""
+    import numpy as np
+
+    from telaah.stories.summary import DEFAULT_WEIGHTS, _cover_disputes
+
+    candidates = _plain_candidates(6)
+    sim = np.zeros((6, 6))
+    scores = [5.0, 4.0, 3.0, 2.0, 1.0, 0.5]
+    figures = [([0, 1, 2, 3], [3]), ([4], [4])]  # dead (latest in 3), passengers
+    chosen = _cover_disputes([0, 1, 2, 3], candidates, scores, sim, DEFAULT_WEIGHTS, figures, set())
+    assert chosen == [0, 1, 4, 3]
+    # with only one sentence giving the toll there is nothing to spare
+    assert _cover_disputes([0, 5], candidates, scores, sim, DEFAULT_WEIGHTS, [([0], [0]), ([4], [4])],
+                           set()) == [0, 5]
+    # a side of a contradiction stays, whatever it repeats
+    assert _cover_disputes([0, 1, 2, 3], candidates, scores, sim, DEFAULT_WEIGHTS, figures, {1, 2}) == [0, 1, 2, 3]

@@ -267,13 +267,16 @@ def summarize_sentences(
     idf_docs: Sequence[Sequence[str]] | None = None,
     similarity: tuple[np.ndarray, np.ndarray] | None = None,
     conflict_sides: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
+    dispute_figures: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
 ) -> list[int]:
     """Indices into ``candidates`` of the chosen sentences, most important first.
 
     ``similarity`` is (cosine matrix, LexRank) of the candidates' TF-IDF when already computed
     with these documents and ``idf_docs`` (a one-article story: its lead features used them).
     ``conflict_sides`` are, per contradiction of the story, the candidates that state the claim
-    and those that deny it: see ``_cover_conflicts``.
+    and those that deny it: see ``_cover_conflicts``. ``dispute_figures`` are, per disputed
+    figure (most reported first), the candidates that give one of its values and those that
+    give its latest: see ``_cover_disputes``.
     """
     if n <= 0 or not candidates:
         return []
@@ -332,6 +335,9 @@ def summarize_sentences(
                 blocked.add(i)
     if conflict_sides and n >= COVER_MIN_SENTENCES:
         chosen = _cover_conflicts(chosen, n, candidates, scores, sim, weights, conflict_sides)
+    if dispute_figures and n >= COVER_MIN_SENTENCES:
+        every_side = {i for claim, denial in conflict_sides[:COVER_CONFLICTS] for i in (*claim, *denial)}
+        chosen = _cover_disputes(chosen, candidates, scores, sim, weights, dispute_figures, every_side)
     return chosen
 
 
@@ -398,6 +404,49 @@ def _cover_conflicts(chosen: list[int], n: int, candidates: Sequence[Candidate],
             if first is not None and other is not None and room >= 2:
                 add(first, len(chosen))
                 add(other, chosen.index(first) + 1)
+    return chosen
+
+
+COVER_DISPUTES = 3  # disputed figures a summary gives at least one value of, most reported first
+# ... among those that this many articles give: a disagreement of several outlets is one of the
+# story's facts, two reports apart (1.200 or 1.500 injured) are a detail beside its lead sentences
+COVER_DISPUTE_ARTICLES = 3
+
+
+def _cover_disputes(chosen: list[int], candidates: Sequence[Candidate], scores: list[float], sim: np.ndarray,
+                    weights: SummaryWeights, figures: Sequence[tuple[Sequence[int], Sequence[int]]],
+                    keep: set[int]) -> list[int]:
+    """Where the sources disagree is what an analyst reads a dossier for: a summary that gives
+    the death toll three times but never the disputed passenger count tells less than it could.
+    For the first ``COVER_DISPUTES`` disputed figures, one the summary gives no value of gains
+    its best sentence in place of a sentence whose disputed figures other chosen sentences
+    already give, the latest values included; the lead, the sides of the contradictions and any
+    sentence that gives something of its own stay. With nothing
+    redundant to replace, nothing changes."""
+    chosen = list(chosen)
+    holds = [set(values) for values, _ in figures]
+    lasts = [set(last) for _, last in figures]
+
+    def covered_without(j: int) -> bool:
+        """Each disputed figure sentence ``j`` gives is given by another chosen sentence, and
+        its latest value too where ``j`` gives that."""
+        mine = [k for k, h in enumerate(holds) if j in h]
+        return bool(mine) and all(any(o != j and o in holds[k] for o in chosen) for k in mine) \
+            and all(any(o != j and o in last for o in chosen) for last in lasts if j in last)
+
+    for k in range(min(COVER_DISPUTES, len(figures))):
+        if holds[k] & set(chosen):
+            continue
+        usable = [i for i in holds[k] if not candidates[i].is_title and candidates[i].tokens
+                  and all(sim[i, j] < weights.max_similarity for j in chosen)]
+        if not usable:
+            continue
+        redundant = [j for j in chosen[1:] if j not in keep and covered_without(j)]
+        if not redundant:
+            continue
+        dropped = max(redundant, key=chosen.index)
+        best = max(usable, key=lambda i: (sum(i in h for h in holds), scores[i]))
+        chosen[chosen.index(dropped)] = best
     return chosen
 
 
@@ -548,6 +597,30 @@ def _conflict_sides(corpus: Corpus, story: Story, candidates: Sequence[Candidate
     return [(claim, denial) for claim, denial in sides if claim and denial]
 
 
+def _dispute_figures(story: Story, candidates: Sequence[Candidate]) -> list[tuple[list[int], list[int]]]:
+    """Per disputed figure of the story that ``COVER_DISPUTE_ARTICLES`` articles give, most
+    reported first (articles, then reports): the
+    candidate sentences giving one of its values, and those giving its latest (the last
+    dated report not marked earlier)."""
+    index = {c.sentence: i for i, c in enumerate(candidates)}
+    out = []
+    for d in story.number_disputes:
+        if not d.get("disputed", True):
+            continue
+        reports = [r for r in d.get("reports", []) if r.get("sentence") in index]
+        if not reports:
+            continue
+        current = [r for r in reports if not r.get("earlier")] or reports
+        last = max((r.get("date") or "") for r in current)
+        if len({r["article"] for r in reports}) < COVER_DISPUTE_ARTICLES:
+            continue
+        out.append((sorted({index[r["sentence"]] for r in reports}),
+                    sorted({index[r["sentence"]] for r in current if (r.get("date") or "") == last}),
+                    len({r["article"] for r in reports}), len(reports)))
+    order = sorted(range(len(out)), key=lambda k: (-out[k][2], -out[k][3], k))
+    return [(out[k][0], out[k][1]) for k in order]
+
+
 def summarize_story(corpus: Corpus, story: Story, n: int = 6,
                     weights: SummaryWeights = DEFAULT_WEIGHTS) -> list[dict]:
     """The story's ``n`` most important sentences as ``{text, article, sentence}``, best first."""
@@ -555,7 +628,8 @@ def summarize_story(corpus: Corpus, story: Story, n: int = 6,
         return []
     candidates, similarity = _story_candidates(corpus, story, weights)
     chosen = summarize_sentences(candidates, n, weights, similarity=similarity,
-                                 conflict_sides=_conflict_sides(corpus, story, candidates))
+                                 conflict_sides=_conflict_sides(corpus, story, candidates),
+                                 dispute_figures=_dispute_figures(story, candidates))
     return [{"text": candidates[i].text, "article": candidates[i].article,
              "sentence": candidates[i].sentence} for i in chosen]
 
