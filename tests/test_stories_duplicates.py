@@ -345,3 +345,21 @@ def test_signatures_of_an_older_run_are_refused_clearly():
     old = [DuplicateInput(f"a{k}", None, np.arange(128, dtype=np.uint64)) for k in range(2)]
     with pytest.raises(RunError, match="E501.*a0.*128 values.*run the same"):
         candidate_pairs(old)
+
+
+def test_a_copy_that_credits_the_agency_points_to_the_agency_text():
+    """Session 14 (probe 5): the agency's own text has only a yearless weekday (no firm date),
+    so it sorts after the portal copy dated a day later; the portal's "Sumber: Antara" credit
+    names the original, in every way of finding copies."""
+    from telaah.executors.mapreduce import near_duplicates_of_articles
+
+    agency = make("agency", BODY)
+    agency.outlet = agency.credit = "ANTARA"
+    portal = make("portal", BODY, date(2016, 10, 20), chrome=("BANDUNG, KabarJabar.id -",))
+    portal.outlet, portal.credit = "KabarJabar.id", "Antara"
+    other = make("other", BODY, date(2016, 10, 21))
+    assert find_near_duplicates([portal, agency, other]) == {"portal": "agency", "other": "agency"}
+    assert near_duplicates_of_articles([portal, agency, other]) == {"portal": "agency", "other": "agency"}
+    # a portal that credits an outlet with no text here keeps the dates' order
+    portal.credit = "Reuters"
+    assert find_near_duplicates([portal, agency]) == {"agency": "portal"}

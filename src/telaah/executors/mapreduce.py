@@ -147,11 +147,13 @@ def placement_order(items: Sequence[DuplicateInput]) -> list[int]:
 
 def near_duplicates(items: Sequence[DuplicateInput], body_of: Callable[[int], str],
                     threshold: float = duplicates.THRESHOLD,
-                    num_perm: int = duplicates.NUM_PERM) -> dict[str, str]:
+                    num_perm: int = duplicates.NUM_PERM,
+                    article_of: Callable[[str], Article | None] | None = None) -> dict[str, str]:
     """Map each near-copy's id to the id of the earliest article it copies (merge step).
 
     ``body_of(i)`` gives article i's body text (``duplicates.body_text``); it is called only for
-    articles in a candidate pair.
+    articles in a candidate pair. ``article_of(id)`` gives an article by id for the copies found
+    (their outlets and credits, ``duplicates.follow_credits``).
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
@@ -189,7 +191,8 @@ def near_duplicates(items: Sequence[DuplicateInput], body_of: Callable[[int], st
             duplicate_of[item.id] = best
         placed[item.id] = rank
         index_of_id[i] = item.id
-    return duplicates.adopt_trimmed_copies(duplicate_of, trimmed, placed)
+    found = duplicates.adopt_trimmed_copies(duplicate_of, trimmed, placed)
+    return duplicates.follow_credits(found, article_of) if article_of is not None else found
 
 
 def near_duplicates_of_articles(articles: Sequence[Article], signatures: Sequence | None = None,
@@ -197,4 +200,5 @@ def near_duplicates_of_articles(articles: Sequence[Article], signatures: Sequenc
     """``near_duplicates`` for articles in memory (signatures computed here if not given)."""
     sigs = signatures if signatures is not None else [signature(a) for a in articles]
     items = [duplicate_input(a, s) for a, s in zip(articles, sigs)]
-    return near_duplicates(items, lambda i: duplicates.body_text(articles[i]), threshold)
+    by_id = {a.id: a for a in articles}
+    return near_duplicates(items, lambda i: duplicates.body_text(articles[i]), threshold, article_of=by_id.get)

@@ -296,7 +296,8 @@ def finish_run(out: str | Path, shards: int, options: Options | None = None,
     threshold = next((getattr(s, "threshold") for s in pipeline.corpus_stages
                       if s.name == "duplicates" and hasattr(s, "threshold")), None)
     kwargs = {"threshold": threshold} if threshold is not None else {}
-    found = near_duplicates(items, lambda i: body_text(articles[i]), **kwargs)
+    by_id = {a.id: a for a in articles}
+    found = near_duplicates(items, lambda i: body_text(articles[i]), article_of=by_id.get, **kwargs)
     stages = [(_KnownDuplicates(found) if s.name == "duplicates" else s) for s in pipeline.corpus_stages]
     corpus = Corpus(articles=articles)
     for stage in stages:

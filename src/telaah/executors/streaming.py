@@ -433,8 +433,14 @@ def finish_streaming(out: str | Path, shards: int, options: Options | None = Non
         threshold = next((getattr(st, "threshold") for st in pipeline.corpus_stages
                           if st.name == "duplicates" and hasattr(st, "threshold")), None)
         kwargs = {"threshold": threshold} if threshold is not None else {}
+        position = {aid: i for i, aid in enumerate(ids)}
+
+        def article_of(aid: str):
+            i = position.get(aid)
+            return read_article(records, shard_of[i], offset_of[i]) if i is not None else None
+
         copies = near_duplicates(items, lambda i: body_text(read_article(records, shard_of[i], offset_of[i])),
-                                 **kwargs)
+                                 article_of=article_of, **kwargs)
         records.close()
         del items
         timings["near_duplicates_s"] = round(time.perf_counter() - t, 2)

@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -331,8 +331,9 @@ def find_near_duplicates(
     order = sorted(range(len(articles)), key=lambda i: _order_key(i, articles[i]))
     if len(articles) < 2:
         return {}  # nothing to copy
+    by_id = {a.id: a for a in articles}
     if len(articles) <= PAIRWISE_UP_TO:
-        return _pairwise(articles, order, threshold, num_perm)
+        return follow_credits(_pairwise(articles, order, threshold, num_perm), by_id.get)
     text_index = MinHashLSH(threshold=threshold, num_perm=num_perm, params=text_layout(threshold, num_perm))
     opening_index = MinHashLSH(threshold=opening_similarity(), num_perm=num_perm, params=opening_layout(num_perm))
     floors = text_floor(threshold, num_perm), opening_floor(threshold, num_perm)
@@ -374,7 +375,7 @@ def find_near_duplicates(
         text_index.insert(article.id, mh)
         if opening is not None:
             opening_index.insert(article.id, opening)
-    return adopt_trimmed_copies(duplicate_of, trimmed, rank)
+    return follow_credits(adopt_trimmed_copies(duplicate_of, trimmed, rank), by_id.get)
 
 
 def earliest_root(matches: Iterable[str], duplicate_of: dict[str, str], rank: dict[str, int]) -> str | None:
@@ -388,6 +389,35 @@ def earliest_root(matches: Iterable[str], duplicate_of: dict[str, str], rank: di
         if best is None or rank[root] < rank[best]:
             best = root
     return best
+
+
+def _outlet_key(name: str | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", (name or "").lower())
+
+
+def follow_credits(duplicate_of: dict[str, str], article_of: Callable[[str], Article | None]) -> dict[str, str]:
+    """A republished copy names its source ("Sumber: Antara"): when a group's original credits
+    another outlet and one of its copies is that outlet's own text, that copy is the original.
+    Dates alone get this wrong when the agency dates its copy with a yearless weekday ("Selasa
+    (20/10)": no firm date, so it sorts after the portal that republished it a day later).
+    ``duplicate_of`` is updated and returned; every way of finding near-duplicates ends here."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for copy, root in duplicate_of.items():
+        groups[root].append(copy)
+    for root, copies in groups.items():
+        original = article_of(root)
+        credit = _outlet_key(original.credit) if original is not None else ""
+        if not credit or credit == _outlet_key(original.outlet):
+            continue
+        source = next((c for c in copies if (a := article_of(c)) is not None
+                       and _outlet_key(a.outlet) == credit and _outlet_key(a.credit) in ("", credit)), None)
+        if source is None:
+            continue
+        for member in [root, *copies]:
+            if member != source:
+                duplicate_of[member] = source
+        duplicate_of.pop(source, None)
+    return duplicate_of
 
 
 def adopt_trimmed_copies(duplicate_of: dict[str, str], trimmed: Iterable[tuple[str, str]],
