@@ -55,7 +55,8 @@ def test_shared_endings_do_not_make_one_name():
     ("Budi , anggota DPR yang pertama bicara .", [(0, 1, "PER"), (3, 4, "ORG")], [(0, 1, "PER"), (3, 4, "ORG")]),
     # a rank inside a person's span: the office and rank go to the role
     ("kata Kapolres Sikka AKBP Yohanes Bera Nuwa .", [(2, 7, "PER")], [(4, 7, "PER")]),
-    ("kata Kasat Reskrim Polres Sikka AKP Lukas Bata .", [(1, 8, "PER")], [(6, 8, "PER")]),
+    # (session 14: "Polres" is a known office of the gazetteer now, so it stays a mention)
+    ("kata Kasat Reskrim Polres Sikka AKP Lukas Bata .", [(1, 8, "PER")], [(3, 4, "ORG"), (6, 8, "PER")]),
     # one name word glued after a company's name ends the company's name
     ("PT Sinar Laut Makmur melalui pengacaranya menolak .", [(0, 3, "ORG"), (3, 4, "PER")], [(0, 4, "ORG")]),
     # ... not after an office a role opens ("Ketua KPK Agus"), nor before another name word

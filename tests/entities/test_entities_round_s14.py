@@ -30,3 +30,29 @@ def test_office_run_into_a_name_is_split(words, spans, expected):
 ])
 def test_numbered_body_is_an_office_name(words, length):
     assert _office_name_len(words.split(), 0, len(words.split())) == length
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    from telaah.document import Sentence
+    from telaah.entities.recognize import recognize
+
+    return [(m.text, m.type) for m in recognize(text, [Sentence("t:s1", 0, len(text), 0)])]
+
+
+@pytest.mark.parametrize("text,wanted,unwanted", [
+    # the model ran the office's place into the name (probe 5)
+    ("Kepala Dinkes Garut Leni Marlina, Rabu (21/10/2026), menyampaikan bahwa 41 siswa dirawat.",
+     ("Leni Marlina", "PER"), ("Garut Leni Marlina", "LOC")),
+    # a section head's abbreviation is a role
+    ("Saat dikonfirmasi, Kasi Penkum Kejati Sultra Dody Hermawan mengatakan pihaknya belum menerima audit.",
+     ("Dody Hermawan", "PER"), ("Sultra Dody Hermawan", "PER")),
+    # a province's short form is no person
+    ("Sebelumnya, Kejati Sultra menyebut kerugian negara sekitar Rp12 miliar.", ("Sultra", "LOC"), ("Sultra", "PER")),
+    # an office of a place is no person
+    ("Penyidik Satreskrim Polres Garut telah mengambil sampel makanan.", None, ("Polres Garut", "PER")),
+])
+def test_regional_offices_and_their_heads(text, wanted, unwanted):
+    found = _found(text)
+    if wanted:
+        assert wanted in found, found
+    assert unwanted not in found, found

@@ -270,6 +270,20 @@ def _org_acronym_len(words: list[str], i: int, limit: int) -> int:
     return j - i if sum(len(w) for w in words[i:j]) >= MIN_ACRONYM_LETTERS else 0
 
 
+def _ends_as_office(words: list[str], s: int, e: int) -> bool:
+    """Words ``s:e`` end with a one-word organisation of the gazetteer and, after it, places
+    only ("Satreskrim [Polres] Garut", "Humas [Polda] Sultra"): an office, whatever precedes."""
+    for k in range(s + 1, e):
+        n, labels = _gaz_types(words, k, k + 1)
+        if n == 1 and "ORG" in labels and "PER" not in labels:
+            rest = k + 1
+            while rest < e and (words[rest] in region_abbreviations() or "LOC" in _gaz_types(words, rest, e)[1]):
+                rest += _gaz_types(words, rest, e)[0] or 1
+            if rest >= e:
+                return True
+    return False
+
+
 def _is_office_word(words: list[str], i: int) -> bool:
     """A word of an office's name ("Pusat Data, Informasi dan Komunikasi"): capitalised, or a
     comma or "dan" between two capitalised words."""
@@ -685,7 +699,7 @@ def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[t
     - a person's span that opens with an organisation's short form in capitals ("BEM SI Rizky
       Maulana", "SDF Dilovan Xelil") is that ORG and the person;
     - a person's span of role words or ranks only ("Kabid Humas") is no name: it is dropped,
-      and the role goes to the name after it;
+      and the role goes to the name after it; one of province short forms only is a place;
     - the title of a law or bill ("RUU Ketertiban Sipil") is no entity (IDNER tags it O);
     - a person's span after a place cue, or in a list a place cue opens, is a place ("di
       sekitar Kobani dan Tal Rifaat");
@@ -707,6 +721,10 @@ def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[t
         if typ == "PER":
             if _only_roles(words, s, e):
                 continue
+            if all(w in region_abbreviations() for w in words[s:e]):
+                typ = "LOC"  # "Kejati Sultra menyebut": a province's short form is never a person
+            elif _ends_as_office(words, s, e):
+                typ = "ORG"  # "Satreskrim Polres Garut": an office of a place, not a person
             n = _org_acronym_len(words, s, e - 1)
             if n and all(_is_name_word(w) and not w.isupper() for w in words[s + n:e]):
                 out.append((s, s + n, "ORG"))
@@ -974,11 +992,12 @@ def _role_cued_names(words: list[str], found: list[tuple[int, int, str]]) -> lis
         if e < len(words) and (words[e][:1].isupper() or words[e][:1].isdigit()):
             continue
         overlapping = [x for x in out if x[0] < e and x[1] > s]
-        if len(overlapping) == 1 and overlapping[0][2] == "ORG" and i <= overlapping[0][0] < s \
+        if len(overlapping) == 1 and overlapping[0][2] in ("ORG", "LOC") and i <= overlapping[0][0] < s \
                 and overlapping[0][1] == e:
-            # the model ran the office on into the name ("Anggota [DPRD NTT Markus Lede]"): the
-            # walk above read the office's words up to the name, so the office ends there
-            out = [x for x in out if x != overlapping[0]] + [(overlapping[0][0], s, "ORG"), (s, e, "PER")]
+            # the model ran the office or its place on into the name ("Anggota [DPRD NTT Markus
+            # Lede]", "Kepala Dinkes [Garut Leni Marlina]"): the walk above read the office's
+            # words up to the name, so the office ends there
+            out = [x for x in out if x != overlapping[0]] + [(overlapping[0][0], s, overlapping[0][2]), (s, e, "PER")]
             resume = e
             continue
         if any(x[2] == "ORG" or x[0] < s or x[1] > e for x in overlapping) or (s, e, "PER") in overlapping:
