@@ -364,3 +364,18 @@ def test_weekday_only_inference_takes_the_year_of_its_story():
 def test_an_event_nouns_year(text, value):
     found = [t.value for t in extract_times(text, one_line(text), REF)]
     assert found == ([value] if value else [])
+
+
+@pytest.mark.parametrize("text,value", [
+    # agency copy names its report day after the speaker and place: written the day after the event
+    ("Siswa keracunan usai makan siang pada Selasa (20/10/2026).\nKepala Dinkes Leni di Garut, Rabu, "
+     "mengatakan 41 siswa dirawat.", "2026-10-21"),
+    # the same weekday as the event: that day
+    ("Siswa keracunan pada Selasa (20/10/2026).\nLeni di Garut, Selasa, mengatakan 41 siswa dirawat.",
+     "2026-10-20"),
+    # no marker: the event's date, as before
+    ("Siswa keracunan pada Selasa (20/10/2026).\nLeni mengatakan, Rabu, 41 siswa dirawat.", "2026-10-20"),
+])
+def test_infer_publication_reads_the_agency_report_day(text, value):
+    got = infer_publication(text, one_line(text), today=date(2026, 11, 1))
+    assert got["value"] == value, got

@@ -7,7 +7,8 @@ the dates of the other articles of its story.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from statistics import median_low
 
 from ..document import Article, Corpus, Sentence, TimeExpr
@@ -139,7 +140,47 @@ def infer_publication(text: str, sentences: list[Sentence], *, today: date | Non
     weekday, _year, day, t, ahead = max(candidates, key=lambda c: (c[0], not c[4], c[1], c[2]))
     how = "latest date given with its weekday" if weekday else "latest explicit date"
     note = f" ({AHEAD_NOTE})" if ahead else ""
-    return {"value": day.isoformat(), "basis": f"{how}: '{t.text}' in sentence {t.sentence}{note}"}
+    basis = f"{how}: '{t.text}' in sentence {t.sentence}{note}"
+    report = None if ahead else _report_day(text, day, today)
+    if report is not None:
+        day, marker = report
+        basis += f"; report day '{marker}' after it"
+    return {"value": day.isoformat(), "basis": basis}
+
+
+REPORT_DAY_SPAN = 6  # days after the latest event date within which a report-day weekday falls
+
+
+def _report_day(text: str, day: date, today: date) -> tuple[date, str] | None:
+    """Agency copy names the day it reports on after the speaker and place ("Leni Marlina di
+    Garut, Rabu, mengatakan"; ``report_day`` markers of ``time_markers.tsv``): the report is
+    written on that weekday, on or after the events it dates ("Selasa (20/10)"). The first such
+    weekday from ``day`` on, not after today; None when the text has no marker."""
+    lx = lexicon()
+    pattern = _report_day_re()
+    if pattern is None:
+        return None
+    for m in pattern.finditer(text):
+        weekday = lx.weekdays.get(norm(m.group("weekday")))
+        if weekday is None:
+            continue
+        ahead = (weekday - day.isoweekday()) % 7  # the lexicon numbers weekdays as ISO does
+        report = day + timedelta(days=ahead)
+        if ahead <= REPORT_DAY_SPAN and report <= today:
+            return report, m.group().strip(" ,")
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _report_day_re() -> re.Pattern | None:
+    lx = lexicon()
+    preps = sorted(lx.markers.get("report_day", ()), key=len, reverse=True)
+    if not preps:
+        return None
+    days = "|".join(sorted((re.escape(w) for w in lx.weekdays), key=len, reverse=True))
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, preps))}) [A-Z][\w.-]+(?: [A-Z][\w.-]+){{0,2}}, "
+                      rf"(?P<weekday>(?i:{days})),")
 
 
 def dateline_publication(article: Article, *, today: date | None = None) -> dict | None:
