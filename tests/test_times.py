@@ -379,3 +379,20 @@ def test_an_event_nouns_year(text, value):
 def test_infer_publication_reads_the_agency_report_day(text, value):
     got = infer_publication(text, one_line(text), today=date(2026, 11, 1))
     assert got["value"] == value, got
+
+
+def test_an_undated_later_report_is_placed_where_its_weekdays_fall_in_the_story():
+    """Session 14 (probe 5): a wire update without a date says the toll rose "pada hari Kamis";
+    read against its sibling's Tuesday that is the Thursday before the typhoon landed on Monday,
+    so the update is placed on the Thursday, and the basis says why."""
+    first_text = "Topan menerjang pulau itu pada hari Senin, kata pejabat."
+    first = Article(id="a", text=first_text, sentences=one_line(first_text), published=date(2026, 10, 27))
+    later_text = "Korban tewas naik menjadi 31 orang pada hari Kamis.\nTopan bergerak ke laut pada hari Rabu."
+    later = Article(id="b", text=later_text, sentences=one_line(later_text))
+    corpus = Corpus(articles=[first, later], stories=[Story("s1", None, ["a", "b"])])
+    for a in corpus.articles:
+        TimeStage()(a, Options())
+    StoryDateStage()(corpus, Options())
+    assert later.published_inferred["value"] == "2026-10-29"
+    assert "weekdays" in later.published_inferred["basis"]
+    assert sorted(t.value[:10] for t in later.times if t.value) == ["2026-10-28", "2026-10-29"]

@@ -315,6 +315,65 @@ def _lent_date(days: list[date]) -> date:
     return max(d for d in days if (d - middle).days <= LENT_SPAN_DAYS)
 
 
+WEEKDAY_FIT_DAYS = 6  # how much later than the lent date an undated article may be placed
+
+
+def _story_floor(members: list[Article], article: Article, by_id: dict) -> date | None:
+    """The story's first day: the earliest of its other articles' dates and of the days their
+    text gives within a week before them (a typhoon's landfall "hari Senin" before Tuesday's
+    report)."""
+    days = []
+    for m in members:
+        ref = m.reference_date if m is not article else None
+        if ref is None or weak_inference(m):
+            continue
+        days.append(ref)
+        for t in m.times:
+            if t.granularity == "day" and t.value and len(t.value) >= 10 and t.value[:4].isdigit():
+                try:
+                    d = date.fromisoformat(t.value[:10])
+                except ValueError:
+                    continue
+                if 0 <= (ref - d).days <= 7:
+                    days.append(d)
+    return min(days, default=None)
+
+
+def _bare_weekdays(times: list[TimeExpr]) -> list[date]:
+    """Days of the bare weekdays among resolved times ("pada hari Kamis", not "Kamis (29/10)")."""
+    lx = lexicon()
+    out = []
+    for t in times:
+        words = norm(t.text).split()
+        if words[:1] == ["hari"]:
+            words = words[1:]
+        if not words or words[0] not in lx.weekdays or "(" in t.text or not t.value or len(t.value) < 10:
+            continue
+        try:
+            out.append(date.fromisoformat(t.value[:10]))
+        except ValueError:
+            continue
+    return out
+
+
+def _weekdays_fit_after(article: Article, lent: date, floor: date | None) -> date:
+    """An undated article read against a sibling's date may be a later report: a bare weekday
+    that falls before the story began ("naik menjadi 31 pada hari Kamis" read against Tuesday is
+    last week's Thursday) says it was written later. The first day from ``lent`` on, at most
+    ``WEEKDAY_FIT_DAYS`` later, at which every bare weekday it names falls on or after the story's
+    first day; ``lent`` when it names none or none fits."""
+    if floor is None:
+        return lent
+    for shift in range(WEEKDAY_FIT_DAYS + 1):
+        day = lent + timedelta(days=shift)
+        days = _bare_weekdays(extract_times(article.text, article.sentences, day, anchor="inferred"))
+        if not days:
+            return lent
+        if all(d >= floor for d in days):
+            return day
+    return lent
+
+
 def borrow_sibling_dates(corpus: Corpus) -> list[str]:
     """Resolve undated articles against the dates of their story's other articles.
 
@@ -350,10 +409,15 @@ def borrow_sibling_dates(corpus: Corpus) -> list[str]:
                                         + f"; year from sibling articles in story {story.id} ({names})"}
                 day = fitted
             else:
+                basis = f"dates of sibling articles in story {story.id} ({names})"
                 if provisional_inference(a):  # written before the day it looks forward to
                     day = min(day, date.fromisoformat(a.published_inferred["value"]))
-                a.published_inferred = {"value": day.isoformat(),
-                                        "basis": f"dates of sibling articles in story {story.id} ({names})"}
+                else:
+                    later = _weekdays_fit_after(a, day, _story_floor(members, a, by_id))
+                    if later != day:
+                        basis += f", moved {(later - day).days} day(s) later so that the weekdays it names fall in the story"
+                        day = later
+                a.published_inferred = {"value": day.isoformat(), "basis": basis}
             a.warnings = [w for w in a.warnings if not any(w == x for t in a.times for x in t.warnings)]
             a.times = extract_times(a.text, a.sentences, day, anchor="inferred")
             _copy_warnings(a)
