@@ -216,6 +216,7 @@ def test_title_duplicate_title_dateline_and_credit():
     ("Kalabahi, NTT (ANTARA) - Presiden", "Kalabahi", "ANTARA"),
     ("BEOGRAD, Serbia (AP) — Presiden", "BEOGRAD", "AP"),
     ("BEOGRAD, 17 November (Reuters) - Presiden", "BEOGRAD", "Reuters"),
+    ("BAKU/YEREVAN, 4 Oktober (Reuters) - Azerbaijan", "BAKU/YEREVAN", "Reuters"),  # a joint dateline (session 14)
     ("Kupang, Suara Timor - Presiden", "Kupang", "Suara Timor"),
     ("Jakarta, Bisnis Harian - Presiden", "Jakarta", "Bisnis Harian"),
     ("KALABAHI, FLOBAMORA POS - Presiden", "KALABAHI", "FLOBAMORA POS"),

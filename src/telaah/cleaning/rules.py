@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..errors import DataFileError
 from ..lang import load_lines, load_table
 
-PLACE = r"[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3}"
+PLACE = r"[A-Z][A-Za-z'.]+(?:[ /-][A-Z][A-Za-z'.]+){0,3}"  # "BAKU/YEREVAN": a joint dateline
 SEARCH_MAX_LEN = 300  # a 'search' rule never fires on a long paragraph: that is body prose
 
 
