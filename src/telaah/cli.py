@@ -92,9 +92,6 @@ def _story_digest(dossier: dict, out) -> None:
                 names.append(name)
         return ", ".join(names)
 
-    def by_stance(qids, stance: str) -> list[str]:
-        return [q for q in qids if quotes.get(q, {}).get("stance") == stance]
-
     for s in dossier["stories"]:
         sources = []
         for aid in s["articles"]:
@@ -119,8 +116,8 @@ def _story_digest(dossier: dict, out) -> None:
             print(f"   ! disputed figure, {what}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
             # the contract's "assert" side holds accusations too: say which is which
-            sides = {"accuse": by_stance(c["assert"], "accuse"),
-                     "assert": [q for q in c["assert"] if quotes.get(q, {}).get("stance") != "accuse"],
+            accusers = [q for q in c["assert"] if quotes.get(q, {}).get("stance") == "accuse"]
+            sides = {"accuse": accusers, "assert": [q for q in c["assert"] if q not in accusers],
                      "deny": c["deny"], "unconfirmed": c.get("unconfirmed") or []}
             parts = [f"{label} {who(sides[key])}" for key, label in
                      (("accuse", "accused by"), ("assert", "asserted by"), ("deny", "denied by"),

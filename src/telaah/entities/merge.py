@@ -1025,26 +1025,14 @@ def actor_entity(corpus: Corpus, article: Article, mention_index: int) -> str | 
     return e.id
 
 
-def _follow_repaired_mention(article: Article, sp) -> None:
-    """A speaker span read before ``repair_glued_names`` moved its mention's start ("Abadi
-    Hendrikus Wara" when the person is "Hendrikus Wara"): the span follows the mention, and
-    the words it lets go join the role they continue ("... PT Samudra Timur" + "Abadi")."""
-    m = article.mentions[sp.mention]
-    if sp.kind != "named" or m.type != "PER" or not (sp.start < m.start and m.end == sp.end):
-        return
-    freed = article.text[sp.start:m.start].strip()
-    if sp.role and article.text[:sp.start].rstrip(" ,").endswith(sp.role):
-        sp.role = f"{sp.role} {freed}"
-    sp.start, sp.text = m.start, m.text
-
-
 def _propagate(corpus: Corpus) -> None:
+    from ..quotes.resolve import snap_to_mention  # (quotes import this module)
+
     for article in corpus.articles:
         for q in article.quotes:
             for sp in (q.speaker, q.reported_by):
                 if sp is not None and sp.mention is not None:
-                    if 0 <= sp.mention < len(article.mentions):
-                        _follow_repaired_mention(article, sp)
+                    snap_to_mention(article, sp)  # ``repair_glued_names`` may have moved the mention
                     sp.entity = actor_entity(corpus, article, sp.mention)
         for n in article.numbers:
             idx = getattr(n, "attributed_mention", None)

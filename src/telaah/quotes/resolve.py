@@ -584,8 +584,9 @@ def _clipped(short: str, word: str) -> bool:
 
 def snap_to_mention(article: Article, sp: Speaker | None) -> None:
     """A named speaker linked to a mention takes the mention's exact span: "Namun Elza"
-    becomes "Elza". Extra words before the name are kept as the role unless they are
-    sentence connectives."""
+    becomes "Elza". Extra words before the name are kept as the role, or added to the role
+    they continue, unless they are sentence connectives. Run again after entity merging,
+    which may move a mention's start (``entities.merge.repair_glued_names``)."""
     if sp is None or sp.mention is None or not 0 <= sp.mention < len(article.mentions):
         return
     m = article.mentions[sp.mention]
@@ -598,6 +599,9 @@ def snap_to_mention(article: Article, sp: Speaker | None) -> None:
             sp.start, sp.end, sp.text = m.start, m.end, m.text
         return
     prefix = article.text[sp.start:m.start].strip(" ,")
-    if prefix and sp.role is None and not _kinds(prefix.split()[0].lower()) & {"lead", "stop"}:
-        sp.role = prefix
+    if prefix and not _kinds(prefix.split()[0].lower()) & {"lead", "stop"}:
+        if sp.role is None:
+            sp.role = prefix
+        elif article.text[:sp.start].rstrip(" ,").endswith(sp.role):
+            sp.role = f"{sp.role} {prefix}"  # the role runs on into the words let go ("... PT Samudra Timur" "Abadi")
     sp.start, sp.end, sp.text = m.start, m.end, m.text

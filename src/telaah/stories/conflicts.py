@@ -53,6 +53,7 @@ class _Q:
     stance: str = ""  # the quote's stance, or "deny" for a denial sentence inside a longer quote
     passage: tuple[int, int] | None = None  # the sentence that denies or doubts, for such a reading
     weighted: tuple | None = field(default=None, compare=False, repr=False)  # see _weighted
+    denied: frozenset | None = field(default=None, compare=False, repr=False)  # see _denied_words
 
     def __post_init__(self) -> None:
         self.stance = self.stance or self.quote.stance
@@ -211,6 +212,8 @@ def _denied_words(d: _Q) -> frozenset[str]:
     the claim, so it says too little of which words are denied."""
     from ..quotes.lexicon import lexicon
 
+    if d.denied is not None:
+        return d.denied
     article, q = d.article, d.quote
     lo, hi = d.passage or (q.start, q.end)
     spans = []
@@ -223,7 +226,8 @@ def _denied_words(d: _Q) -> frozenset[str]:
     stated = _stated_proposition(d) if d.passage is None else None
     if stated is not None:
         spans.append(stated)
-    return frozenset(w for span in spans for w, _, _ in _content(article, *span)) - _generic_stems()
+    d.denied = frozenset(w for span in spans for w, _, _ in _content(article, *span)) - _generic_stems()
+    return d.denied
 
 
 def _states_denied(a: _Q, d: _Q) -> bool:
@@ -627,12 +631,13 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         claims, merged = merged, _merge_same_sides(merged, parties)
     for c in merged:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
-        stating = [a for a in c["assert"] if any(_states_denied(a, x) for x in c["deny"])]
+        answers = {id(a): [x for x in c["deny"] if _states_denied(a, x)] for a in c["assert"]}
+        stating = [a for a in c["assert"] if answers[id(a)]]
         if stating and anchor not in stating:
             # the claim is named where it is said as the denials deny it ("kelebihan muatan"),
             # not by an accusation they were paired with that words it otherwise ("lalai")
-            anchor = max(stating, key=lambda a: sum(_states_denied(a, x) for x in c["deny"]))
-            replies = [x for x in c["deny"] if _states_denied(anchor, x)]
+            anchor = max(stating, key=lambda a: len(answers[id(a)]))
+            replies = answers[id(anchor)]
         else:
             replies = [x for x in c["deny"] + c["unconfirmed"] if x is not anchor] or c["assert"][1:]
         phrase = _claim_phrase(anchor, replies, idf)

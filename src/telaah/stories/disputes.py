@@ -624,8 +624,9 @@ def _is_part(article: Article, number: NumberClaim) -> bool:
 
 def _is_some(article: Article, number: NumberClaim) -> bool:
     """A figure said of only some of what is counted: "Ada TPS dengan partisipasi di atas 90
-    persen", "mencapai 95 persen di beberapa TPS". Its clause opens with an existential word and a noun that "dengan"
-    qualifies (kind ``some_before``), or a phrase of some members follows it (``some_after``)."""
+    persen", "mencapai 95 persen di beberapa TPS". Its clause opens with an existential word
+    and a noun that "dengan" qualifies (kind ``some_before``), or a phrase of some members
+    follows it (``some_after``)."""
     before = _words_back_to(article, number, CLAUSE_BREAK)
     if len(before) > 2 and before[0] in _cue_words("some_before") and "dengan" in before[2:]:
         return True  # "Ada [TPS] dengan ...", never "Ada 15 orang tewas" nor "Ada yang menyebut ..."

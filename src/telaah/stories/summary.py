@@ -421,8 +421,8 @@ def _cover_disputes(chosen: list[int], candidates: Sequence[Candidate], scores: 
     For the first ``COVER_DISPUTES`` disputed figures, one the summary gives no value of gains
     its best sentence in place of a sentence whose disputed figures other chosen sentences
     already give, the latest values included; the lead, the sides of the contradictions and any
-    sentence that gives something of its own stay. With nothing
-    redundant to replace, nothing changes."""
+    sentence that gives something of its own stay. With nothing redundant to replace, nothing
+    changes."""
     chosen = list(chosen)
     holds = [set(values) for values, _ in figures]
     lasts = [set(last) for _, last in figures]
@@ -599,26 +599,20 @@ def _conflict_sides(corpus: Corpus, story: Story, candidates: Sequence[Candidate
 
 def _dispute_figures(story: Story, candidates: Sequence[Candidate]) -> list[tuple[list[int], list[int]]]:
     """Per disputed figure of the story that ``COVER_DISPUTE_ARTICLES`` articles give, most
-    reported first (articles, then reports): the
-    candidate sentences giving one of its values, and those giving its latest (the last
-    dated report not marked earlier)."""
+    reported first (articles, then reports): the candidate sentences giving one of its values,
+    and those giving its latest (the last dated report not marked earlier)."""
     index = {c.sentence: i for i, c in enumerate(candidates)}
-    out = []
-    for d in story.number_disputes:
-        if not d.get("disputed", True):
-            continue
+    found = []  # (articles, reports, position, values, latest)
+    for position, d in enumerate(story.number_disputes):
         reports = [r for r in d.get("reports", []) if r.get("sentence") in index]
-        if not reports:
+        articles = len({r["article"] for r in reports})
+        if not d.get("disputed", True) or articles < COVER_DISPUTE_ARTICLES:
             continue
         current = [r for r in reports if not r.get("earlier")] or reports
         last = max((r.get("date") or "") for r in current)
-        if len({r["article"] for r in reports}) < COVER_DISPUTE_ARTICLES:
-            continue
-        out.append((sorted({index[r["sentence"]] for r in reports}),
-                    sorted({index[r["sentence"]] for r in current if (r.get("date") or "") == last}),
-                    len({r["article"] for r in reports}), len(reports)))
-    order = sorted(range(len(out)), key=lambda k: (-out[k][2], -out[k][3], k))
-    return [(out[k][0], out[k][1]) for k in order]
+        found.append((-articles, -len(reports), position, sorted({index[r["sentence"]] for r in reports}),
+                      sorted({index[r["sentence"]] for r in current if (r.get("date") or "") == last})))
+    return [(values, latest) for *_, values, latest in sorted(found, key=lambda f: f[:3])]
 
 
 def summarize_story(corpus: Corpus, story: Story, n: int = 6,

@@ -156,20 +156,14 @@ def _report_day(text: str, day: date, today: date) -> tuple[date, str] | None:
     Garut, Rabu, mengatakan"; ``report_day`` markers of ``time_markers.tsv``): the report is
     written on that weekday, on or after the events it dates ("Selasa (20/10)"). The first such
     weekday from ``day`` on, not after today; None when the text has no marker."""
-    lx = lexicon()
     pattern = _report_day_re()
-    if pattern is None:
+    m = pattern.search(text) if pattern is not None else None
+    if m is None:
         return None
-    for m in pattern.finditer(text):
-        weekday = lx.weekdays.get(norm(m.group("weekday")))
-        if weekday is None:
-            continue
-        ahead = (weekday - day.isoweekday()) % 7  # the lexicon numbers weekdays as ISO does
-        report = day + timedelta(days=ahead)
-        if ahead <= REPORT_DAY_SPAN and report <= today:
-            return report, m.group().strip(" ,")
-        return None
-    return None
+    weekday = lexicon().weekdays[norm(m.group("weekday"))]
+    ahead = (weekday - day.isoweekday()) % 7  # the lexicon numbers weekdays as ISO does
+    report = day + timedelta(days=ahead)
+    return (report, m.group().strip(" ,")) if ahead <= REPORT_DAY_SPAN and report <= today else None
 
 
 @lru_cache(maxsize=1)
@@ -316,9 +310,10 @@ def _lent_date(days: list[date]) -> date:
 
 
 WEEKDAY_FIT_DAYS = 6  # how much later than the lent date an undated article may be placed
+STORY_LEAD_DAYS = 7  # how long before its report a story's event may come (its first day)
 
 
-def _story_floor(members: list[Article], article: Article, by_id: dict) -> date | None:
+def _story_floor(members: list[Article], article: Article) -> date | None:
     """The story's first day: the earliest of its other articles' dates and of the days their
     text gives within a week before them (a typhoon's landfall "hari Senin" before Tuesday's
     report)."""
@@ -334,7 +329,7 @@ def _story_floor(members: list[Article], article: Article, by_id: dict) -> date 
                     d = date.fromisoformat(t.value[:10])
                 except ValueError:
                     continue
-                if 0 <= (ref - d).days <= 7:
+                if 0 <= (ref - d).days <= STORY_LEAD_DAYS:
                     days.append(d)
     return min(days, default=None)
 
@@ -413,7 +408,7 @@ def borrow_sibling_dates(corpus: Corpus) -> list[str]:
                 if provisional_inference(a):  # written before the day it looks forward to
                     day = min(day, date.fromisoformat(a.published_inferred["value"]))
                 else:
-                    later = _weekdays_fit_after(a, day, _story_floor(members, a, by_id))
+                    later = _weekdays_fit_after(a, day, _story_floor(members, a))
                     if later != day:
                         basis += f", moved {(later - day).days} day(s) later so that the weekdays it names fall in the story"
                         day = later
