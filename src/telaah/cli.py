@@ -74,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _story_digest(dossier: dict, out) -> None:
+    from .dossier.readout import dispute_label, dispute_rows
+
     arts = {a["id"]: a for a in dossier["articles"]}
-    nums = {n["id"]: n for n in dossier["numbers"]}
     quotes = {q["id"]: q for q in dossier["quotes"]}
 
     entity_names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
@@ -105,15 +106,11 @@ def _story_digest(dossier: dict, out) -> None:
             print(f"   - {' '.join(item['text'].split())} [{item['article']}]", file=out)
         for d in s["number_disputes"]:
             vals = []
-            earlier = {r["number"] for r in d.get("reports", []) if r.get("earlier")}
-            for nid in d["numbers"]:
-                n = nums.get(nid)
-                if n:
-                    vals.append(f"{n['text']} [{n['article']}{', earlier' if nid in earlier else ''}]")
-            what = d["object"]
-            if d.get("head") and not d["head"].startswith(("noun:",)) and d["head"] not in what:
-                what = f"{what} [{d['head']}]"  # "orang [arrested]": the phrase says less than the group
-            print(f"   ! disputed figure, {what}: " + " vs ".join(vals), file=out)
+            for r in dispute_rows(d, dossier):
+                said = f"{r['speaker']}, " if r["speaker"] else ""
+                when = f", {r['date']}" if r["date"] else ""
+                vals.append(f"{r['text']} [{said}{r['article']}{when}{', earlier' if r['earlier'] else ''}]")
+            print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
             # the contract's "assert" side holds accusations too: say which is which
             accusers = [q for q in c["assert"] if quotes.get(q, {}).get("stance") == "accuse"]

@@ -136,3 +136,17 @@ NOT_FIGURES_ISSUE5 = [
 @pytest.mark.parametrize("text", NOT_FIGURES_ISSUE5)
 def test_not_figures_issue5(text):
     assert [c.text for c in claims(text)] == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Kementerian itu mengatakan satu tentara Armenia tewas dan tiga lainnya terluka.", "satu tentara"),
+    ("Satu orang hilang dalam kejadian itu.", "Satu orang"),
+    ("Ia menerima satu laporan dari warga.", None),
+])
+def test_one_is_a_count_of_a_casualty_not_an_article(text, found):
+    """Session 15: "satu" is a count when the phrase says what befell the one counted."""
+    from telaah.numbers import extract_numbers
+    from telaah.evaluation.times import _sentences_of
+
+    texts = [n.text for n in extract_numbers(text, _sentences_of(text))]
+    assert (found in texts) if found else not any(t.lower().startswith("satu") for t in texts)

@@ -68,3 +68,29 @@ def test_digest_names_each_speaker_once_and_tells_accusers_from_asserters():
 def test_short_accusation_with_a_fault_predicate(sentence, content):
     found = [q["text"] for q in analyze_texts([sentence])["quotes"]]
     assert found == ([content] if content else []), found
+
+
+def test_two_statements_joined_by_a_semicolon_are_two():
+    """Session 15: a wire subhead "Yerevan mengatakan ...; Baku mengatakan ..." holds two speakers."""
+    text = ("Bentrokan di perbatasan\n\nYerevan mengatakan pasukan Azerbaijan memulai penembakan; Baku mengatakan "
+            "tiga tentaranya tewas dan menyalahkan Armenia.")
+    dossier = analyze_texts([text])
+    art = dossier["articles"][0]["text"]
+    said = sorted((q["speaker"]["text"], art[q["start"]:q["end"]]) for q in dossier["quotes"])
+    assert said == [("Baku", "tiga tentaranya tewas"), ("Yerevan", "pasukan Azerbaijan memulai penembakan")]
+
+
+def test_digest_prints_who_gave_each_disputed_figure_and_when():
+    texts = ["Longsor di tambang\n\nPARIGI - Kamis (1/10/2026). Sedikitnya sembilan penambang tewas tertimbun longsor "
+             "di tambang emas ilegal, kata polisi.",
+             "Longsor di tambang emas\n\nPARIGI - Jumat (2/10/2026). Tujuh penambang tewas tertimbun longsor "
+             "di tambang emas ilegal, kata Basarnas."]
+    from telaah.pipeline import Options
+
+    options = Options()
+    options.extras["one_story"] = True
+    dossier = analyze_texts(texts, options=options)
+    out = io.StringIO()
+    _story_digest(dossier, out)
+    line = next(l for l in out.getvalue().splitlines() if "disputed figure" in l)
+    assert "2026-10-01" in line and "2026-10-02" in line and "[polisi, a1, 2026-10-01]" in line

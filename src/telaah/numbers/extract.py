@@ -94,6 +94,7 @@ class _Context:
     noun: frozenset[str]
     predicate: frozenset[str]
     rate_joined: frozenset[str]
+    one_counted: frozenset[str]
 
     @classmethod
     def of(cls, context: dict[str, frozenset[str]]) -> _Context:
@@ -901,8 +902,9 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
             elif suffix_info:  # "30 persen saham", "setengah ton kokain"
                 obj = text[words[0][0]:words[-1][1]]
             else:
-                if is_word_number and a.value == 1 and b is None and not marked and not uinfo:
-                    return None, m_end  # "satu laporan": "satu" as an article, not a count
+                if is_word_number and a.value == 1 and b is None and not marked and not uinfo \
+                        and cx.one_counted.isdisjoint(w[2].lower() for w in words + list(nxt[len(words):len(words) + 2])):
+                    return None, m_end  # "satu laporan": "satu" as an article, not a count ("satu tentara tewas" is one)
                 if uinfo and uinfo[1] == "classifier":
                     if len(words) > 1 and not _looks_predicate_word(words[1][2]) and not words[1][2][0].isupper():
                         unit, end = words[1][2].lower(), words[1][1]

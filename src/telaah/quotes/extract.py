@@ -83,6 +83,25 @@ def _dateline_end(article: Article, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
+def _split_at_semicolons(t: _Text, start: int, end: int) -> list[tuple[int, int]]:
+    """A region cut at each semicolon after which a statement of its own opens ("Yerevan
+    mengatakan pasukan Azerbaijan memulai penembakan; Baku mengatakan tiga tentaranya tewas":
+    two speakers, two statements), else whole."""
+    text = t.text
+    cuts = []
+    at = text.find(";", start, end)
+    while at >= 0:
+        rest = _strip(text, at + 1, end, _SPACE_LIKE)
+        if rest[1] - rest[0] >= 8:
+            found, _ = _indirect(t, *rest)
+            if found and all(st.speaker is not None and st.speaker.start >= rest[0] for st in found):
+                cuts.append(at)
+        at = text.find(";", at + 1, end)
+    bounds = [start] + [c + 1 for c in cuts]
+    ends = cuts + [end]
+    return [_strip(text, s, e, _SPACE_LIKE + ";") for s, e in zip(bounds, ends)]
+
+
 def extract_quotes(article: Article) -> list[Quote]:
     """Every attributed statement of ``article``, in text order."""
     if not isinstance(article, Article):
@@ -146,10 +165,11 @@ def extract_quotes(article: Article) -> list[Quote]:
             rs, re_ = _strip(text, rs, re_, _SPACE_LIKE + "\n,.")
             if re_ - rs < 8:
                 continue
-            found, pend = _indirect(t, rs, re_)
-            stmts.extend(found)
-            for p in pend:
-                pendings.append((re_, p))
+            for rs, re_ in _split_at_semicolons(t, rs, re_):
+                found, pend = _indirect(t, rs, re_)
+                stmts.extend(found)
+                for p in pend:
+                    pendings.append((re_, p))
 
     # passive and nominal denials ("Hal itu dibantah oleh X", "Bantahan juga datang dari X"):
     # only sentences that hold such a word are looked at

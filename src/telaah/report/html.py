@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from ..dossier.readout import dispute_rows
+
 # Lower number wins when annotations overlap.
 LAYER_PRIORITY = {"number": 0, "time": 1, "entity": 2}
 
@@ -111,4 +113,5 @@ def render_report(dossier: dict) -> str:
         })
     return _env().get_template("report.html.j2").render(
         dossier=dossier, stories=stories, arts=arts, nums=nums, anchor=anchor,
+        dispute_rows=lambda d: dispute_rows(d, dossier),
     )

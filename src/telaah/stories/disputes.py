@@ -20,6 +20,8 @@ from functools import lru_cache
 from itertools import takewhile
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
+from ..entities.gazetteer import lookup as gazetteer_lookup
+from ..entities.merge import capital_country
 from ..errors import DataFileError
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
@@ -114,6 +116,36 @@ def _find_head(words: list[str], last: bool = False, stemmed: bool = True) -> st
     return (found[-1] if last else found[0])[1] if found else None
 
 
+def _who_only() -> frozenset[str]:
+    """Table terms that only name who is counted (a population, "korban"), not what befell them."""
+    return frozenset(_populations()) | _cue_words("who")
+
+
+def _subject_head(words: list[str], named_only: bool = False) -> str | None:
+    """What a clause's subject says is counted: its first term that says what befell them,
+    else its first term ("jumlah tentaranya yang tewas ... menjadi dua orang" counts the dead,
+    not troops)."""
+    found = _head_matches(words)
+    who_only = _who_only()
+    named = [group for term, group in found if term not in who_only and stem(term) not in who_only]
+    return named[0] if named else (found[0][1] if found and not named_only else None)
+
+
+def _after_active_verb(words: list[str]) -> list[str]:
+    """The words after the last active transitive verb (me-, not a table term nor a predicate
+    word): what stands before it is the verb's subject, not what the figure after it counts
+    ("pasukan Azerbaijan telah menghancurkan dua pos": posts, not troops; "kerugian mencapai
+    Rp 5 miliar" and "menewaskan 268 orang" keep their heads)."""
+    table, _ = _heads()
+    keep = _cue_words("predicate")
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w.startswith("me") and len(w) >= 6 and w not in keep and (w,) not in table \
+                and (stem(w),) not in table:
+            return words[k + 1:]
+    return words
+
+
 def _object_head(article: Article, number: NumberClaim) -> str | None:
     """What a figure's counted phrase says it counts: its last table term, except that a noun
     that only names who is counted (a population: "penumpang", "personel"; or "korban") gives
@@ -123,7 +155,7 @@ def _object_head(article: Article, number: NumberClaim) -> str | None:
     lainnya belum ditemukan") counts what is said of those others."""
     words = _words(number.object or "")
     found = _head_matches(words)
-    who_only = _populations().keys() | _cue_words("who")  # terms that only name who is counted
+    who_only = _who_only()
     named = [group for term, group in found if term not in who_only]
     if named:
         return named[-1]
@@ -133,10 +165,16 @@ def _object_head(article: Article, number: NumberClaim) -> str | None:
             return head
     if found:
         # "menyelamatkan 79 penumpang", "menewaskan lima penumpang": the verb right before
-        before = [w for w in _clause_words_before(article, number)[-LOOKBACK_WORDS:] if w not in who_only]
+        clause = _clause_words_before(article, number)
+        before = [w for w in clause[-LOOKBACK_WORDS:] if w not in who_only]
         head = _find_head(before)
         if head is not None:
             return head
+        if clause[-1:] and clause[-1] in _cue_words("predicate"):
+            # "jumlah korban tewas di pihaknya naik menjadi tiga tentara": the clause's subject
+            head = _subject_head(clause[-SUBJECT_WORDS:], named_only=True)
+            if head is not None:
+                return head
     return found[-1][1] if found else None
 
 
@@ -266,7 +304,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     head = _object_head(article, number) if number.object else None
     if head is None:
         before = _clause_words_before(article, number)
-        head = _find_head(before[-LOOKBACK_WORDS:])
+        head = _find_head(_after_active_verb(before[-LOOKBACK_WORDS:]))
         if head is None and is_money and before[-1:] and before[-1] in _cue_words("predicate"):
             # "Kerugian sementara akibat bencana itu ditaksir mencapai Rp15 miliar": a sum is the
             # predicate of what its clause's subject names, when that is a sum too
@@ -283,14 +321,20 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
             # counts what the clause's subject names, further back
-            head = head or _find_head(before[-SUBJECT_WORDS:])
+            head = head or _subject_head(before[-SUBJECT_WORDS:])
             if head is None and before and _cue_words("predicate").issuperset(before) \
                     and _find_head(after) is None:
                 # "Jumlah korban meninggal akibat gempa di Malatya, Turki, mencapai 250 orang":
                 # the clause is only the predicate, its subject stands before the commas (not
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
                 # nor "tercatat empat orang mengalami luka berat": its own predicate says)
-                head = _find_head(_after_report_verb(_words_back_to(article, number, QUOTE_MARK))[-SUBJECT_WORDS:])
+                subject = _after_report_verb(_words_back_to(article, number, QUOTE_MARK))
+                head = _find_head(subject[-SUBJECT_WORDS:])
+                if head is None and "jumlah" in subject:
+                    # "Jumlah korban meninggal akibat longsor di ... (a long place), bertambah
+                    # menjadi 10 orang": the subject opens the clause, further back than that
+                    k = len(subject) - 1 - subject[::-1].index("jumlah")
+                    head = _subject_head(subject[k + 1:k + 1 + REFERRED_WORDS], named_only=True)
         if head is None and not number.unit and not number.object:
             # "penyelenggara menyebut jumlahnya lebih dari 60.000": the bare figure takes up
             # the count just given ("sekitar 15.000 orang ikut dalam aksi itu")
@@ -882,7 +926,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         groups.update(_context_groups(loose))
     groups = {key: _without_copies(reports) for key, reports in groups.items()}
     out = []
-    for (measure, head), reports in _split_by_population(groups):
+    for (measure, head), reports in _split_by_side(_split_by_population(groups)):
         # background figures are not compared. An article that also gives an old value under
         # this head uses it for several things, so its figures stay out (ten A320 accidents
         # beside 27 since 1988) - except a toll: "banjir 2019 menewaskan 40 orang" beside this
@@ -912,6 +956,81 @@ def _without_copies(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Ar
     counts as one source with its original); a copy that changed the figure still is."""
     given = {(a.id, interval(n)) for a, n in reports}
     return [(a, n) for a, n in reports if not (a.duplicate_of and (a.duplicate_of, interval(n)) in given)]
+
+
+OWNER_GAP_WORDS = 2  # words between a counted noun and the place that owns it ("pos militer Armenia")
+
+
+def _country_named(text: str, start: int, end: int) -> str | None:
+    """The country the capitalised words of ``text[start:end]`` name, the last one there, by the
+    gazetteer: a capital stands for its country ("Baku" is Azerbaijan's side; "Kementerian
+    Pertahanan Armenia" is Armenia's)."""
+    tokens = [(s, e) for s, e in tokenize(text, start, end) if text[s].isupper()]
+    found = None
+    for s, e in tokens:
+        word = text[s:e]
+        country = next((g.canonical for g in gazetteer_lookup(word) if g.kind == "country"), None)
+        found = (country or capital_country(word) or "").lower() or found
+    return found
+
+
+def _side(article: Article, number: NumberClaim) -> str | None:
+    """Whose people a count counts, when the text says: the country right after the counted
+    noun ("satu tentara Armenia tewas", "dua pos militer Armenia"), or the speaker's own when
+    the noun or the clause is possessive ("dua tentaranya tewas", "korban tewas di pihaknya",
+    said by Azerbaijan's ministry or by "Baku"); "tiga lainnya" takes the side of the figure
+    before it. None when the text does not say (most figures outside a conflict)."""
+    text = article.text
+    unit = (number.unit or "").lower()
+    if number.object:
+        at = text.find(number.object, number.start)
+        if at >= 0:
+            words = [(s, e) for s, e in tokenize(text, at, at + len(number.object)) if text[s].isalnum()]
+            owner = words[1:OWNER_GAP_WORDS + 2]
+            if owner:
+                side = _country_named(text, owner[0][0], owner[-1][1])
+                if side:
+                    return side
+    clause = _clause_words_before(article, number)
+    possessive = unit.endswith("nya") or any(
+        w.endswith("nya") and (w[:-3] in _populations() or (stem(w[:-3]),) in _heads()[0] or w == "pihaknya")
+        for w in clause)
+    if possessive:
+        quote = next((q for q in article.quotes if q.id == number.quote), None) if number.quote else None
+        if quote is None and number.quote_index is not None and 0 <= number.quote_index < len(article.quotes):
+            quote = article.quotes[number.quote_index]
+        if quote is not None and quote.speaker is not None:
+            return _country_named(text, quote.speaker.start, quote.speaker.end)
+        # no quote: who the sentence says speaks, before its reporting verb ("Baku, sebaliknya,
+        # mengatakan jumlah korban tewas di pihaknya naik menjadi tiga tentara")
+        sent = article.sentence_at(number.start)
+        report = _cue_words("report")
+        verbs = [s for s, e in tokenize(text, sent.start, number.start) if text[s:e].lower() in report] if sent else []
+        return _country_named(text, sent.start, verbs[-1]) if verbs else None
+    if number.object and _words(number.object)[:1] and _words(number.object)[0] in _cue_words("others"):
+        prev = _figure_before(article, number)
+        return _side(article, prev) if prev is not None else None
+    return None
+
+
+def _split_by_side(groups: list[tuple[tuple[str, str], list]]) -> list[tuple[tuple[str, str], list]]:
+    """A people count split by side when the story gives it for two sides or more (each
+    side's dead in a border clash: Armenia's 1 then 2, Azerbaijan's 2 then 3, not one pool);
+    figures whose side the text does not say are compared among themselves."""
+    out = []
+    for key, reports in groups:
+        measure, head = key
+        if measure != "count" or head.startswith(NOUN_HEAD):
+            out.append((key, reports))
+            continue
+        parts: dict[str | None, list] = {}
+        for a, n in reports:
+            parts.setdefault(_side(a, n), []).append((a, n))
+        if len([p for p in parts if p is not None]) < 2:
+            out.append((key, reports))
+        else:
+            out.extend((key, part) for part in parts.values())
+    return out
 
 
 def _split_by_population(groups: dict[tuple[str, str], list]) -> list[tuple[tuple[str, str], list]]:

@@ -1,0 +1,38 @@
+"""Reading a dossier back for people: the rows the CLI digest and the HTML report both print, so
+the two never disagree about what a disputed figure says."""
+from __future__ import annotations
+
+
+def dispute_rows(dispute: dict, dossier: dict) -> list[dict]:
+    """One row per reported value of a disputed figure, in the dispute's date order, with who
+    gave it and the day it was reported: without the dates a toll that grew over four days reads
+    as outlets disagreeing."""
+    arts = {a["id"]: a for a in dossier.get("articles", [])}
+    nums = {n["id"]: n for n in dossier.get("numbers", [])}
+    names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
+    reports = dispute.get("reports") or [
+        {"number": nid, "article": nums[nid]["article"], "sentence": nums[nid]["sentence"],
+         "text": nums[nid]["text"], "speaker": None, "date": arts.get(nums[nid]["article"], {}).get("published"),
+         "earlier": False}
+        for nid in dispute.get("numbers", []) if nid in nums]
+    rows = []
+    for r in reports:
+        art = arts.get(r["article"], {})
+        sp = r.get("speaker") or {}
+        rows.append({
+            "number": r["number"], "article": r["article"], "sentence": r["sentence"], "text": r["text"],
+            "outlet": art.get("outlet") or art.get("credit") or r["article"],
+            "speaker": names.get(sp.get("entity")) or sp.get("text") or "",
+            "date": r.get("date") or "", "earlier": bool(r.get("earlier")),
+        })
+    return rows
+
+
+def dispute_label(dispute: dict) -> str:
+    """The dispute's object phrase, with the group's head when the phrase says less ("orang
+    [arrested]")."""
+    what = dispute["object"]
+    head = dispute.get("head")
+    if head and not head.startswith("noun:") and head not in what:
+        what = f"{what} [{head}]"
+    return what
