@@ -94,3 +94,10 @@ def test_digest_prints_who_gave_each_disputed_figure_and_when():
     _story_digest(dossier, out)
     line = next(l for l in out.getvalue().splitlines() if "disputed figure" in l)
     assert "2026-10-01" in line and "2026-10-02" in line and "[polisi, a1, 2026-10-01]" in line
+
+
+def test_a_title_abbreviation_inside_a_postposed_speaker():
+    """Session 15: "kata ... Kombes Pol. Yohanes Leuwol": the period of "Pol." does not end the speaker."""
+    dossier = analyze_texts(["Ledakan smelter\n\nTERNATE - \"Korban luka 31 orang,\" kata Kabid Humas Polda Maluku "
+                             "Utara Kombes Pol. Yohanes Leuwol dalam konferensi pers."])
+    assert dossier["quotes"][0]["speaker"]["text"] == "Yohanes Leuwol"

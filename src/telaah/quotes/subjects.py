@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..cleaning.rules import abbreviations
 from .lexicon import _kinds, _name_joiners, _stopwords, lexicon
 from .text import _CLAUSE_EDGE, _Text, _is_cap, _time_tail, _verb_shaped
 
@@ -494,8 +495,9 @@ def _role_phrase_name(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] 
             commas += 1
             if commas > 1:
                 break
-        elif w == "." and j > i and len(t.word(j - 1)) == 1 and _is_cap(t.word(j - 1)):
-            pass  # an initial: "R. Soes Hindharno"
+        elif w == "." and j > i and _is_cap(t.word(j - 1)) and (
+                len(t.word(j - 1)) == 1 or t.word(j - 1) + "." in abbreviations()):
+            pass  # an initial or a title's abbreviation: "R. Soes Hindharno", "Kombes Pol. Yohanes"
         elif not w[:1].isalnum():
             break
         elif _is_cap(word) or word.isdigit() or w in _name_joiners():

@@ -18,6 +18,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from itertools import takewhile
+from typing import NamedTuple
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
 from ..entities.gazetteer import lookup as gazetteer_lookup
@@ -137,7 +138,7 @@ def _after_active_verb(words: list[str]) -> list[str]:
     ("pasukan Azerbaijan telah menghancurkan dua pos": posts, not troops; "kerugian mencapai
     Rp 5 miliar" and "menewaskan 268 orang" keep their heads)."""
     table, _ = _heads()
-    keep = _cue_words("predicate")
+    keep = _cue_words("predicate") | _cue_words("update") | _cue_words("change_up") | _cue_words("change_down")
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         if w.startswith("me") and len(w) >= 6 and w not in keep and (w,) not in table \
@@ -210,6 +211,11 @@ def _said_after_phrase(article: Article, number: NumberClaim) -> list[str]:
 # A head that is only the counted noun ("dua pesawat", "lima kapal") names a kind of thing, not
 # one quantity: such figures are compared only when their contexts share a word as well.
 NOUN_HEAD = "noun:"
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
 
 
 def _previous_figure_end(article: Article, number: NumberClaim, floor: int) -> int:
@@ -323,26 +329,40 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             # counts what the clause's subject names, further back
             head = head or _subject_head(before[-SUBJECT_WORDS:])
             if head is None and before and _cue_words("predicate").issuperset(before) \
-                    and _find_head(after) is None:
+                    and _find_head(said) is None:
                 # "Jumlah korban meninggal akibat gempa di Malatya, Turki, mencapai 250 orang":
                 # the clause is only the predicate, its subject stands before the commas (not
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
                 # nor "tercatat empat orang mengalami luka berat": its own predicate says)
                 subject = _after_report_verb(_words_back_to(article, number, QUOTE_MARK))
                 head = _find_head(subject[-SUBJECT_WORDS:])
-                if head is None and "jumlah" in subject:
+                if head is None and subject:
                     # "Jumlah korban meninggal akibat longsor di ... (a long place), bertambah
-                    # menjadi 10 orang": the subject opens the clause, further back than that
-                    k = len(subject) - 1 - subject[::-1].index("jumlah")
-                    head = _subject_head(subject[k + 1:k + 1 + REFERRED_WORDS], named_only=True)
+                    # menjadi 10 orang", "SBNH menyebut korban tewas dalam ledakan ... mencapai 19
+                    # orang": the subject opens the clause, further back than that
+                    k = len(subject) - subject[::-1].index("jumlah") if "jumlah" in subject else 0
+                    head = _subject_head(subject[k:k + REFERRED_WORDS], named_only=True)
         if head is None and not number.unit and not number.object:
             # "penyelenggara menyebut jumlahnya lebih dari 60.000": the bare figure takes up
             # the count just given ("sekitar 15.000 orang ikut dalam aksi itu")
             key = _key_referred_to(article, number, before)
             if key is not None:
                 return key
-    if head is None and measure == "count" and unit and kind == "classifier":
+    if head is None and unit and (kind == "classifier" or measure != "count"):
         head = _head_referred_to(article, number, before)
+    if head is None and unit and not before and _words_back_to(article, number, CLAUSE_BREAK)[-1:] \
+            and _words_back_to(article, number, CLAUSE_BREAK)[-1] in _cue_words("report"):
+        # "Bulog bilang stoknya 1,2 juta ton, tiba-tiba Kemendag bilang 800 ribu ton": a figure
+        # right after a reporting verb, parallel to the figure before it, counts what that counts
+        prev = _figure_before(article, number)
+        if prev is not None and (prev.unit or "").lower() == unit:
+            key = figure_key(article, prev)
+            if key is not None and not key[1].startswith(NOUN_HEAD):
+                head = key[1]
+    if head is None and measure != "count" and not is_money:
+        # "cadangan beras pemerintah di gudang Perum Bulog saat ini mencapai 1,2 juta ton":
+        # a measure is the predicate of what its clause's subject names
+        head = _subject_head(before[-SUBJECT_WORDS:], named_only=True)
     if head is None and measure == "count" and population(number) is not None and before[-1:] \
             and before[-1] in _cue_words("inclusion"):
         # "lebih dari selusin orang, termasuk sembilan warga sipil, tewas": a part of the figure
@@ -650,7 +670,7 @@ def _dated_before(article: Article, number: NumberClaim) -> bool:
     sent = article.sentence_at(number.start)
     if ref is None or sent is None:
         return False
-    for t in _dates_in(article, sent, with_since=True):
+    for t in _dates_in(article, _inner_sentence(article, sent, number), with_since=True):
         if _DAY.match(t.value) and t.value[:10] < ref.isoformat():
             return True
     return False
@@ -659,11 +679,28 @@ def _dated_before(article: Article, number: NumberClaim) -> bool:
 DESCRIPTION_WORDS = 2  # words after a figure searched for "itu/tersebut/ini"
 
 
+def _is_increment(article: Article, number: NumberClaim) -> bool:
+    """"bertambah menjadi 17 orang setelah empat korban luka bakar meninggal": a figure in a
+    clause of cause after another figure of its sentence tells how the count grew, not the count."""
+    before = _words_back_to(article, number, CLAUSE_BREAK)
+    cues = _cue_words("increment")
+    return bool(before) and any(w in cues for w in before[-3:]) and _figure_before(article, number) is not None
+
+
+def _is_inclusion_part(article: Article, number: NumberClaim) -> bool:
+    """"tujuh orang meninggal, termasuk dua petugas polisi": a part of the figure before it."""
+    words = _words(article.text, max(0, number.start - 30), number.start)
+    return bool(words) and words[-1] in _cue_words("inclusion") and _figure_before(article, number) is not None
+
+
 def _is_part(article: Article, number: NumberClaim) -> bool:
     """"112 orang ditangkap dan 73 di antaranya dipulangkan": a part of a figure just given
     ("di antaranya", "dari jumlah itu") is no count of the same thing."""
     after = _words(article.text, number.end, min(len(article.text), number.end + 40))
-    return any(tuple(after[:len(p)]) == p for p in (tuple(t.split()) for t in _cue_words("part")))
+    if any(tuple(after[:len(p)]) == p for p in (tuple(t.split()) for t in _cue_words("part"))):
+        return True
+    before = _words_back_to(article, number, CLAUSE_BREAK)[-4:]
+    return any(tuple(before[len(before) - len(p):]) == p for p in (tuple(t.split()) for t in _cue_words("part_before")))
 
 
 def _is_some(article: Article, number: NumberClaim) -> bool:
@@ -695,6 +732,19 @@ def _is_description(article: Article, number: NumberClaim) -> bool:
         if len(after) == DESCRIPTION_WORDS:
             break
     return not _cue_words("demonstrative").isdisjoint(after)
+
+
+_INNER_STOP = re.compile(r'[.!?]["\u201d]?\s+(?=["\u201c]?[A-Z])')
+
+
+def _inner_sentence(article: Article, sent, number: NumberClaim) -> Span:
+    """The part of a sentence unit that holds the figure, when the unit is a quotation of
+    several sentences ("Sampai hari ini total korban meninggal 17 orang. Empat di antaranya
+    meninggal ... sejak kemarin," kata ...): the next sentence's date is not the figure's."""
+    text = article.text
+    lo = max((m.end() for m in _INNER_STOP.finditer(text, sent.start, number.start)), default=sent.start)
+    nxt = _INNER_STOP.search(text, number.end, sent.end)
+    return Span(lo, nxt.start() + 1 if nxt else sent.end)
 
 
 def _dates_in(article: Article, sent, *, with_since: bool = False) -> list:
@@ -914,6 +964,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             key = figure_key(article, number)
             if _is_tally(number, key[1] if key else None) or _is_description(article, number) \
                     or _is_part(article, number) or _is_some(article, number) or _is_rejected(article, number) \
+                    or _is_increment(article, number) \
                     or _is_rate(article, number):
                 continue
             if key is not None:
@@ -1049,15 +1100,18 @@ def _split_by_population(groups: dict[tuple[str, str], list]) -> list[tuple[tupl
         for a, n in reports:
             parts.setdefault(population(n), []).append((a, n))
         if len([p for p in parts if p is not None]) < 2:
-            out.append((key, reports))
+            # one population only: a part of a figure ("tujuh orang meninggal, termasuk dua
+            # petugas polisi") is no other account of the whole
+            out.append((key, [(a, n) for a, n in reports if not _is_inclusion_part(a, n)] or reports))
         else:
             out.extend((key, part) for part in parts.values())
     return out
 
 
 def _one_report_per_value(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
-    """One report of each value per article, from its body if it has one there: a headline,
-    its repeated copy and the lead giving the same "12 orang" are one report, not four."""
+    """One report of each value per article, from its body if it has one there (and there, the
+    one whose speaker is known): a headline, its repeated copy and the lead giving the same "12
+    orang" are one report, not four."""
     def in_body(a: Article, n: NumberClaim) -> bool:
         sent = a.sentence_at(n.start)
         return sent is not None and 0 <= sent.block < len(a.blocks) and a.blocks[sent.block].kind == "body"
@@ -1065,8 +1119,12 @@ def _one_report_per_value(reports: list[tuple[Article, NumberClaim]]) -> list[tu
     chosen: dict[tuple, tuple[Article, NumberClaim]] = {}
     for a, n in reports:
         key = (a.id, n.value, n.low, n.high)
-        if key not in chosen or (in_body(a, n) and not in_body(*chosen[key])):
+        if key not in chosen:
             chosen[key] = (a, n)
+            continue
+        here, there = in_body(a, n), in_body(*chosen[key])
+        if (here and not there) or (here == there and _speaker(a, n) and not _speaker(*chosen[key])):
+            chosen[key] = (a, n)  # the body's report, and of two there the one whose speaker is known
     kept = {id(n) for _, n in chosen.values()}
     return [(a, n) for a, n in reports if id(n) in kept]
 
@@ -1163,14 +1221,23 @@ def _without_finds(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Art
     return [(a, n) for (a, n), find in zip(reports, finds) if not (find and a.id in with_toll)]
 
 
+def _head_term_before(article: Article, number: NumberClaim, head: str | None) -> str | None:
+    """The words of the clause before a figure that name its group ("cadangan beras" for the
+    1,2 juta ton of stock), when the figure has no counted phrase of its own."""
+    if head is None:
+        return None
+    terms = [term for term, group in _head_matches(_clause_words_before(article, number)) if group == head]
+    return terms[-1] if terms else None
+
+
 def _object_phrase(reports: list[tuple[Article, NumberClaim]], head: str | None = None) -> str:
     """The most common object phrase of the group that says what is counted, the group's own
     head first ("orang tewas" before "penumpang KM Mutiara Timur" for the dead, and before a
     bare "orang"; ties: the first reported), as written."""
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
-    for _, n in reports:
-        phrase = n.object or n.unit or n.text
+    for a, n in reports:
+        phrase = n.object or _head_term_before(a, n, head) or n.unit or n.text
         k = phrase.lower()
         counts[k] = counts.get(k, 0) + 1
         first.setdefault(k, phrase)
