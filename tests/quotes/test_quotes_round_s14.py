@@ -101,3 +101,29 @@ def test_a_title_abbreviation_inside_a_postposed_speaker():
     dossier = analyze_texts(["Ledakan smelter\n\nTERNATE - \"Korban luka 31 orang,\" kata Kabid Humas Polda Maluku "
                              "Utara Kombes Pol. Yohanes Leuwol dalam konferensi pers."])
     assert dossier["quotes"][0]["speaker"]["text"] == "Yohanes Leuwol"
+
+
+def test_a_second_verb_after_comma_dan_and_an_adverb():
+    """Session 15 (probe 6): "membantah tuduhan itu, dan sebaliknya menuduh polisi ..."."""
+    dossier = analyze_texts(["Protes di Tunis\n\nTUNIS - Naji al-Kaabi membantah tuduhan itu, dan sebaliknya menuduh "
+                             "polisi menembakkan peluru tajam kepada demonstran."])
+    text = dossier["articles"][0]["text"]
+    said = {(q["stance"], text[q["start"]:q["end"]]) for q in dossier["quotes"]}
+    assert ("accuse", "polisi menembakkan peluru tajam kepada demonstran") in said
+
+
+def test_our_side_did_not_do_the_deed_a_denial_names_is_a_denial():
+    dossier = analyze_texts(["Protes di Tunis\n\nTUNIS - Kementerian Dalam Negeri membantah polisi menggunakan amunisi "
+                             "hidup. \"Pasukan kami tidak menggunakan peluru tajam,\" kata Ben Amor dalam konferensi pers. "
+                             "\"Kami tidak akan mundur,\" kata Andi."])
+    stances = {q["speaker"]["text"]: q["stance"] for q in dossier["quotes"]}
+    assert stances["Ben Amor"] == "deny" and stances["Andi"] == "assert"
+
+
+def test_a_bare_word_for_the_organisation_is_that_organisation():
+    """Session 15 (probe 5b): "Klub justru menyoroti ..." after "Manajemen Garuda Pasundan FC"."""
+    dossier = analyze_texts(["Ricuh\n\nJAKARTA - Manajemen Garuda Pasundan FC membantah suporter mereka menjadi "
+                             "pemicu kericuhan. Klub justru menyoroti tembakan gas air mata yang membuat puluhan "
+                             "penonton sesak napas."])
+    speakers = {q["speaker"]["entity"] for q in dossier["quotes"]}
+    assert len(speakers) == 1 and None not in speakers

@@ -355,9 +355,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             if t.spans[j][0] >= stop:
                 break
             if t.low[j] == "," and m > 1 and (t.low[body[m + 1]] == "tapi" or "lead" in _kinds(t.low[body[m + 1]])):
-                for x in body[m + 3 : m + 10]:
+                for n3, x in enumerate(body[m + 3 : m + 10], m + 3):
                     if t.spans[x][0] >= stop or t.low[x] in (",", "."):
                         break
+                    if t.low[body[m + 1]] in ("dan", "serta") and all(
+                            "adverb" in _kinds(t.low[y]) for y in body[m + 2 : n3]):
+                        break  # ", dan sebaliknya menuduh …": the same subject's second verb (below)
                     sz, st2 = t.match_cue(x, body[-1] + 1)
                     if (sz and ("verb" in st2 or "verb+nya" in st2)) or t.low[x] in lexicon().passives:
                         rest = t.spans[body[m + 1]][0]  # also "…, namun hal itu dibantah Y"
@@ -377,7 +380,9 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
             # "menyangkal tuduhan dan mengatakan …": after a denial one object word is enough
             if (t.low[j] in ("dan", "serta") and (m > 1 or (m == 1 and stance == "deny"))) or (t.low[j] == "," and m > 0):
                 k2 = m + 1
-                while t.low[j] == "," and k2 < len(body) - 1 and "adverb" in _kinds(t.low[body[k2]]):
+                # ", dan sebaliknya menuduh …": a joiner after the comma, adverbs after either
+                while k2 < len(body) - 1 and ("adverb" in _kinds(t.low[body[k2]])
+                                              or (t.low[j] == "," and t.low[body[k2]] in ("dan", "serta"))):
                     k2 += 1
                 sz, st2 = t.match_cue(body[k2], body[-1] + 1)
                 if sz and "verb" in st2 and t.spans[body[k2]][0] < stop:

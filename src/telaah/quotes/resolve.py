@@ -393,7 +393,9 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         words = surface.lower().split()
         head = words[0]
         is_org = "org_head" in _kinds(head)
-        definite = "definite" in _kinds(words[-1])
+        # "Klub justru menyoroti …": a bare word for the kind of organisation the article is
+        # about names it as "klub itu" would
+        definite = "definite" in _kinds(words[-1]) or (len(words) == 1 and "org_bare" in _kinds(head))
         only_role = all(_kinds(w) & {"role", "title"} for w in words)
         k = None if only_role or sp.relational else res.mention_for(sp.start, sp.end)
         if k is not None and not (definite and article.mentions[k].start > sp.start):

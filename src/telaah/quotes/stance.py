@@ -240,6 +240,7 @@ def _declines(lex: _Lexicon, low: list[str]) -> bool:
 
 
 _SELF_NEGATORS = frozenset({"tidak", "tak", "bukan", "bukanlah", "enggak", "nggak", "gak"})
+_FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 
 
 def _negated_deed(lex: _Lexicon, text: str) -> str | None:
@@ -259,6 +260,13 @@ def _negated_deed(lex: _Lexicon, text: str) -> str | None:
         end = next((n for n in range(k + 2, min(len(low), k + 5)) if low[n] in ("itu", "tersebut", "ini")), None)
         if end is not None:
             k = end + 1
+    # "Pasukan kami tidak menggunakan …", "Tentara kami tidak melepaskan …": the speaker's own
+    # side as the subject, at most two words ending in a first-person word
+    for n in (1, 2):
+        if k + n < len(low) and low[k + n - 1] in _FIRST_PERSON and low[k + n] in _SELF_NEGATORS \
+                and all(w.isalpha() and not w.startswith(("me", "di", "ber")) for w in low[k:k + n]):
+            k += n
+            break
     if k >= len(low) or low[k] not in _SELF_NEGATORS or low[k].startswith("bukan"):
         return None  # "bukan pelatih yang …" characterises; deeds are verbs
     k += 1
@@ -298,7 +306,16 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
             continue
         who = set(_WORDS.findall(t.text[st.speaker.start : st.speaker.end].lower()))
         for other in stmts:
-            if other.start >= st.start or other.stance == "deny" or other.speaker is None or other.speaker.kind == "pronoun":
+            if other.start >= st.start or other.speaker is None or other.speaker.kind == "pronoun":
+                continue
+            if other.stance == "deny":
+                # "Kementerian membantah polisi menggunakan amunisi hidup" … "Pasukan kami tidak
+                # menggunakan peluru tajam": saying one did not do the deed a denial names is
+                # that denial again
+                words = _WORDS.findall(t.text[other.start : other.end].lower())
+                if any(stem(w) == deed for w in words):
+                    st.stance = "deny"
+                    break
                 continue
             if who & set(_WORDS.findall(t.text[other.speaker.start : other.speaker.end].lower())):
                 continue  # the speaker's own words ("Rafid" / "Mochammad Rafid Habibie")

@@ -384,6 +384,8 @@ def _named_before(t: _Text, relation: int, name: list[int]) -> bool:
 def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
     """Split "Kapolres Jaktim Kombes Andry Wibowo" into role and name."""
     kinds = [_kinds(t.low[i]) for i in run]
+    if len(run) == 1 and "org_bare" in kinds[0]:  # "Klub justru menyoroti …": a description
+        return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[0]][1], "description")
     last_title = max((k for k, ks in enumerate(kinds) if "title" in ks), default=-1)
     k = 0
     while k < len(run) and kinds[k] & {"role", "relational"}:

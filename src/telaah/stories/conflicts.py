@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..entities.countries import country_named
 from ..document import Article, Corpus, Quote, Story
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
@@ -39,6 +40,8 @@ MAX_ASSERTS = 5  # the closest assertions only: a claim is not every statement o
 ASSERT_PAIR_SIMILARITY = 0.2  # a denial pairs with a plain assertion only at this similarity
 UNCONFIRMED_SIMILARITY = 0.1  # a refusal to confirm joins the closest claim at this similarity
 UNCONFIRMED_OPEN_SIMILARITY = 0.3  # ... and opens one with a plain assertion only at this one
+LONE_REFUSAL_WORDS = 6  # content words of a refusal to comment that names no claim of its own
+HOME_COUNTRIES = frozenset({"indonesia"})  # a speaker's country makes a party only abroad
 CLAIM_MAX_WORDS = 12
 CLAIM_MIN_WORDS = 3
 
@@ -148,6 +151,23 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     return (start, q.start) if q.start - start > 10 else None
 
 
+ACCUSATION_LOOKBACK = 5  # sentences searched back for the accusation a "tudingan tersebut" points to
+
+
+def _pointed_accusation(article: Article, q: Quote) -> Quote | None:
+    """The accusation "membantah tudingan tersebut" answers: the last one made in the article
+    within ``ACCUSATION_LOOKBACK`` sentences, which may stand further back than the sentence
+    before ("Kami minta BPK turun," katanya, closes the accuser's paragraph)."""
+    words = [w.lower() for w in re.findall(r"\w+", q.text)]
+    if not words or len(words) > 4 or not any(w.startswith(("tuduh", "tuding")) for w in words):
+        return None
+    sentences = sorted(article.sentences, key=lambda s: s.start)
+    here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
+    if here is None:
+        return None
+    lo = sentences[max(0, here - ACCUSATION_LOOKBACK)].start
+    made = [x for x in article.quotes if x.stance == "accuse" and lo <= x.start < q.start and x is not q]
+    return max(made, key=lambda x: x.start) if made else None
 FIGURE_LOOKBACK = 6  # sentences searched back for the figure a "perhitungan tersebut" points to
 
 
@@ -242,6 +262,29 @@ def _states_denied(a: _Q, d: _Q) -> bool:
     # most of it, not a few of its names: "penyidik memeriksa saksi dari Kementerian Pertanian"
     # shares "menteri" and "tani" with "dirinya menerima suap dari ... Menteri Pertanian ..."
     return shared >= SAME_PROPOSITION_WORDS and shared >= STATED_SHARE * len(denied)
+
+
+def _may_answer(d: _Q, a: _Q) -> bool:
+    """Can denial ``d`` answer accusation ``a``? A denial that states a proposition of its own
+    must share a content word with it ("polisi menggunakan amunisi hidup" answers no one who
+    blames "provokator asing"); a denial that only points ("membantah tuduhan itu", "menyebut
+    tuduhan itu fitnah") may answer any accusation."""
+    if d.claim_span is not None:
+        return True
+    from ..quotes.lexicon import lexicon  # the quote stage's claim nouns
+
+    said = [w.lower() for w in re.findall(r"\w+", d.quote.text)]
+    if "bahwa" not in said and not lexicon().claim_nouns.keys().isdisjoint(said):
+        return True
+    own = {w for w, _, _ in d.words}
+    shared = own & {w for w, _, _ in a.words}
+    return bool(shared - _generic_stems()) or not own.isdisjoint(_fault_stems())
+
+
+@lru_cache(maxsize=1)
+def _fault_stems() -> frozenset[str]:
+    """Stems of the ``fault`` words of ``lang/id/conflict_cues.tsv``: a denial of fault answers blame."""
+    return frozenset(stem(row["term"]) for row in load_table("conflict_cues.tsv") if row["kind"] == "fault")
 
 
 def quote_similarity(a: _Q, b: _Q, idf: dict[str, float]) -> float:
@@ -428,9 +471,22 @@ class _Parties:
         return self._compiled[key]
 
     def same(self, a: _Q, b: _Q) -> bool:
-        """A party does not contradict itself: the same speaker, or an organisation and a
-        person who speaks for it."""
-        return _same_speaker(a, b) or self.member_of(a, b) or self.member_of(b, a)
+        """A party does not contradict itself: the same speaker, an organisation and a person
+        who speaks for it, or two voices of one foreign country ("Yerevan" and "Kementerian
+        Pertahanan Armenia")."""
+        if _same_speaker(a, b) or self.member_of(a, b) or self.member_of(b, a):
+            return True
+        side_a, side_b = self.country(a), self.country(b)
+        return side_a is not None and side_a == side_b
+
+    def country(self, it: _Q) -> str | None:
+        """The foreign country a speaker speaks for, by the words that name or describe them
+        (Indonesia's own voices are many parties, not one)."""
+        sp = it.quote.speaker
+        if sp is None:
+            return None
+        said = f"{sp.role or ''} {sp.text} {self.called.get(sp.entity, '') if sp.entity else ''}"
+        return country_named(said, 0, len(said), HOME_COUNTRIES)
 
 
 @lru_cache(maxsize=None)
@@ -534,6 +590,9 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                 it.claim_span = span
                 it.words = it.words + _content(article, *span)
                 it.entities |= _entities_between(article, *span)
+                pointed = _pointed_accusation(article, q)
+                if pointed is not None and not span[0] <= pointed.start < span[1]:
+                    it.words = it.words + _content(article, pointed.start, pointed.end)
             readings = inner[(aid, q.id)]
             if not _wholly_hedged(article, q, readings) and not _unaware(article, q):
                 items.append(it)
@@ -565,7 +624,8 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         return max(scored, key=lambda x: x[0])[1] if scored else None
 
     for d in denials:
-        pool = [a for a in accusations if not parties.same(a, d) and not _agrees_with_denial(a, d)]
+        pool = [a for a in accusations if not parties.same(a, d) and not _agrees_with_denial(a, d)
+                and _may_answer(d, a)]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
         if best is None:
             best = closest_assertion(d, [a for a in assertions if not _agrees_with_denial(a, d)])
@@ -582,7 +642,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             continue
         home = next((c for c in claims if best is not None and best in c["assert"]), None)
         if home is None and best is None:
-            home = next((c for c in claims if sim_to(c, d) >= JOIN_SIMILARITY), None)
+            # the closest claim it is near enough to, not one its own party asserts
+            near = [c for c in claims if sim_to(c, d) >= JOIN_SIMILARITY
+                    and not any(parties.same(d, a) for a in c["assert"])]
+            home = max(near, key=lambda c: sim_to(c, d), default=None)
         if home is None:
             home = {"assert": [best] if best else [], "deny": [], "unconfirmed": []}
             claims.append(home)
@@ -607,11 +670,26 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         if sim_to(best_claim, a) >= need and len(best_claim["assert"]) < MAX_ASSERTS:
             best_claim["assert"].append(a)
             placed.add(id(a))
+            continue
+        if a.stance == "accuse":
+            # an accusation in words of its own ("operator lalai") beside its party's plain
+            # statement that a denial answers ("kapal itu jelas kelebihan muatan"): one claim
+            own = [c for c in claims if len(c["assert"]) < MAX_ASSERTS and c["deny"]
+                   and any(parties.same(a, x) for x in c["assert"])
+                   and not any(x.stance == "accuse" for x in c["assert"])
+                   and not any(parties.same(a, x) or _agrees_with_denial(a, x) for x in c["deny"])]
+            if len(own) == 1:
+                own[0]["assert"].insert(0, a)
+                placed.add(id(a))
+    pending: list[_Q] = []
     for u in unconfirmed:
         near = [c for c in claims if any(_about_same(u, x) for x in c["assert"] + c["deny"])]
         best_claim = max(near, key=lambda c: sim_to(c, u), default=None)
+        # a party that asserts the claim in plain words may still decline to confirm it (its
+        # plain statement then said something else); one that accuses or denies it does not
         if best_claim is not None and sim_to(best_claim, u) >= UNCONFIRMED_SIMILARITY \
-                and not any(parties.same(u, x) for x in best_claim["assert"] + best_claim["deny"]):
+                and not any(parties.same(u, x) for x in best_claim["deny"]
+                            + [a for a in best_claim["assert"] if a.stance == "accuse"]):
             best_claim["unconfirmed"].append(u)
             continue
         open_acc = [a for a in accusations if id(a) not in placed and not parties.same(a, u) and _about_same(u, a)]
@@ -624,11 +702,26 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         if target is not None:
             claims.append({"assert": [target], "deny": [], "unconfirmed": [u]})
             placed.add(id(target))
+            continue
+        pending.append(u)
 
     out = []
     merged = _merge_same_sides(claims, parties)
     while len(merged) < len(claims):  # a claim that gained its asserter may take in more
         claims, merged = merged, _merge_same_sides(merged, parties)
+    contested = [c for c in merged if c["assert"] and c["deny"]]
+    if len(contested) == 1:
+        # the story's one contradiction: a refusal to comment that names nothing of its own
+        # ("Kami belum bisa berkomentar", "enggan menanggapi polemik data tersebut") declines it
+        c = contested[0]
+        c["unconfirmed"].extend(u for u in pending if len(u.words) <= LONE_REFUSAL_WORDS
+                                and not any(parties.same(u, x) for x in c["assert"] + c["deny"] + c["unconfirmed"]))
+    for c in merged:
+        # a party that declines to confirm the claim does not also assert it: its plain
+        # statement near the claim's words ("stok ... berbeda dari angka yang disampaikan
+        # Kementan maupun Kemendag") says something else (an accusation it makes still stands)
+        c["assert"] = [a for a in c["assert"] if a.stance == "accuse" or len(c["assert"]) == 1
+                       or not any(parties.same(a, u) for u in c["unconfirmed"])]
     for c in merged:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
         answers = {id(a): [x for x in c["deny"] if _states_denied(a, x)] for a in c["assert"]}

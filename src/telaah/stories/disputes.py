@@ -21,8 +21,7 @@ from itertools import takewhile
 from typing import NamedTuple
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
-from ..entities.gazetteer import lookup as gazetteer_lookup
-from ..entities.merge import capital_country
+from ..entities.countries import country_named
 from ..errors import DataFileError
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
@@ -1012,19 +1011,6 @@ def _without_copies(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Ar
 OWNER_GAP_WORDS = 2  # words between a counted noun and the place that owns it ("pos militer Armenia")
 
 
-def _country_named(text: str, start: int, end: int) -> str | None:
-    """The country the capitalised words of ``text[start:end]`` name, the last one there, by the
-    gazetteer: a capital stands for its country ("Baku" is Azerbaijan's side; "Kementerian
-    Pertahanan Armenia" is Armenia's)."""
-    tokens = [(s, e) for s, e in tokenize(text, start, end) if text[s].isupper()]
-    found = None
-    for s, e in tokens:
-        word = text[s:e]
-        country = next((g.canonical for g in gazetteer_lookup(word) if g.kind == "country"), None)
-        found = (country or capital_country(word) or "").lower() or found
-    return found
-
-
 def _side(article: Article, number: NumberClaim) -> str | None:
     """Whose people a count counts, when the text says: the country right after the counted
     noun ("satu tentara Armenia tewas", "dua pos militer Armenia"), or the speaker's own when
@@ -1039,7 +1025,7 @@ def _side(article: Article, number: NumberClaim) -> str | None:
             words = [(s, e) for s, e in tokenize(text, at, at + len(number.object)) if text[s].isalnum()]
             owner = words[1:OWNER_GAP_WORDS + 2]
             if owner:
-                side = _country_named(text, owner[0][0], owner[-1][1])
+                side = country_named(text, owner[0][0], owner[-1][1])
                 if side:
                     return side
     clause = _clause_words_before(article, number)
@@ -1051,13 +1037,13 @@ def _side(article: Article, number: NumberClaim) -> str | None:
         if quote is None and number.quote_index is not None and 0 <= number.quote_index < len(article.quotes):
             quote = article.quotes[number.quote_index]
         if quote is not None and quote.speaker is not None:
-            return _country_named(text, quote.speaker.start, quote.speaker.end)
+            return country_named(text, quote.speaker.start, quote.speaker.end)
         # no quote: who the sentence says speaks, before its reporting verb ("Baku, sebaliknya,
         # mengatakan jumlah korban tewas di pihaknya naik menjadi tiga tentara")
         sent = article.sentence_at(number.start)
         report = _cue_words("report")
         verbs = [s for s, e in tokenize(text, sent.start, number.start) if text[s:e].lower() in report] if sent else []
-        return _country_named(text, sent.start, verbs[-1]) if verbs else None
+        return country_named(text, sent.start, verbs[-1]) if verbs else None
     if number.object and _words(number.object)[:1] and _words(number.object)[0] in _cue_words("others"):
         prev = _figure_before(article, number)
         return _side(article, prev) if prev is not None else None

@@ -1,0 +1,56 @@
+"""Session 15 (probes 5b and 6, the second written blind): which accusation a denial answers,
+who counts as one party, and refusals to comment. Sentences are synthetic, in the shape of the
+probes' problems."""
+from test_stories_conflicts import _article, _run
+
+
+def test_a_denial_of_its_own_proposition_does_not_answer_an_unrelated_accusation():
+    a1 = _article("a1", [
+        ("Mejri", "accuse", "Mejri menyalahkan provokator asing yang menyusup ke barisan pengunjuk rasa.",
+         "provokator asing yang menyusup ke barisan pengunjuk rasa"),
+    ])
+    a2 = _article("a2", [
+        ("Kementerian", "deny", "Kementerian membantah polisi menggunakan amunisi hidup.", "polisi menggunakan amunisi hidup"),
+    ])
+    claims = _run(a1, a2)
+    assert [c["assert"] for c in claims] == [[]]  # a denial on its own, not a reply to Mejri
+
+
+def test_a_denial_of_fault_answers_blame_without_a_shared_word():
+    a1 = _article("a1", [
+        ("Yusran", "accuse", "Yusran menuding manajemen mengabaikan peringatan soal keselamatan kerja.",
+         "manajemen mengabaikan peringatan soal keselamatan kerja"),
+    ])
+    a2 = _article("a2", [
+        ("Meilani", "deny", "Meilani membantah ledakan terjadi karena kelalaian perusahaan.",
+         "ledakan terjadi karena kelalaian perusahaan"),
+    ])
+    [c] = _run(a1, a2)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
+
+
+def test_two_voices_of_one_foreign_country_are_one_party():
+    a1 = _article("a1", [
+        ("Yerevan", "assert", "Yerevan mengatakan pasukan Azerbaijan memulai penembakan.",
+         "pasukan Azerbaijan memulai penembakan"),
+        ("Kementerian Pertahanan Armenia", "deny",
+         "Kementerian Pertahanan Armenia membantah bahwa pasukannya memulai penembakan.",
+         "pasukannya memulai penembakan"),
+    ])
+    claims = _run(a1)
+    assert not any("q1" in c["assert"] and "q2" in c["deny"] for c in claims)  # Armenia does not contradict itself
+
+
+def test_a_refusal_to_comment_joins_the_story_s_one_contradiction_and_a_decliner_asserts_nothing():
+    a1 = _article("a1", [
+        ("Darius", "accuse", "Darius menuding Kemendag memanipulasi data stok beras.", "Kemendag memanipulasi data stok beras"),
+        ("Kemendag", "deny", "Kemendag membantah memanipulasi data stok beras.", "memanipulasi data stok beras"),
+        ("Bulog", "assert", "Bulog menyebut data stok beras berbeda dari angka Kemendag.",
+         "data stok beras berbeda dari angka Kemendag"),
+        ("Bulog", "unconfirmed", "Bulog enggan menanggapi tudingan manipulasi data stok beras itu.",
+         "tudingan manipulasi data stok beras itu"),
+        ("Adita", "unconfirmed", "Adita belum bisa berkomentar.", "berkomentar"),
+    ])
+    [c] = _run(a1)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
+    assert set(c["unconfirmed"]) == {"q4", "q5"}
