@@ -103,7 +103,9 @@ def _story_digest(dossier: dict, out) -> None:
         print(f"\n== {s['id']}: {s.get('title') or '(untitled)'}", file=out)
         print(f"   sources ({len(s['articles'])}): " + "; ".join(sources), file=out)
         for item in s["summary"]:
-            print(f"   - {' '.join(item['text'].split())} [{item['article']}]", file=out)
+            opener = item.get("speaker") or {}
+            said = f" [{entity_names.get(opener.get('entity')) or opener.get('text')} speaks]" if opener else ""
+            print(f"   - {' '.join(item['text'].split())}{said} [{item['article']}]", file=out)
         for d in s["number_disputes"]:
             vals = []
             for r in dispute_rows(d, dossier):

@@ -127,3 +127,21 @@ def test_a_bare_word_for_the_organisation_is_that_organisation():
                              "penonton sesak napas."])
     speakers = {q["speaker"]["entity"] for q in dossier["quotes"]}
     assert len(speakers) == 1 and None not in speakers
+
+
+def test_a_summary_sentence_opening_with_a_pronoun_names_who_speaks():
+    """Session 15: "Ia membantah ..." read out of its article; the digest says who "Ia" is."""
+    from telaah.pipeline import Options
+
+    options = Options()
+    options.extras["one_story"] = True
+    texts = ["Bentrokan perbatasan\n\nBAKU - Juru bicara kementerian Elchin Mammadov menuduh Armenia melakukan "
+             "provokasi. Ia membantah bahwa pasukan Azerbaijan menggunakan drone.",
+             "Bentrokan perbatasan\n\nYEREVAN - Juru bicara Aram Torosian menuduh pasukan Azerbaijan menembaki "
+             "posisi Armenia menggunakan drone."]
+    dossier = analyze_texts(texts, options=options)
+    items = [i for s in dossier["stories"] for i in s["summary"] if i["text"].startswith("Ia membantah")]
+    assert items and items[0]["speaker"]["text"] == "Elchin Mammadov"
+    out = io.StringIO()
+    _story_digest(dossier, out)
+    assert "[Elchin Mammadov speaks]" in out.getvalue()

@@ -624,8 +624,37 @@ def summarize_story(corpus: Corpus, story: Story, n: int = 6,
     chosen = summarize_sentences(candidates, n, weights, similarity=similarity,
                                  conflict_sides=_conflict_sides(corpus, story, candidates),
                                  dispute_figures=_dispute_figures(story, candidates))
-    return [{"text": candidates[i].text, "article": candidates[i].article,
-             "sentence": candidates[i].sentence} for i in chosen]
+    by_id = {a.id: a for a in corpus.articles}
+    out = []
+    for i in chosen:
+        c = candidates[i]
+        item = {"text": c.text, "article": c.article, "sentence": c.sentence}
+        speaker = _opening_pronoun_speaker(by_id.get(c.article), c)
+        if speaker is not None:
+            item["speaker"] = speaker  # "Ia membantah …" read out of its article: who "Ia" is
+        out.append(item)
+    return out
+
+
+OPENING_WORDS = 3  # a pronoun this near a summary sentence's start needs its referent named
+
+
+def _opening_pronoun_speaker(article: Article | None, c: Candidate) -> dict | None:
+    """The person a summary sentence's opening pronoun speaks for ("Ia membantah bahwa pasukan
+    Azerbaijan menggunakan drone", "Menurut dia, ..."), as the quote stage resolved it, when
+    the sentence opens so: the summary sets sentences side by side out of their articles, so an
+    analyst must be told who "Ia" is. None otherwise."""
+    if article is None:
+        return None
+    for q in article.quotes:
+        sp = q.speaker
+        if sp is None or sp.anaphor_start is None or q.sentence != c.sentence:
+            continue
+        if len(article.text[c.start:sp.anaphor_start].split()) >= OPENING_WORDS:
+            continue
+        if sp.text and sp.text.lower() != article.text[sp.anaphor_start:sp.anaphor_end].lower():
+            return {"text": sp.text, "entity": sp.entity}
+    return None
 
 
 class SummaryStage(CorpusStage):
