@@ -145,3 +145,13 @@ def test_a_summary_sentence_opening_with_a_pronoun_names_who_speaks():
     out = io.StringIO()
     _story_digest(dossier, out)
     assert "[Elchin Mammadov speaks]" in out.getvalue()
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Soal tersangka belum bisa kami pastikan. Kami masih menunggu hasil labfor," kata Ridwan.',
+    '"Soal jumlah izin, saya belum bisa sampaikan sekarang," kata Hasanuddin.',
+])
+def test_refusals_with_the_agent_inside_or_after_a_topic(sentence):
+    """Session 15 (probes 5b and 6): both decline to confirm."""
+    dossier = analyze_texts(["Judul\n\nPALU - " + sentence])
+    assert [q["stance"] for q in dossier["quotes"]] == ["unconfirmed"]
