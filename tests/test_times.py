@@ -396,3 +396,18 @@ def test_an_undated_later_report_is_placed_where_its_weekdays_fall_in_the_story(
     assert later.published_inferred["value"] == "2026-10-29"
     assert "weekdays" in later.published_inferred["basis"]
     assert sorted(t.value[:10] for t in later.times if t.value) == ["2026-10-28", "2026-10-29"]
+
+
+def test_a_published_on_line_right_under_the_title_dates_the_article():
+    """Session 15 (probe 6): Al Jazeera's "Diterbitkan Pada 16 Nov 2026", no blank line above."""
+    from telaah.cleaning.blocks import BlockStage
+    from telaah.document import Article
+    from telaah.pipeline import Options
+    from telaah.text.sentences import SentenceStage
+    from telaah.times import TimeStage
+
+    art = Article(id="x", text="Oposisi membantah tuduhan\nDiterbitkan Pada 16 Nov 2026\n\n"
+                               "Pemimpin oposisi membantah tuduhan pemerintah pada hari Minggu.\n")
+    for stage in (BlockStage(), SentenceStage(), TimeStage()):
+        stage(art, Options())
+    assert art.published_inferred["value"] == "2026-11-16"
