@@ -155,3 +155,14 @@ def test_refusals_with_the_agent_inside_or_after_a_topic(sentence):
     """Session 15 (probes 5b and 6): both decline to confirm."""
     dossier = analyze_texts(["Judul\n\nPALU - " + sentence])
     assert [q["stance"] for q in dossier["quotes"]] == ["unconfirmed"]
+
+
+@pytest.mark.parametrize("sentence,stance", [
+    ('"Ini manipulasi data. Bulog sendiri bilang stoknya 1,2 juta ton," kata Darius.', "accuse"),
+    ('"Ini jelas kelalaian katering," kata Asep.', "accuse"),
+    ('"Itu soal manipulasi data," kata Budi.', "assert"),
+])
+def test_naming_what_happened_a_wrongdoing_accuses(sentence, stance):
+    """Session 15 (probes 5a and 6)."""
+    dossier = analyze_texts(["Judul\n\nJAKARTA - " + sentence])
+    assert [q["stance"] for q in dossier["quotes"]] == [stance]

@@ -191,7 +191,25 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
                 return "deny"
             if k > 0 and low[k - 1] in ("saya", "kami", "aku") and _never_denial(lex, low[k - 1 :], 1):
                 return "deny"
+    if _calls_it_wrongdoing(lex, low):
+        return "accuse"
     return stance
+
+
+_NAMING_LEAD = frozenset({"ini", "itu"})  # "Ini manipulasi data", "Itu jelas kelalaian"
+_NAMING_LINK = frozenset({"jelas", "adalah", "merupakan", "sudah", "sebuah", "bentuk", "murni", "nyata", "nyata-nyata"})
+
+
+def _calls_it_wrongdoing(lex: _Lexicon, low: list[str]) -> bool:
+    """"Ini manipulasi data", "Ini jelas kelalaian katering", "Itu adalah bentuk kecurangan":
+    a statement that opens by naming what happened a wrongdoing accuses (session 15, probes 5a
+    and 6); not "Ini bukan kecurangan" (a denial, decided before) nor "Ini soal manipulasi"."""
+    if not low or low[0] not in _NAMING_LEAD:
+        return False
+    k = 1
+    while k < len(low) and k < 4 and low[k] in _NAMING_LINK:
+        k += 1
+    return any(tuple(low[k:k + n]) in lex.wrongdoings for n in (1, 2, 3))
 
 
 WRONGDOING_LEAD = 3  # words that may open the statement before "tidak ada …" ("Jadi sekali lagi, …")
