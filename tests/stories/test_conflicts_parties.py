@@ -54,3 +54,26 @@ def test_a_refusal_to_comment_joins_the_story_s_one_contradiction_and_a_decliner
     [c] = _run(a1)
     assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
     assert set(c["unconfirmed"]) == {"q4", "q5"}
+
+
+def test_a_refusal_does_not_open_a_claim_on_an_assertion_that_defers():
+    a1 = _article("a1", [
+        ("Yohanes", "assert", "Yohanes mengatakan penetapan tersangka ledakan smelter menunggu hasil labfor.",
+         "penetapan tersangka ledakan smelter menunggu hasil labfor"),
+        ("Ridwan", "unconfirmed", "Ridwan belum bisa memastikan tersangka ledakan smelter itu.",
+         "tersangka ledakan smelter itu"),
+    ])
+    assert _run(a1) == []
+
+
+def test_a_reported_accusation_names_the_claim_before_a_quoted_one():
+    a1 = _article("a1", [
+        ("Darius", "accuse", "Darius berkata: Ini manipulasi data, tiba-tiba Kemendag bilang 800 ribu ton.",
+         "Ini manipulasi data, tiba-tiba Kemendag bilang 800 ribu ton"),
+        ("Darius", "accuse", "Darius menuding Kementerian Perdagangan memanipulasi data stok beras.",
+         "Kementerian Perdagangan memanipulasi data stok beras"),
+        ("Ratna", "deny", "Ratna membantah ada manipulasi data stok beras.", "ada manipulasi data stok beras"),
+    ])
+    a1.quotes[0].direct = True
+    [c] = _run(a1)
+    assert c["claim"].startswith("Kementerian Perdagangan memanipulasi")

@@ -505,6 +505,13 @@ def _generic_stems() -> frozenset[str]:
 SAME_PROPOSITION_WORDS = 2  # content words a refusal to confirm shares with what it declines
 
 
+def _defers(a: _Q) -> bool:
+    """An assertion that itself leaves the matter open ("Penetapan tersangka menunggu hasil
+    labfor") claims nothing a refusal to confirm could decline (``deferral`` cues)."""
+    words = {w.lower() for w in re.findall(r"\w+", a.quote.text)}
+    return any(len(h) == 1 and h[0] in words for h in _hedges("deferral"))
+
+
 def _about_same(u: _Q, other: _Q) -> bool:
     """Does a refusal to confirm speak of what ``other`` says? It must share two content words
     that are not generic ("belum yakin [massa] itu dari [FPI]" with "[massa] [FPI] itu berjumlah
@@ -698,7 +705,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
             # no accusation: the assertion it doubts, closer than a denial's must be (declining
             # to confirm is a weaker sign of one claim than denying it)
             target = closest_assertion(u, [a for a in assertions if id(a) not in placed and a.quote is not u.quote
-                                           and _about_same(u, a)], UNCONFIRMED_OPEN_SIMILARITY)
+                                           and _about_same(u, a) and not _defers(a)], UNCONFIRMED_OPEN_SIMILARITY)
         if target is not None:
             claims.append({"assert": [target], "deny": [], "unconfirmed": [u]})
             placed.add(id(target))
@@ -724,6 +731,10 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
                        or not any(parties.same(a, u) for u in c["unconfirmed"])]
     for c in merged:
         anchor = (c["assert"] or c["deny"] or c["unconfirmed"])[0]
+        reported = [a for a in c["assert"] if a.stance == "accuse" and not a.quote.direct
+                    and len(a.words) >= CLAIM_MIN_WORDS + 1]
+        if anchor.quote.direct and anchor.stance == "accuse" and reported:
+            anchor = reported[0]  # "X menuding Kemendag memanipulasi data": the proposition, not "Ini manipulasi data. …"
         answers = {id(a): [x for x in c["deny"] if _states_denied(a, x)] for a in c["assert"]}
         stating = [a for a in c["assert"] if answers[id(a)]]
         if stating and anchor not in stating:
