@@ -124,6 +124,12 @@ def _entities_between(article: Article, lo: int, hi: int) -> set[str]:
 _DEFINITE = frozenset({"itu", "ini", "tersebut", "demikian"})
 
 
+def _sentences_around(article: Article, offset: int) -> tuple[list, int | None]:
+    """The article's sentences in text order and the index of the one holding ``offset``."""
+    sentences = sorted(article.sentences, key=lambda s: s.start)
+    return sentences, next((k for k, s in enumerate(sentences) if s.start <= offset < s.end), None)
+
+
 def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     """Where the claim of an anaphoric denial is written. "Hal tersebut dibantah oleh Markus",
     "Namun, mereka membantahnya", "rumor itu dibantah X": the content is only a pointer (the
@@ -137,8 +143,7 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     pointer = lexicon().claim_nouns.keys() | _DEFINITE | {"nya"}
     if not (all(w in pointer for w in words) or (words[-1] in _DEFINITE and len(words) <= 3)):
         return None
-    sentences = sorted(article.sentences, key=lambda s: s.start)
-    here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
+    sentences, here = _sentences_around(article, q.start)
     if here is None:
         return None
     if any(p[0] in words for p in _hedges("figure_pointer")):
@@ -161,8 +166,7 @@ def _pointed_accusation(article: Article, q: Quote) -> Quote | None:
     words = [w.lower() for w in re.findall(r"\w+", q.text)]
     if not words or len(words) > 4 or not any(w.startswith(("tuduh", "tuding")) for w in words):
         return None
-    sentences = sorted(article.sentences, key=lambda s: s.start)
-    here = next((k for k, s in enumerate(sentences) if s.start <= q.start < s.end), None)
+    sentences, here = _sentences_around(article, q.start)
     if here is None:
         return None
     lo = sentences[max(0, here - ACCUSATION_LOOKBACK)].start
@@ -264,21 +268,24 @@ def _states_denied(a: _Q, d: _Q) -> bool:
     return shared >= SAME_PROPOSITION_WORDS and shared >= STATED_SHARE * len(denied)
 
 
-def _may_answer(d: _Q, a: _Q) -> bool:
-    """Can denial ``d`` answer accusation ``a``? A denial that states a proposition of its own
-    must share a content word with it ("polisi menggunakan amunisi hidup" answers no one who
-    blames "provokator asing"); a denial that only points ("membantah tuduhan itu", "menyebut
-    tuduhan itu fitnah") may answer any accusation."""
-    if d.claim_span is not None:
+def _answers_any(d: _Q) -> bool:
+    """Whether a denial may answer any accusation: it only points at one ("membantah tuduhan
+    itu", "menyebut tuduhan itu fitnah") or denies a fault ("bukan karena kelalaian"), which an
+    accusation always blames."""
+    if d.claim_span is not None or not {w for w, _, _ in d.words}.isdisjoint(_fault_stems()):
         return True
     from ..quotes.lexicon import lexicon  # the quote stage's claim nouns
 
     said = [w.lower() for w in re.findall(r"\w+", d.quote.text)]
-    if "bahwa" not in said and not lexicon().claim_nouns.keys().isdisjoint(said):
-        return True
-    own = {w for w, _, _ in d.words}
-    shared = own & {w for w, _, _ in a.words}
-    return bool(shared - _generic_stems()) or not own.isdisjoint(_fault_stems())
+    return "bahwa" not in said and not lexicon().claim_nouns.keys().isdisjoint(said)
+
+
+def _shares_content(d: _Q, a: _Q) -> bool:
+    """A denial that states a proposition of its own answers only an accusation it shares a
+    content word with ("polisi menggunakan amunisi hidup" answers no one who blames
+    "provokator asing")."""
+    shared = {w for w, _, _ in d.words} & {w for w, _, _ in a.words}
+    return bool(shared - _generic_stems())
 
 
 @lru_cache(maxsize=1)
@@ -435,6 +442,7 @@ class _Parties:
                       for e in corpus.entities if e.type == "ORG"}
         self.called: dict[str, str] = {}
         self._compiled: dict[int, list[tuple[str, re.Pattern]]] = {}
+        self._countries: dict[int, str | None] = {}
         for it in items:
             sp = it.quote.speaker
             if sp is not None and sp.entity:
@@ -481,12 +489,14 @@ class _Parties:
 
     def country(self, it: _Q) -> str | None:
         """The foreign country a speaker speaks for, by the words that name or describe them
-        (Indonesia's own voices are many parties, not one)."""
-        sp = it.quote.speaker
-        if sp is None:
-            return None
-        said = f"{sp.role or ''} {sp.text} {self.called.get(sp.entity, '') if sp.entity else ''}"
-        return country_named(said, 0, len(said), HOME_COUNTRIES)
+        (Indonesia's own voices are many parties, not one); looked up once per statement, as
+        the pairing asks for every pair."""
+        key = id(it)
+        if key not in self._countries:
+            sp = it.quote.speaker
+            said = f"{sp.role or ''} {sp.text} {self.called.get(sp.entity, '') if sp.entity else ''}" if sp else ""
+            self._countries[key] = country_named(said, 0, len(said), HOME_COUNTRIES) if sp else None
+        return self._countries[key]
 
 
 @lru_cache(maxsize=None)
@@ -631,8 +641,9 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         return max(scored, key=lambda x: x[0])[1] if scored else None
 
     for d in denials:
+        any_accusation = _answers_any(d)
         pool = [a for a in accusations if not parties.same(a, d) and not _agrees_with_denial(a, d)
-                and _may_answer(d, a)]
+                and (any_accusation or _shares_content(d, a))]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
         if best is None:
             best = closest_assertion(d, [a for a in assertions if not _agrees_with_denial(a, d)])

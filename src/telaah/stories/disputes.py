@@ -349,8 +349,8 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
                 return key
     if head is None and unit and (kind == "classifier" or measure != "count"):
         head = _head_referred_to(article, number, before)
-    if head is None and unit and not before and _words_back_to(article, number, CLAUSE_BREAK)[-1:] \
-            and _words_back_to(article, number, CLAUSE_BREAK)[-1] in _cue_words("report"):
+    if head is None and unit and not before \
+            and (last := _words_back_to(article, number, CLAUSE_BREAK)[-1:]) and last[0] in _cue_words("report"):
         # "Bulog bilang stoknya 1,2 juta ton, tiba-tiba Kemendag bilang 800 ribu ton": a figure
         # right after a reporting verb, parallel to the figure before it, counts what that counts
         prev = _figure_before(article, number)
@@ -1044,16 +1044,17 @@ def _side(article: Article, number: NumberClaim) -> str | None:
         report = _cue_words("report")
         verbs = [s for s, e in tokenize(text, sent.start, number.start) if text[s:e].lower() in report] if sent else []
         return country_named(text, sent.start, verbs[-1]) if verbs else None
-    if number.object and _words(number.object)[:1] and _words(number.object)[0] in _cue_words("others"):
+    if _words(number.object or "")[:1] and _words(number.object)[0] in _cue_words("others"):
         prev = _figure_before(article, number)
         return _side(article, prev) if prev is not None else None
     return None
 
 
-def _split_by_side(groups: list[tuple[tuple[str, str], list]]) -> list[tuple[tuple[str, str], list]]:
-    """A people count split by side when the story gives it for two sides or more (each
-    side's dead in a border clash: Armenia's 1 then 2, Azerbaijan's 2 then 3, not one pool);
-    figures whose side the text does not say are compared among themselves."""
+def _split_people(groups, label, whole=lambda reports: reports) -> list[tuple[tuple[str, str], list]]:
+    """Groups of people counts split by ``label(article, number)`` when the story gives the
+    group's head for two labels or more (figures without a label are compared among
+    themselves); a group with one label at most stays whole, as ``whole`` keeps it. Other
+    groups (sums, rates, counted nouns) pass unchanged."""
     out = []
     for key, reports in groups:
         measure, head = key
@@ -1062,36 +1063,28 @@ def _split_by_side(groups: list[tuple[tuple[str, str], list]]) -> list[tuple[tup
             continue
         parts: dict[str | None, list] = {}
         for a, n in reports:
-            parts.setdefault(_side(a, n), []).append((a, n))
+            parts.setdefault(label(a, n), []).append((a, n))
         if len([p for p in parts if p is not None]) < 2:
-            out.append((key, reports))
+            out.append((key, whole(reports)))
         else:
             out.extend((key, part) for part in parts.values())
     return out
+
+
+def _split_by_side(groups: list[tuple[tuple[str, str], list]]) -> list[tuple[tuple[str, str], list]]:
+    """Each side's dead in a border clash compared with its own (Armenia's 1 then 2,
+    Azerbaijan's 2 then 3), not one pool."""
+    return _split_people(groups, _side)
 
 
 def _split_by_population(groups: dict[tuple[str, str], list]) -> list[tuple[tuple[str, str], list]]:
-    """The groups to compare, a people count split by population when the story counts that
-    head for two populations or more ("12 militan" and "15 warga sipil" killed: militants with
-    militants, civilians with civilians, a generic "15 orang" with generic counts); a story that
-    names one population only ("ratusan mahasiswa ditangkap", "menangkap 94 orang") keeps the
-    group whole."""
-    out = []
-    for key, reports in groups.items():
-        measure, head = key
-        if measure != "count" or head.startswith(NOUN_HEAD):
-            out.append((key, reports))
-            continue
-        parts: dict[str | None, list] = {}
-        for a, n in reports:
-            parts.setdefault(population(n), []).append((a, n))
-        if len([p for p in parts if p is not None]) < 2:
-            # one population only: a part of a figure ("tujuh orang meninggal, termasuk dua
-            # petugas polisi") is no other account of the whole
-            out.append((key, [(a, n) for a, n in reports if not _is_inclusion_part(a, n)] or reports))
-        else:
-            out.extend((key, part) for part in parts.values())
-    return out
+    """"12 militan" and "15 warga sipil" killed: militants with militants, civilians with
+    civilians, a generic "15 orang" with generic counts; a story that names one population only
+    ("ratusan mahasiswa ditangkap", "menangkap 94 orang") keeps the group whole, less the parts
+    of a figure ("tujuh orang meninggal, termasuk dua petugas polisi" is no other account of the
+    seven)."""
+    return _split_people(groups.items(), lambda a, n: population(n),
+                         lambda reports: [(a, n) for a, n in reports if not _is_inclusion_part(a, n)] or reports)
 
 
 def _one_report_per_value(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
