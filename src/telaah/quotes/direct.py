@@ -39,6 +39,23 @@ def _direct_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, bool
     return out
 
 
+def _lone_closer(text: str, para: tuple[int, int]) -> int | None:
+    """The paragraph's first quotation mark when it can only close ('Tidak ada niat untuk
+    mengganggu," katanya.'): pasted text lost the opening mark, or the quotation opened in a
+    paragraph before. What precedes it in the paragraph is then the quotation."""
+    m = _QUOTE_MARK.search(text, para[0], para[1])
+    if m is None or m.start() - para[0] < 2:
+        return None
+    at = m.start()
+    ch, before = text[at], text[at - 1]
+    after = text[at + 1] if at + 1 < para[1] else " "
+    if ch in OPENERS or before in _SPACE_LIKE or before in "([:" or before in QUOTE_MARKS:
+        return None  # it may open
+    if ch in CLOSERS or after in _SPACE_LIKE + _PUNCT_END:
+        return at
+    return None
+
+
 def _inside_reported(t: _Text, mark: int, para_start: int) -> bool:
     """Is the quote mark inside a sentence that already has a preposed speech verb before it?"""
     if t.text[:mark].rstrip()[-1:] in (":", ",", ".", ""):

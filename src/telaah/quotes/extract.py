@@ -49,7 +49,7 @@ from .stance import (_Stmt, _content_deny, _denial_words, _deny_accused_ignoranc
                      _deny_frame, _deny_purpose, _nominal_denial, _share_denied_claim, _split_quote_stance,
                      opening_stance)
 from .reported import _active_back_reference, _back_reference, _indirect, _passive_statements, _physical
-from .direct import MIN_DIRECT_WORDS, _attribution_after, _direct_spans, _inside_reported
+from .direct import MIN_DIRECT_WORDS, _attribution_after, _direct_spans, _inside_reported, _lone_closer
 from .resolve import _Resolver, _build_speaker, _office_of, _same_office, snap_to_mention
 
 # callers import these from telaah.quotes.extract (tests, telaah.stories.conflicts)
@@ -114,9 +114,19 @@ def extract_quotes(article: Article) -> list[Quote]:
     consumed: list[tuple[int, int]] = []
     paras = _paragraphs(text)
     direct_all: list[tuple[int, int, int, int, bool]] = []  # (open, close, para_start, para_end, closed)
+    after_dateline = _dateline_end(article, paras)
+    lone_at: set[int] = set()  # closing marks whose opening mark was lost
     for ps, pe in paras:
         for o, c, closed in _direct_spans(text, (ps, pe)):
             direct_all.append((o, c, ps, pe, closed))
+        lone = _lone_closer(text, (ps, pe))
+        if lone is not None:
+            # its opening mark lost: the quotation runs from the paragraph's start (after the
+            # dateline), the mark's place is taken as one before the first word
+            start = after_dateline if after_dateline is not None and ps <= after_dateline < lone else ps
+            direct_all.append((start - 1, lone, ps, pe, True))
+            lone_at.add(lone)
+    direct_all.sort()
     res = _Resolver(article, [(o, c) for o, c, *_ in direct_all])
     res.tokens = t
 
@@ -128,8 +138,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             continue
         nwords = len(_WORDS.findall(text[cs:ce]))
         attr = _attribution_after(t, c + (1 if closed else 0), pe) if closed else None
-        if nwords < MIN_DIRECT_WORDS and not (attr and nwords >= 2):
-            continue
+        if nwords < MIN_DIRECT_WORDS and not (attr and nwords >= 2) or (attr is None and c in lone_at):
+            continue  # a lone closing mark counts only with the attribution after it
         if attr is None and _inside_reported(t, o, ps):
             continue  # X menyebut langkah itu "ceroboh dan terburu-buru": part of reported speech
         st = _Stmt(cs, ce, True, None, None, "assert", anchor=cs)
@@ -145,7 +155,6 @@ def extract_quotes(article: Article) -> list[Quote]:
 
     # pass 2: reported speech in what is left of each sentence (or paragraph)
     units = [(s.start, s.end) for s in article.sentences] or paras
-    after_dateline = _dateline_end(article, paras)
     pendings: list[tuple[int, tuple]] = []
     consumed_in_order = sorted(consumed)
     for us, ue in units:

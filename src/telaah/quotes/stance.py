@@ -61,10 +61,11 @@ def _denial_words() -> frozenset:
 @lru_cache(maxsize=1)
 def _false_claim_re() -> re.Pattern:
     """"… tidak benar" / "… tidak berdasar" anywhere in a statement (not "yang tidak benar",
-    not "benar-benar"), and a claim called a hoax or a lie ("itu hoaks", "merupakan berita
-    bohong"; not "isu hoaks", an attribute)."""
+    not "benar-benar"), a claim called a hoax or a lie ("itu hoaks", "merupakan berita
+    bohong"; not "isu hoaks", an attribute), and no evidence said to back a claim it names
+    ("tidak memiliki bukti atas dugaan …")."""
     lex = lexicon()
-    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar", "mendasar")})
+    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar", "mendasar", "akurat")})
     false = "|".join(re.escape(" ".join(o)) for o in pairs)
     words = sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan")
     verdicts = "|".join(words + [re.escape(v) for v in lex.verdicts])
@@ -76,6 +77,8 @@ def _false_claim_re() -> re.Pattern:
         rf"(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?[\"“”']?(?:{verdicts})\b(?!-)"  # 'itu "fitnah"'
         rf"|\b(?:{claims})\s+(?:itu|ini|tersebut)\s+(?:{claimed})\b(?!-)"  # "gugatan ini tidak memiliki dasar"
         rf"|\b(?:tuduhan|tudingan)\s+[\"“”']?(?:{claimed})\b(?!-)"  # not "kabar bohong" (fake news, an attribute)
+        # "KPK tidak memiliki bukti atas dugaan dirinya terlibat": no evidence for a claim named
+        rf"|\b(?:tidak|tak)\s+(?:memiliki|mempunyai|punya|ada)\s+(?:cukup\s+)?bukti\b[^.;]{{0,30}}?\b(?:{claims})\b"
     )
 
 
@@ -161,6 +164,8 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     if low[:1] and low[0] in single:  # "Hoaks!" / "Fitnah itu": only first (else _false_claim_re)
         return "deny"
     for k in range(min(3, len(low))):
+        if k and low[k - 1] == "yang":
+            continue  # "Data yang tidak akurat …": an attribute, not a verdict
         for n in lengths:
             if tuple(low[k : k + n]) in multi:
                 return "deny"
