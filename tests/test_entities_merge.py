@@ -60,6 +60,11 @@ MUST_MERGE = [
     ("Susilo Bambang Yudhoyono", "SBY", "PER"),
     ("Bashar al-Assad", "Bashar Assad", "PER"),
     ("Jawa Barat", "Jawa Barat", "LOC"),
+    # session 16: French "ch" is Arabic sh, Azerbaijani ə and ç, a Maghrebi patronymic alone
+    ("Hichem Mejri", "Hisham al-Mejri", "PER"),
+    ("Elçin Məmmədov", "Elchin Mammadov", "PER"),
+    ("Khalid bin Amor", "Ben Amor", "PER"),
+    ("Amel Gharbi", "Amal al-Gharbi", "PER"),
 ]
 
 MUST_NOT_MERGE = [
@@ -78,6 +83,9 @@ MUST_NOT_MERGE = [
     ("Nusa Tenggara Barat", "Nusa Tenggara Timur", "LOC"),
     ("Komisi Pemberantasan Korupsi", "Komisi Pemilihan Umum", "ORG"),
     ("Manchester United", "Manchester City", "ORG"),
+    ("Cahya Putra", "Syahya Putra", "PER"),  # the loose kh/sy/c form never at a name's start
+    ("Hasan Basri", "Hasyim Basri", "PER"),
+    ("Ben Stokes", "Ryan Stokes", "PER"),  # "Ben" alone is a first name, not a patronymic
 ]
 
 

@@ -20,7 +20,13 @@ VOWELS = frozenset("aeiouy")  # y counts as a vowel in skeletons (Saiful / Syaif
 MIN_SKELETON_LEN = 4  # shorter tokens must be equal after the rules ("Lee" is not "Li")
 MIN_SKELETON_RATIO = 75.0
 _SPLIT = re.compile(r"[\s\-‐–/]+")
-_EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+_EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                             "ə": "a"})  # Azerbaijani schwa: Məmmədov = Mammadov
+# after the rules, "kh" (from "ch", "x"), "sy" (from "sh") and "c" (from "ç") may all stand for
+# one sound that outlets transliterate differently: French "ch" is Arabic sh (Hichem = Hisham),
+# Indonesian old "ch" is kh (Chairul = Khairul), Turkish and Azerbaijani ç is English ch (Elçin =
+# Elchin). Tokens that differ only there are compared on a form with one letter for the three.
+_LOOSE = re.compile(r"kh|sy|c")
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +42,8 @@ def _rules() -> tuple[tuple[object, str, str], ...]:
 def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     titles, particles = set(), set()
     for row in load_table("name_words.tsv"):
+        if row["kind"] in ("linker", "article"):
+            continue  # the recogniser's (an article is only a particle where it is one: "al", "el")
         (titles if row["kind"] == "title" else particles).add(row["word"].casefold())
     try:  # the recogniser's role words, when that data file is present
         from ..lang import load_lines
@@ -139,7 +147,12 @@ def same_token(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < MIN_SKELETON_LEN or a.isdigit() or b.isdigit():
         return False
-    return skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= MIN_SKELETON_RATIO
+    if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= MIN_SKELETON_RATIO:
+        return True
+    la, lb = _LOOSE.sub("\x01", a), _LOOSE.sub("\x01", b)
+    if (la == a and lb == b) or la[:1] == "\x01" or lb[:1] == "\x01":
+        return False  # no such letters, or at the start (Cahya is not Syahya)
+    return skeleton(la) == skeleton(lb) and fuzz.ratio(la, lb) >= MIN_SKELETON_RATIO
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +226,8 @@ def same_person_name(a: NameParts, b: NameParts) -> bool:
         return True
     if a.initials and b.initials and a.initials != b.initials:
         return False
+    if _patronymic_only(a, b) or _patronymic_only(b, a):
+        return True
     x, y = a.content, b.content
     if len(x) < 2 or len(y) < 2:
         return False
@@ -226,6 +241,18 @@ def same_person_name(a: NameParts, b: NameParts) -> bool:
     if all(same_token(p, q) for p, q in zip(reversed(short), reversed(long))):  # Tito / Muhammad Tito
         return True
     return False
+
+
+_PATRONYMIC = frozenset({"bin", "ben", "ibn", "ibnu"})
+
+
+def _patronymic_only(short: NameParts, full: NameParts) -> bool:
+    """"Ben Amor" is the "Khalid bin Amor" of the same story: a name of only a patronymic
+    particle and a family name, written as Maghrebi outlets do, against a name ending in any
+    patronymic particle and the same family name."""
+    s, f = short.tokens, full.tokens
+    return len(s) == 2 and s[0] in _PATRONYMIC and len(f) >= 3 and f[-2] in _PATRONYMIC \
+        and same_token(s[1], f[-1])
 
 
 def same_place_name(a: NameParts, b: NameParts) -> bool:

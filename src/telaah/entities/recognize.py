@@ -760,7 +760,35 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     found = _cut_inner_ranks(words, found)
     found = _join_glued_words(words, found)
     found = _aged_names(words, found)
-    return sorted(_role_cued_names(words, found))
+    return sorted(_article_names(words, _role_cued_names(words, found)))
+
+
+def _article_names(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(session 16) Capitalised words before a name part with a joined Arabic article are a
+    person ("Amal al-Gharbi dari LTDH", "Abdel Fattah el-Sisi"), where the model tagged no
+    organisation or place over them; an organisation's span left with lowercase words only
+    ("Juru bicara [kementerian] Khalid bin Amor", after the role walk took the name) is none."""
+    person_starts = {s for s, _, t in found if t == "PER"}
+    out = [x for x in found if not (x[2] == "ORG" and x[1] in person_starts and all(w.islower() for w in words[x[0]:x[1]]))]
+    openers = _opener_words()
+    for i in range(1, len(words)):
+        if not _article_name_part(words[i]) or not _is_name_word(words[i - 1]) \
+                or not _is_person_word(words, i - 1) or _article_name_part(words[i - 1]):
+            continue
+        s = i - 1
+        while s > 0 and i - s < 3 and _is_person_word(words, s - 1) and not _article_name_part(words[s - 1]) \
+                and words[s - 1].lower() not in openers:
+            s -= 1
+        if words[s].lower() in openers:
+            s += 1
+        e = _name_run_end(words, i, MAX_ROLE_CUED_NAME)
+        if e - s < 2:
+            continue
+        overlapping = [x for x in out if x[0] < e and x[1] > s]
+        if any(x[2] != "PER" or x[0] < s or x[1] > e for x in overlapping):
+            continue
+        out = [x for x in out if x not in overlapping] + [(s, e, "PER")]
+    return out
 
 
 def _is_news_agency(name: str) -> bool:
@@ -872,10 +900,42 @@ def _aged_names(words: list[str], found: list[tuple[int, int, str]]) -> list[tup
 def _is_person_word(words: list[str], i: int) -> bool:
     """A capitalised word that can be part of a person's name: not a role, a rank, an
     organisation's head word, a place's administrative word, a month or a weekday. (A function
-    word can be: "Yakobus Mau"; ``_opener_words`` are cut from a name's start.)"""
+    word can be: "Yakobus Mau"; ``_opener_words`` are cut from a name's start.) A name part
+    after a joined Arabic article counts ("al-Mejri")."""
     w = words[i]
+    if _article_name_part(w):
+        return True
     return _is_name_word(w) and not w.isupper() and w.lower() not in _non_name_words() \
         and not _role_or_rank_len_at(words, i, i + 1)
+
+
+@lru_cache(maxsize=1)
+def _name_word_kinds() -> tuple[frozenset[str], re.Pattern]:
+    """Linkers read through inside a person's name ("bin") and the pattern of a name part
+    behind a joined Arabic article ("al-Mejri"), from ``name_words.tsv``."""
+    rows = load_table("name_words.tsv")
+    linkers = frozenset(r["word"] for r in rows if r["kind"] == "linker")
+    articles = sorted((r["word"] for r in rows if r["kind"] == "article"), key=len, reverse=True)
+    return linkers, re.compile(rf"(?:{'|'.join(map(re.escape, articles))})-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z")
+
+
+def _article_name_part(w: str) -> bool:
+    return "-" in w and bool(_name_word_kinds()[1].match(w))
+
+
+def _name_run_end(words: list[str], k: int, limit: int) -> int:
+    """Where the person's name that starts at ``k`` ends: person words, with a lowercase
+    linker between two of them ("Khalid bin Amor")."""
+    linkers = _name_word_kinds()[0]
+    m = k
+    while m < len(words) and m - k < limit:
+        if _is_person_word(words, m):
+            m += 1
+        elif m > k and words[m] in linkers and m + 1 < len(words) and _is_person_word(words, m + 1):
+            m += 2
+        else:
+            break
+    return m
 
 
 @lru_cache(maxsize=1)
@@ -972,9 +1032,7 @@ def _role_cued_names(words: list[str], found: list[tuple[int, int, str]]) -> lis
                 k, lower, closed = k + 1, lower + 1, True
                 continue
             if _is_person_word(words, k):
-                m = k
-                while m < len(words) and m - k < MAX_ROLE_CUED_NAME + 1 and _is_person_word(words, m):
-                    m += 1
+                m = _name_run_end(words, k, MAX_ROLE_CUED_NAME + 1)
                 after = words[m] if m < len(words) else ""
                 if after in (",", "dan", "&") and m + 1 < len(words) and _is_person_word(words, m + 1):
                     # the office in apposition ("Camat X Barat, Yohanes Ola") or an office of
