@@ -225,6 +225,10 @@ def test_title_duplicate_title_dateline_and_credit():
     ("JAKARTA, Senin (4/3) - Presiden", None, None),
     ("Ketua DPR, Puan Maharani - Presiden", None, None),
     ("Jokowi, Prabowo Bertemu - Presiden", None, None),
+    # session 16 (probe 6): an outlet as one word in capitals; a short office is none
+    ("WEDA, KABARTIMUR – Presiden", "WEDA", "KABARTIMUR"),
+    ("JAKARTA, SUARASENAYAN - Presiden", "JAKARTA", "SUARASENAYAN"),
+    ("Jakarta, BNPB - Presiden", None, None),
 ])
 def test_datelines(opening, place, outlet):
     art, _ = run_blocks("Judul Berita Ini\n\n" + opening + " Joko Widodo meresmikan jembatan itu pada Senin.\n")

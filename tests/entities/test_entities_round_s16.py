@@ -41,3 +41,11 @@ def test_two_spellings_of_one_spokesman_are_one_entity():
     ])
     ids = {e["id"] for e in dossier["entities"] if "Mejri" in e["name"] or any("Mejri" in a for a in e["aliases"])}
     assert len(ids) == 1, [e for e in dossier["entities"] if e["type"] == "PER"]
+
+
+def test_a_name_does_not_run_in_from_the_dateline():
+    dossier = analyze_texts(["Serikat Pekerja Bantah Angka Perusahaan\n\nWEDA, KABARTIMUR – Serikat Buruh Nikel "
+                             "Halmahera (SBNH) menyebut korban tewas mencapai 19 orang."])
+    names = {e["name"] for e in dossier["entities"]}
+    assert "Serikat Buruh Nikel Halmahera" in names, names
+    assert not any("KABARTIMUR" in n for n in names), names
