@@ -74,24 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _story_digest(dossier: dict, out) -> None:
-    from .dossier.readout import dispute_label, dispute_rows
+    from .dossier.readout import conflict_sides, dispute_label, dispute_rows
 
     arts = {a["id"]: a for a in dossier["articles"]}
-    quotes = {q["id"]: q for q in dossier["quotes"]}
-
     entity_names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
-
-    def who(qids) -> str:
-        """Distinct speakers of some quotes, in order: one name per entity (its merged name),
-        so "Hendrikus Wara" and "Hendrikus" are one denier, not two."""
-        names = []
-        for qid in qids:
-            sp = quotes[qid]["speaker"] if qid in quotes else None
-            sp = sp or {}
-            name = entity_names.get(sp.get("entity")) or sp.get("text") or "?"
-            if name not in names:
-                names.append(name)
-        return ", ".join(names)
 
     for s in dossier["stories"]:
         sources = []
@@ -114,14 +100,7 @@ def _story_digest(dossier: dict, out) -> None:
                 vals.append(f"{r['text']} [{said}{r['article']}{when}{', earlier' if r['earlier'] else ''}]")
             print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
-            # the contract's "assert" side holds accusations too: say which is which
-            accusers = [q for q in c["assert"] if quotes.get(q, {}).get("stance") == "accuse"]
-            sides = {"accuse": accusers, "assert": [q for q in c["assert"] if q not in accusers],
-                     "deny": c["deny"], "unconfirmed": c.get("unconfirmed") or []}
-            parts = [f"{label} {who(sides[key])}" for key, label in
-                     (("accuse", "accused by"), ("assert", "asserted by"), ("deny", "denied by"),
-                      ("unconfirmed", "not confirmed by"))
-                     if sides[key]]
+            parts = [f"{label} {', '.join(who)}" for label, who in conflict_sides(c, dossier)]
             kind = "contradiction" if c["assert"] and (c["deny"] or c.get("unconfirmed")) else "denial"
             print(f"   ! {kind} on '{c['claim']}': " + "; ".join(parts), file=out)
 

@@ -49,3 +49,36 @@ def test_a_name_does_not_run_in_from_the_dateline():
     names = {e["name"] for e in dossier["entities"]}
     assert "Serikat Buruh Nikel Halmahera" in names, names
     assert not any("KABARTIMUR" in n for n in names), names
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # English corporate titles kept untranslated are a role, not part of a name or an organisation
+    ("WEDA - Head of Corporate Communications PT SHN Meilani Hutagalung membantah perusahaan lalai.",
+     "Meilani Hutagalung", None),
+    ("SOROAKO - General Manager PT Vale Indonesia Budi Santoso hadir dalam rapat.",
+     "Budi Santoso", "PT Vale Indonesia"),
+])
+def test_english_corporate_titles_are_roles(text, person, org):
+    dossier = analyze_texts([text])
+    people = {e["name"] for e in dossier["entities"] if e["type"] == "PER"}
+    orgs = {e["name"] for e in dossier["entities"] if e["type"] == "ORG"}
+    assert person in people, (people, orgs)
+    assert not any("Manager" in n or "Head of" in n for n in people | orgs), (people, orgs)
+    if org:
+        assert org in orgs, orgs
+
+
+def test_a_known_place_ends_a_long_office_before_the_name():
+    dossier = analyze_texts(["TERNATE - Kepala Dinas Tenaga Kerja dan Transmigrasi Maluku Utara Fauziah Umasangaji "
+                             "mengatakan pihaknya masih mencocokkan data. \"Yang pasti belasan pekerja meninggal,\" "
+                             "kata Fauziah."])
+    people = [e for e in dossier["entities"] if e["type"] == "PER"]
+    assert [e["name"] for e in people] == ["Fauziah Umasangaji"], people
+    assert len(people[0]["mentions"]) == 2
+
+
+def test_a_one_word_place_inside_an_office_name_is_no_cut():
+    # "Sumber" is also a place; "Menteri Energi dan Sumber Daya Mineral (ESDM)" is one office
+    dossier = analyze_texts(["JAKARTA - Menteri Energi dan Sumber Daya Mineral (ESDM) Jero Wacik mengatakan "
+                             "kuota BBM subsidi cukup."])
+    assert [e["name"] for e in dossier["entities"] if e["type"] == "PER"] == ["Jero Wacik"]

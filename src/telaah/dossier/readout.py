@@ -1,5 +1,5 @@
 """Reading a dossier back for people: the rows the CLI digest and the HTML report both print, so
-the two never disagree about what a disputed figure says."""
+the two never disagree about what a disputed figure or a contradiction says."""
 from __future__ import annotations
 
 
@@ -36,3 +36,37 @@ def dispute_label(dispute: dict) -> str:
     if head and not head.startswith("noun:") and head not in what:
         what = f"{what} [{head}]"
     return what
+
+
+CONFLICT_SIDES = (("accuse", "accused by"), ("assert", "asserted by"), ("deny", "denied by"),
+                  ("unconfirmed", "not confirmed by"))
+
+
+def conflict_sides(conflict: dict, dossier: dict) -> list[tuple[str, list[str]]]:
+    """(label, speakers) for each side of a contradiction that has any, in the order accused,
+    asserted, denied, not confirmed. The contract's "assert" side holds accusations too: they are
+    told apart by the quote's stance. A speaker is named once per side by the merged entity's
+    name ("Hendrikus Wara" and "Hendrikus" are one denier), and one who accuses is not listed again
+    among those who assert the same claim."""
+    quotes = {q["id"]: q for q in dossier.get("quotes", [])}
+    names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
+
+    def speaker(qid: str) -> str:
+        sp = (quotes.get(qid) or {}).get("speaker") or {}
+        return names.get(sp.get("entity")) or sp.get("text") or "?"
+
+    accusers = [q for q in conflict.get("assert") or [] if quotes.get(q, {}).get("stance") == "accuse"]
+    by_side = {"accuse": accusers, "assert": [q for q in conflict.get("assert") or [] if q not in accusers],
+               "deny": conflict.get("deny") or [], "unconfirmed": conflict.get("unconfirmed") or []}
+    out, accusing = [], set()
+    for key, label in CONFLICT_SIDES:
+        who: list[str] = []
+        for qid in by_side[key]:
+            name = speaker(qid)
+            if name not in who and not (key == "assert" and name in accusing):
+                who.append(name)
+        if key == "accuse":
+            accusing = set(who)
+        if who:
+            out.append((label, who))
+    return out

@@ -775,10 +775,12 @@ def _article_names(words: list[str], found: list[tuple[int, int, str]]) -> list[
         if not _article_name_part(words[i]) or not _is_name_word(words[i - 1]) \
                 or not _is_person_word(words, i - 1) or _article_name_part(words[i - 1]):
             continue
+        if any(x[0] <= i - 1 < x[1] for x in out):
+            continue  # the model tagged the words before the article: its span stands
         s = i - 1
         while s > 0 and i - s < 3 and _is_person_word(words, s - 1) and not _article_name_part(words[s - 1]) \
-                and words[s - 1].lower() not in openers:
-            s -= 1
+                and words[s - 1].lower() not in openers and not _gaz_types(words, s - 1, s)[0]:
+            s -= 1  # not over a known place ("Presiden [Suriah] Bashar al-Assad")
         if words[s].lower() in openers:
             s += 1
         e = _name_run_end(words, i, MAX_ROLE_CUED_NAME)
@@ -813,12 +815,14 @@ def _split_dateline_credits(words: list[str], found: list[tuple[int, int, str]])
 
 def _trim_role_tails(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An ORG or LOC span that starts inside a role phrase begun before it starts after the
-    role ("Ketua Pengurus [Harian] YPKN": the board is part of the office, not of the name);
-    one the role phrase covers whole stays ("anggota DPR")."""
+    role ("Ketua Pengurus [Harian] YPKN": the board is part of the office, not of the name), and
+    so does an ORG span that opens with a role ("General Manager PT Vale"); one the role phrase
+    covers whole stays ("anggota DPR")."""
     out = []
     for s, e, typ in found:
         if typ in ("ORG", "LOC"):
-            for r in range(max(0, s - 3), s):
+            # an organisation's span may open with the role too ("[General Manager PT Vale]")
+            for r in range(max(0, s - 3), s + (typ == "ORG")):
                 n = _role_len_at(words, r, e)
                 if s < r + n < e:  # a role that names the whole span ("anggota DPR") leaves it
                     s = r + n
@@ -987,6 +991,21 @@ def _role_len_nya(words: list[str], i: int, limit: int) -> int:
     return 0
 
 
+def _place_inside_run(words: list[str], k: int, m: int) -> int:
+    """Where the last known place or organisation inside a run of capitalised words after an
+    office ends, when two name words or more follow it and a word of the office precedes it
+    ("Transmigrasi Maluku Utara Fauziah Umasangaji" -> the index of "Fauziah"); else 0."""
+    end, p = 0, k + 1
+    while p < m - 2:
+        n = _office_name_len(words, p, m)
+        if n and p + n <= m - 2 and (n >= 2 or words[p] in region_abbreviations() or words[p].isupper()):
+            # one-word places are too often common words in an office's name ("Sumber Daya")
+            end, p = p + n, p + n
+        else:
+            p += 1
+    return end
+
+
 def _role_cued_names(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Person names that a role announces, where the model tagged the name wrongly or not at
     all (foreign names in machine-translated copy, "Đorđević"). After the role comes an office
@@ -1031,6 +1050,16 @@ def _role_cued_names(words: list[str], found: list[tuple[int, int, str]]) -> lis
             if _role_modifier_word(w) and lower < MAX_LOWER_AFTER_ROLE and k == i + lower:
                 k, lower, closed = k + 1, lower + 1, True
                 continue
+            run = k
+            while run < len(words) and words[run] != "," and _is_office_word(words, run):
+                run += 1  # capitalised words, "dan" between two: one office and the name after it
+            cut = _place_inside_run(words, k, run)
+            if cut and 2 <= run - cut <= MAX_ROLE_CUED_NAME and (run == len(words) or words[run] != "(") \
+                    and all(_is_person_word(words, j) for j in range(cut, run)):
+                # "Kepala Dinas Tenaga Kerja dan Transmigrasi [Maluku Utara] Fauziah Umasangaji":
+                # the known place ends the office, the person's name follows it
+                name, closed = (cut, run), True
+                break
             if _is_person_word(words, k):
                 m = _name_run_end(words, k, MAX_ROLE_CUED_NAME + 1)
                 after = words[m] if m < len(words) else ""

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..dossier.readout import dispute_rows
+from ..dossier.readout import conflict_sides, dispute_rows
 
 # Lower number wins when annotations overlap.
 LAYER_PRIORITY = {"number": 0, "time": 1, "entity": 2}
@@ -114,4 +114,5 @@ def render_report(dossier: dict) -> str:
     return _env().get_template("report.html.j2").render(
         dossier=dossier, stories=stories, arts=arts, nums=nums, anchor=anchor,
         dispute_rows=lambda d: dispute_rows(d, dossier),
+        conflict_sides=lambda c: conflict_sides(c, dossier),
     )
