@@ -62,8 +62,7 @@ def _denial_words() -> frozenset:
 def _false_claim_re() -> re.Pattern:
     """"… tidak benar" / "… tidak berdasar" anywhere in a statement (not "yang tidak benar",
     not "benar-benar"), a claim called a hoax or a lie ("itu hoaks", "merupakan berita
-    bohong"; not "isu hoaks", an attribute), and no evidence said to back a claim it names
-    ("tidak memiliki bukti atas dugaan …")."""
+    bohong"; not "isu hoaks", an attribute)."""
     lex = lexicon()
     pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar", "mendasar", "akurat")})
     false = "|".join(re.escape(" ".join(o)) for o in pairs)
@@ -77,9 +76,15 @@ def _false_claim_re() -> re.Pattern:
         rf"(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?[\"“”']?(?:{verdicts})\b(?!-)"  # 'itu "fitnah"'
         rf"|\b(?:{claims})\s+(?:itu|ini|tersebut)\s+(?:{claimed})\b(?!-)"  # "gugatan ini tidak memiliki dasar"
         rf"|\b(?:tuduhan|tudingan)\s+[\"“”']?(?:{claimed})\b(?!-)"  # not "kabar bohong" (fake news, an attribute)
-        # "KPK tidak memiliki bukti atas dugaan dirinya terlibat": no evidence for a claim named
-        rf"|\b(?:tidak|tak)\s+(?:memiliki|mempunyai|punya|ada)\s+(?:cukup\s+)?bukti\b[^.;]{{0,30}}?\b(?:{claims})\b"
     )
+
+
+@lru_cache(maxsize=1)
+def _no_evidence_re() -> re.Pattern:
+    """"KPK tidak memiliki bukti atas dugaan dirinya terlibat": no evidence for a claim the
+    statement names (searched only where "bukti" occurs)."""
+    claims = "|".join(sorted(re.escape(w) for w in lexicon().reply_claim))
+    return re.compile(rf"\b(?:tidak|tak)\s+(?:memiliki|mempunyai|punya|ada)\s+(?:cukup\s+)?bukti\b[^.;]{{0,30}}?\b(?:{claims})\b")
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +175,7 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
             if tuple(low[k : k + n]) in multi:
                 return "deny"
     # the last two patterns need a literal word; testing for it first skips most scans
-    if _false_claim_re().search(content) \
+    if _false_claim_re().search(content) or ("bukti" in content and _no_evidence_re().search(content)) \
             or (("dituduh" in content or "dituding" in content or "difitnah" in content or "disebut" in content)
                 and _accused_but_re().search(content)) \
             or (("seperti" in content or "sebagaimana" in content) and _not_as_alleged_re().search(content)):
