@@ -1,7 +1,7 @@
 """The readout of contradictions that the CLI digest and the HTML report share."""
 from __future__ import annotations
 
-from telaah.dossier.readout import conflict_sides
+from telaah.dossier.readout import conflict_speakers
 
 
 def _dossier() -> dict:
@@ -17,11 +17,11 @@ def _dossier() -> dict:
 
 def test_sides_name_each_speaker_once_and_an_accuser_is_not_also_an_asserter():
     conflict = {"claim": "x", "assert": ["q2", "q1", "q3"], "deny": ["q4", "q5"], "unconfirmed": ["q6"]}
-    assert conflict_sides(conflict, _dossier()) == [
+    assert conflict_speakers(conflict, _dossier()) == [
         ("accused by", ["Yusran Tuasikal"]), ("asserted by", ["Ketua DPRD"]),
         ("denied by", ["Meilani Hutagalung"]), ("not confirmed by", ["polisi"])]
 
 
 def test_empty_sides_are_left_out():
-    assert conflict_sides({"claim": "x", "assert": [], "deny": ["q4"]}, _dossier()) == [
+    assert conflict_speakers({"claim": "x", "assert": [], "deny": ["q4"]}, _dossier()) == [
         ("denied by", ["Meilani Hutagalung"])]

@@ -74,10 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _story_digest(dossier: dict, out) -> None:
-    from .dossier.readout import conflict_sides, dispute_label, dispute_rows
+    from .dossier.readout import conflict_speakers, dispute_label, dispute_rows, lookup
 
-    arts = {a["id"]: a for a in dossier["articles"]}
-    entity_names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
+    index = lookup(dossier)
+    arts = index.articles
+    entity_names = index.names
 
     for s in dossier["stories"]:
         sources = []
@@ -94,13 +95,13 @@ def _story_digest(dossier: dict, out) -> None:
             print(f"   - {' '.join(item['text'].split())}{said} [{item['article']}]", file=out)
         for d in s["number_disputes"]:
             vals = []
-            for r in dispute_rows(d, dossier):
+            for r in dispute_rows(d, dossier, index):
                 said = f"{r['speaker']}, " if r["speaker"] else ""
                 when = f", {r['date']}" if r["date"] else ""
                 vals.append(f"{r['text']} [{said}{r['article']}{when}{', earlier' if r['earlier'] else ''}]")
             print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
         for c in s["claim_conflicts"]:
-            parts = [f"{label} {', '.join(who)}" for label, who in conflict_sides(c, dossier)]
+            parts = [f"{label} {', '.join(who)}" for label, who in conflict_speakers(c, dossier, index)]
             kind = "contradiction" if c["assert"] and (c["deny"] or c.get("unconfirmed")) else "denial"
             print(f"   ! {kind} on '{c['claim']}': " + "; ".join(parts), file=out)
 

@@ -249,6 +249,15 @@ def lead_dateline(article: Article) -> tuple[Block, re.Match] | None:
     return None
 
 
+def lead_dateline_end(article: Article) -> int | None:
+    """Where the lead's dateline ends in the text (what follows is the first sentence's own
+    words: "WEDA, KABARTIMUR – Serikat Buruh …"), or None without one."""
+    if not article.dateline:
+        return None
+    found = lead_dateline(article)
+    return None if found is None else found[0].start + found[1].end()
+
+
 def dateline_date(article: Article) -> tuple[str, Block] | None:
     """The date written in the lead's dateline ("17 November" of "BEOGRAD, 17 November
     (Reuters) -"), as written, with the block it opens; None when the dateline has none."""

@@ -2,14 +2,29 @@
 the two never disagree about what a disputed figure or a contradiction says."""
 from __future__ import annotations
 
+from typing import NamedTuple
 
-def dispute_rows(dispute: dict, dossier: dict) -> list[dict]:
+
+class Lookup(NamedTuple):
+    """The dossier's records by id, built once by a caller that reads many disputes or
+    contradictions (the CLI digest, the HTML report) instead of once per call."""
+
+    articles: dict
+    numbers: dict
+    quotes: dict
+    names: dict  # entity id -> merged name
+
+
+def lookup(dossier: dict) -> Lookup:
+    return Lookup({a["id"]: a for a in dossier.get("articles", [])}, {n["id"]: n for n in dossier.get("numbers", [])},
+                  {q["id"]: q for q in dossier.get("quotes", [])}, {e["id"]: e["name"] for e in dossier.get("entities", [])})
+
+
+def dispute_rows(dispute: dict, dossier: dict, index: Lookup | None = None) -> list[dict]:
     """One row per reported value of a disputed figure, in the dispute's date order, with who
     gave it and the day it was reported: without the dates a toll that grew over four days reads
     as outlets disagreeing."""
-    arts = {a["id"]: a for a in dossier.get("articles", [])}
-    nums = {n["id"]: n for n in dossier.get("numbers", [])}
-    names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
+    arts, nums, _, names = index or lookup(dossier)
     reports = dispute.get("reports") or [
         {"number": nid, "article": nums[nid]["article"], "sentence": nums[nid]["sentence"],
          "text": nums[nid]["text"], "speaker": None, "date": arts.get(nums[nid]["article"], {}).get("published"),
@@ -42,14 +57,13 @@ CONFLICT_SIDES = (("accuse", "accused by"), ("assert", "asserted by"), ("deny", 
                   ("unconfirmed", "not confirmed by"))
 
 
-def conflict_sides(conflict: dict, dossier: dict) -> list[tuple[str, list[str]]]:
+def conflict_speakers(conflict: dict, dossier: dict, index: Lookup | None = None) -> list[tuple[str, list[str]]]:
     """(label, speakers) for each side of a contradiction that has any, in the order accused,
     asserted, denied, not confirmed. The contract's "assert" side holds accusations too: they are
     told apart by the quote's stance. A speaker is named once per side by the merged entity's
     name ("Hendrikus Wara" and "Hendrikus" are one denier), and one who accuses is not listed again
     among those who assert the same claim."""
-    quotes = {q["id"]: q for q in dossier.get("quotes", [])}
-    names = {e["id"]: e["name"] for e in dossier.get("entities", [])}
+    _, _, quotes, names = index or lookup(dossier)
 
     def speaker(qid: str) -> str:
         sp = (quotes.get(qid) or {}).get("speaker") or {}

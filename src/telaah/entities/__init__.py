@@ -25,19 +25,17 @@ def _after_dateline(article: Article, mentions: list) -> list:
     """A name never runs in from the lead's dateline ("WEDA, KABARTIMUR – Serikat Buruh Nikel
     Halmahera": the union's name starts after the dash); one inside the dateline (its place)
     stays."""
-    if not article.dateline or not mentions:
+    if not mentions:
         return mentions
-    from ..cleaning.blocks import lead_dateline
+    from ..cleaning.blocks import lead_dateline_end
 
-    found = lead_dateline(article)
-    if found is None:
+    end = lead_dateline_end(article)
+    if end is None:
         return mentions
-    block, match = found
-    end = block.start + match.end()
     out = []
     for m in mentions:
         if m.start < end < m.end:
-            cut = end + (len(article.text[end:m.end]) - len(article.text[end:m.end].lstrip()))
+            cut = m.end - len(article.text[end:m.end].lstrip())
             if cut >= m.end or not article.text[cut:cut + 1].isupper():
                 continue
             m.start, m.text = cut, article.text[cut:m.end]

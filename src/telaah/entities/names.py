@@ -39,12 +39,33 @@ def _rules() -> tuple[tuple[object, str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _name_word_rows() -> dict[str, tuple[str, ...]]:
+    """The words of ``name_words.tsv`` by kind, read once for merging and the recogniser."""
+    by_kind: dict[str, list[str]] = {}
+    for row in load_table("name_words.tsv"):
+        by_kind.setdefault(row["kind"], []).append(row["word"])
+    return {kind: tuple(words) for kind, words in by_kind.items()}
+
+
+@lru_cache(maxsize=1)
+def name_linkers() -> frozenset[str]:
+    """Lowercase particles the recogniser reads a person's name through ("Khalid bin Amor")."""
+    return frozenset(_name_word_rows().get("linker", ()))
+
+
+@lru_cache(maxsize=1)
+def name_articles() -> tuple[str, ...]:
+    """Arabic articles joined to a name part by a hyphen ("al-Mejri"), longest first."""
+    return tuple(sorted(_name_word_rows().get("article", ()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     titles, particles = set(), set()
-    for row in load_table("name_words.tsv"):
-        if row["kind"] in ("linker", "article"):
+    for kind, words in _name_word_rows().items():
+        if kind in ("linker", "article"):
             continue  # the recogniser's (an article is only a particle where it is one: "al", "el")
-        (titles if row["kind"] == "title" else particles).add(row["word"].casefold())
+        (titles if kind == "title" else particles).update(w.casefold() for w in words)
     try:  # the recogniser's role words, when that data file is present
         from ..lang import load_lines
 

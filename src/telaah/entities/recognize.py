@@ -58,7 +58,7 @@ from ..lang import load_lines, load_table, stopwords
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
-from .names import acronym_fits, region_abbreviations
+from .names import acronym_fits, name_articles, name_linkers, region_abbreviations
 
 _lock = threading.Lock()
 _models: tuple[CompiledCRF, CompiledCRF] | None = None
@@ -914,23 +914,19 @@ def _is_person_word(words: list[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _name_word_kinds() -> tuple[frozenset[str], re.Pattern]:
-    """Linkers read through inside a person's name ("bin") and the pattern of a name part
-    behind a joined Arabic article ("al-Mejri"), from ``name_words.tsv``."""
-    rows = load_table("name_words.tsv")
-    linkers = frozenset(r["word"] for r in rows if r["kind"] == "linker")
-    articles = sorted((r["word"] for r in rows if r["kind"] == "article"), key=len, reverse=True)
-    return linkers, re.compile(rf"(?:{'|'.join(map(re.escape, articles))})-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z")
+def _article_part_re() -> re.Pattern:
+    """A name part behind a joined Arabic article ("al-Mejri", ``names.name_articles``)."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, name_articles()))})-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z")
 
 
 def _article_name_part(w: str) -> bool:
-    return "-" in w and bool(_name_word_kinds()[1].match(w))
+    return "-" in w and bool(_article_part_re().match(w))
 
 
 def _name_run_end(words: list[str], k: int, limit: int) -> int:
     """Where the person's name that starts at ``k`` ends: person words, with a lowercase
     linker between two of them ("Khalid bin Amor")."""
-    linkers = _name_word_kinds()[0]
+    linkers = name_linkers()
     m = k
     while m < len(words) and m - k < limit:
         if _is_person_word(words, m):

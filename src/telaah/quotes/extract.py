@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning.blocks import match_dateline
+from ..cleaning.blocks import lead_dateline_end
 from ..document import Article, Cue, Quote, Speaker
 from ..pipeline import ArticleStage, Options
 from .lexicon import _cue_starters, lexicon
@@ -66,21 +66,6 @@ def _sentence_id(article: Article, offset: int) -> str:
     if before:
         return before[-1].id
     return article.sentences[0].id if article.sentences else f"{article.id}:s0"
-
-
-DATELINE_PARAGRAPHS = 4  # paragraphs from the top searched for the lead's dateline
-
-
-def _dateline_end(article: Article, paras: list[tuple[int, int]]) -> int | None:
-    """Where the lead's dateline ends, when the block stage found one: what follows is the
-    first sentence's own text ("ANKARA (Reuters) - Turki melancarkan …")."""
-    if not article.dateline:
-        return None
-    for ps, pe in paras[:DATELINE_PARAGRAPHS]:
-        found = match_dateline(article.text, ps, pe)
-        if found is not None:
-            return ps + found[0].end()
-    return None
 
 
 def _split_at_semicolons(t: _Text, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,7 +99,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     consumed: list[tuple[int, int]] = []
     paras = _paragraphs(text)
     direct_all: list[tuple[int, int, int, int, bool]] = []  # (open, close, para_start, para_end, closed)
-    after_dateline = _dateline_end(article, paras)
+    after_dateline = lead_dateline_end(article)
     lone_at: set[int] = set()  # closing marks whose opening mark was lost
     for ps, pe in paras:
         for o, c, closed in _direct_spans(text, (ps, pe)):

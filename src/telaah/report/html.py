@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..dossier.readout import conflict_sides, dispute_rows
+from ..dossier.readout import conflict_speakers, dispute_rows, lookup
 
 # Lower number wins when annotations overlap.
 LAYER_PRIORITY = {"number": 0, "time": 1, "entity": 2}
@@ -111,8 +111,9 @@ def render_report(dossier: dict) -> str:
             "speakers": sorted(by_speaker.items(), key=lambda kv: -len(kv[1])),
             "entities": entities[:60],
         })
+    index = lookup(dossier)
     return _env().get_template("report.html.j2").render(
         dossier=dossier, stories=stories, arts=arts, nums=nums, anchor=anchor,
-        dispute_rows=lambda d: dispute_rows(d, dossier),
-        conflict_sides=lambda c: conflict_sides(c, dossier),
+        dispute_rows=lambda d: dispute_rows(d, dossier, index),
+        conflict_speakers=lambda c: conflict_speakers(c, dossier, index),
     )
