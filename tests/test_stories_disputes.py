@@ -362,3 +362,49 @@ def test_a_figure_of_only_some_members_is_not_a_figure_of_the_whole(sentence, so
     article = analyze_articles([Article("a1", sentence)]).articles[0]
     [number] = [n for n in article.numbers if any(ch.isdigit() for ch in n.text)]
     assert _is_some(article, number) is some
+
+
+def _trade(text_a, figs_a, text_b="Ekspor nonmigas pada Februari mencapai 11,38 miliar dolar AS.",
+           fig_b=("11,38 miliar dolar AS", 11.38e9)):
+    a = _article("a1", text_a, date(2017, 3, 16), [(f, v, {"unit": "USD"}) for f, v in figs_a])
+    b = _article("a2", text_b, date(2017, 3, 16), [(fig_b[0], fig_b[1], {"unit": "USD"})])
+    return a, b
+
+
+def test_trade_figures_have_heads():
+    a, b = _trade("Ekspor nonmigas pada Februari 2017 mencapai 11,37 miliar dolar AS.",
+                  [("11,37 miliar dolar AS", 11.37e9)])
+    assert figure_key(a, a.numbers[0]) == ("USD", "non_oil_exports")
+    corpus = _corpus(a, b)
+    disputes = find_disputes(corpus, corpus.stories[0])
+    assert [[r["text"] for r in d["reports"]] for d in disputes] == [["11,37 miliar dolar AS", "11,38 miliar dolar AS"]]
+
+
+@pytest.mark.parametrize("second", [
+    # the largest item of a breakdown is a part, not a second value of the whole
+    "Ekspor nonmigas terbesar adalah ke RRT yakni mencapai 1,36 miliar dolar AS.",
+    # a cumulative sum is a quantity of its own
+    "Secara kumulatif ekspor nonmigas mencapai 23,51 miliar dolar AS.",
+])
+def test_a_part_or_a_cumulative_sum_beside_the_figure_keeps_the_article_compared(second):
+    fig = "1,36 miliar dolar AS" if "1,36" in second else "23,51 miliar dolar AS"
+    text = "Ekspor nonmigas mencapai 11,37 miliar dolar AS. " + second
+    a, b = _trade(text, [("11,37 miliar dolar AS", 11.37e9), (fig, float(fig.split()[0].replace(",", ".")) * 1e9)])
+    a.sentences = [Sentence("a1:s1", 0, text.index(second) - 1, 0), Sentence("a1:s2", text.index(second), len(text), 0)]
+    for n in a.numbers:
+        n.sentence = a.sentence_at(n.start).id
+    corpus = _corpus(a, b)
+    disputes = find_disputes(corpus, corpus.stories[0])
+    assert [[r["text"] for r in d["reports"]] for d in disputes] == [["11,37 miliar dolar AS", "11,38 miliar dolar AS"]]
+
+
+@pytest.mark.parametrize("link, disputed", [
+    ("naik dibanding", True),  # the base of a comparison
+    ("tercatat pada", False),  # the figure's own, old date: background
+])
+def test_a_comparison_base_date_does_not_make_the_figure_background(link, disputed):
+    text = f"Ekspor nonmigas mencapai 11,37 miliar dolar AS, {link} Februari 2016."
+    a, b = _trade(text, [("11,37 miliar dolar AS", 11.37e9)])
+    _dated(a, "Februari 2016", "2016-02", "month")
+    corpus = _corpus(a, b)
+    assert bool(find_disputes(corpus, corpus.stories[0])) is disputed

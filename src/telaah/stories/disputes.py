@@ -43,6 +43,7 @@ QUOTE_MARK = re.compile(r'["\u201c\u201d]')
 LOOKBACK_WORDS = 4  # words before the figure searched for a head ("kerugian mencapai Rp 5 miliar")
 PREDICATE_WORDS = 4  # words after a bare "N orang" searched for what happened to them
 SOURCE_WORDS = 3  # words before a reporting verb that name who gives a figure
+CUMULATIVE = " (cumulative)"  # a head's sum over a period, grouped apart from the head's own figures
 
 
 @lru_cache(maxsize=1)
@@ -698,7 +699,10 @@ def _is_part(article: Article, number: NumberClaim) -> bool:
     after = _words(article.text, number.end, min(len(article.text), number.end + 40))
     if any(tuple(after[:len(p)]) == p for p in (tuple(t.split()) for t in _cue_words("part"))):
         return True
-    before = _words_back_to(article, number, CLAUSE_BREAK)[-4:]
+    clause = _words_back_to(article, number, CLAUSE_BREAK)
+    if not _cue_words("superlative").isdisjoint(clause):
+        return True  # "Ekspor nonmigas … terbesar adalah ke RRT yakni mencapai 1,36 miliar": one item
+    before = clause[-4:]
     return any(tuple(before[len(before) - len(p):]) == p for p in (tuple(t.split()) for t in _cue_words("part_before")))
 
 
@@ -752,7 +756,27 @@ def _dates_in(article: Article, sent, *, with_since: bool = False) -> list:
     since = _cue_words("since")
     return [t for t in article.times
             if t.type == "DATE" and t.value and sent.start <= t.start < sent.end
-            and (with_since or not _opens_period(since, _words(article.text, sent.start, t.start)[-2:]))]
+            and (with_since or not _opens_period(since, _words(article.text, sent.start, t.start)[-2:]))
+            and not _comparison_base(article, sent.start, t.start)]
+
+
+COMPARISON_WORDS = 5  # how far before a date "dibanding" makes it a comparison's base
+
+
+def _comparison_base(article: Article, lo: int, start: int) -> bool:
+    """"turun 6,21 persen dibanding Januari 2017", "dibanding periode yang sama tahun 2016": the
+    date is what a figure is compared with, not the figure's own date."""
+    text = article.text
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+    return not _cue_words("comparison").isdisjoint(_words(text, clause_start, start)[-COMPARISON_WORDS:])
+
+
+def _is_cumulative(article: Article, number: NumberClaim) -> bool:
+    """"Secara kumulatif nilai ekspor Januari - Februari 2017 mencapai 25,98 miliar dolar AS":
+    a sum over a period, a quantity of its own beside the month's figure."""
+    sent = article.sentence_at(number.start)
+    lo = sent.start if sent is not None else max(0, number.start - 200)
+    return not _cue_words("cumulative").isdisjoint(_words(article.text, lo, number.start))
 
 
 def _opens_period(since: frozenset[str], before: list[str]) -> bool:
@@ -967,6 +991,8 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                     or _is_rate(article, number):
                 continue
             if key is not None:
+                if _is_cumulative(article, number):
+                    key = (key[0], key[1] + CUMULATIVE)
                 groups.setdefault(key, []).append((article, number))
             elif number.unit and not _is_money(number):
                 # money has too many referents to guess from context: the installments of one
