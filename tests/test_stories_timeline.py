@@ -113,8 +113,11 @@ def _quoted(article, line, speaker_entity, content):
 
     s = article.sentences[line]
     start = article.text.index(content, s.start)
+    name = speaker_entity.removeprefix("e-").capitalize()  # the speaker's span: the name where the sentence has it
+    at = article.text.find(name, s.start, s.end)
+    span = (at, at + len(name)) if at >= 0 else (s.start, s.start + 1)
     article.quotes.append(Quote(start, start + len(content), content, s.id, False,
-                                Speaker(speaker_entity, s.start, s.start + 1, entity=speaker_entity),
+                                Speaker(speaker_entity, *span, entity=speaker_entity),
                                 Cue("kata", s.start, s.start)))
 
 
@@ -156,3 +159,37 @@ def test_a_date_inside_what_was_said_is_not_when_it_was_said():
     _quoted(a1, 0, "e-henry", "Pesawat hilang kontak pada Minggu (28/12) pagi")
     _quoted(a2, 0, "e-henry", "tim akan bekerja 48 jam tanpa henti sejak Minggu (28/12) malam")
     assert len(_run(a1, a2)) == 2
+
+
+def test_the_ends_of_a_span_and_a_bare_clock_are_not_events():
+    a = _article("a1", [
+        "Responden disurvei pada 31 Maret - 5 April 2017 dan diwawancara secara tatap muka.",
+        "Hasil hitung cepat hingga pukul 18.06 WIB menempatkan pasangan itu di depan.",
+        "Pasangan itu dinyatakan menang pada Rabu (19/4/2017) malam.",
+    ], [(0, "31 Maret", "2017-03-31", "day"), (0, "5 April 2017", "2017-04-05", "day"),
+        (1, "pukul 18.06 WIB", "2017-04-19T18:06", "day"), (2, "Rabu (19/4/2017)", "2017-04-19", "day")],
+        published=date(2017, 4, 19))
+    a.times[2].type = "TIME"
+    assert [e["text"][:8] for e in _run(a)] == ["Pasangan"]
+
+
+def test_rare_shared_words_make_one_event_but_two_speakers_stay_two():
+    a1 = _article("a1", ["Topan Debbie menghantam wilayah Queensland pada Selasa lalu, membawa angin kencang."],
+                  [(0, "Selasa lalu", "2017-03-28", "day")])
+    a2 = _article("a2", ["Badai kategori empat menghantam pesisir Queensland antara Bowen dan Airlie, Selasa sore (28/3)."],
+                  [(0, "Selasa sore (28/3)", "2017-03-28", "day")])
+    assert [sorted(e["sources"]) for e in _run(a1, a2)] == [["a1", "a2"]]
+    b1 = _article("b1", ['"Ini manipulasi data," kata Andreas di Senayan, Selasa (28/3).'],
+                  [(0, "Selasa (28/3)", "2017-03-28", "day")])
+    b2 = _article("b2", ['"Tidak ada manipulasi data," kata Ratna di kantornya, Selasa (28/3).'],
+                  [(0, "Selasa (28/3)", "2017-03-28", "day")])
+    _quoted(b1, 0, "e-andreas", "Ini manipulasi data")
+    _quoted(b2, 0, "e-ratna", "Tidak ada manipulasi data")
+    assert len(_run(b1, b2)) == 2
+
+
+def test_a_deadline_after_a_duration_is_still_an_event():
+    a = _article("a1", ["Masa pencarian diperpanjang tiga hari hingga Jumat (21/11) atas permintaan keluarga."],
+                 [(0, "tiga hari", "P3D", None), (0, "Jumat (21/11)", "2025-11-21", "day")])
+    a.times[0].type = "DURATION"
+    assert [e["date"] for e in _run(a)] == ["2025-11-21"]

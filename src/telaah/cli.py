@@ -15,7 +15,8 @@ from . import __version__
 from .argtypes import iso_date as _iso_date, positive as _positive, probability as _probability
 from .errors import TelaahError
 
-EVALUATIONS = ("ner", "aliases", "quotes", "denials", "numbers", "times", "stories", "stories-kompas", "stories-batch", "disputes", "summary")
+EVALUATIONS = ("ner", "aliases", "quotes", "denials", "numbers", "times", "timeline", "stories", "stories-kompas", "stories-batch",
+               "disputes", "summary")
 
 # Further subcommands live beside the code they drive. Each module has ``register(sub)``, which
 # adds its parsers (argparse only: heavy imports belong inside the handler) and sets

@@ -59,6 +59,11 @@ RESOLVED = [
     ("Ia datang pukul 10.00 malam.", PUB, "pukul 10.00 malam", "2024-03-08T22:00", "TIME", "day", "published"),
     ("Ia datang pukul 3 sore.", PUB, "pukul 3 sore", "2024-03-08T15:00", "TIME", "day", "published"),
     ("Ia datang pukul 02.00 dini hari.", PUB, "pukul 02.00 dini hari", "2024-03-08T02:00", "TIME", "day", "published"),
+    # a clock said before its day takes that day ("pukul 21.35 WIB, Senin (29/5)"), not the publication's
+    ("Gempa terjadi pukul 21.35 WIB, Selasa (5/3/2024).", PUB, "pukul 21.35 WIB", "2024-03-05T21:35", "TIME", "day", "explicit"),
+    ("Gempa terjadi pukul 21.35 WIB pada hari Selasa (5/3).", PUB, "pukul 21.35 WIB", "2024-03-05T21:35", "TIME", "day", "published"),
+    # "besok Jumat", "lusa Senin": the coming weekday
+    ("Tunggu besok Senin saja di Jakarta.", PUB, "Senin", "2024-03-11", "DATE", "day", "published"),
     # a day and month without a year: the year in which the weekday fits, when the nearest is months off
     ("Ia datang Selasa (15/8).", PUB, "Selasa (15/8)", "2023-08-15", "DATE", "day", "published"),
 ]

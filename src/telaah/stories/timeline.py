@@ -1,10 +1,13 @@
 """Story timeline: what happened on which day, each event once, with every article reporting it.
 
 An event is a body sentence holding a day-level time expression resolved to a calendar date.
-Sentences from different articles with the same date that say much the same thing (cosine of
-stemmed content words, stop words left out) are one event, listing all their ``sources``; so
-are sentences of the same day that quote the same speaker ("kata Andreas …, Senin" and
-"Andreas Siregar mengatakan pada hari Senin bahwa …": one statement told by two outlets).
+Sentences with the same date that say much the same thing (cosine of stemmed content words,
+each weighted by its rarity in the background corpus, stop words, the date and the speaker's
+name left out) are one event, listing all their ``sources``, unless they are two different
+speakers' words; sentences of the same day that quote the same speaker are one event too ("kata
+Andreas …, Senin" and "Andreas Siregar mengatakan pada hari Senin bahwa …": one statement told
+by two outlets). The two ends of a span ("31 Maret - 5 April 2017") and a bare time of day
+("hingga pukul 18.06 WIB") date no event. ``telaah eval timeline`` scores this on a blind gold.
 An article's own publication is not an event: time expressions outside body sentences
 (datelines, credit and date lines) never are, and a sentence that is little more than a date
 ("Diperbarui Senin, 21 Oktober 2024") is skipped. Events dated over 30 days before the story's
@@ -17,6 +20,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
+from ..cleaning.blocks import lead_dateline_end
 from ..document import Article, Corpus, Sentence, Story
 from ..errors import DataFileError
 from ..lang import stopwords
@@ -28,7 +32,7 @@ from .stem import stem
 
 __all__ = ["TimelineStage", "build_timeline", "event_words", "similarity"]
 
-SAME_EVENT_SIMILARITY = 0.35  # cosine of stemmed content words on the same date
+SAME_EVENT_SIMILARITY = 0.25  # rarity-weighted cosine of stemmed content words on the same date
 MIN_EVENT_WORDS = 3  # content words outside the date itself for a sentence to be an event
 EVENT_BLOCKS = ("body", "dateline")
 
@@ -42,12 +46,12 @@ def _stopwords() -> frozenset[str]:
 
 
 def event_words(text: str, start: int = 0, end: int | None = None,
-                skip: tuple[int, int] | None = None) -> list[str]:
-    """Stemmed lower-case content words of ``text[start:end]``, leaving out ``skip`` (a span)."""
+                skip: tuple[int, int] | None = None, spans: tuple[tuple[int, int], ...] = ()) -> list[str]:
+    """Stemmed lower-case content words of ``text[start:end]``, leaving out ``skip`` and ``spans``."""
     stop = _stopwords()
     out = []
     for s, e in tokenize(text, start, end):
-        if skip and s >= skip[0] and e <= skip[1]:
+        if skip and s >= skip[0] and e <= skip[1] or any(a <= s and e <= b for a, b in spans):
             continue
         w = text[s:e].lower()
         if not w[0].isalpha() or w in stop:
@@ -56,11 +60,25 @@ def event_words(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+@lru_cache(maxsize=1)
+def _idf() -> tuple[float, dict[str, float]]:
+    """Inverse document frequency of stemmed words over the background corpus the story
+    grouping ships (IndoSum before July 2017), and the weight of a word it never saw."""
+    from .grouping import background_df
+
+    docs, df = background_df()
+    return math.log(docs + 1), {t: math.log((docs + 1) / (n + 1)) for t, n in df.items()}
+
+
 def similarity(a: list[str], b: list[str]) -> float:
+    """Cosine of two sentences' stemmed words, each weighted by how rare it is in news at large:
+    "menghantam … Queensland" ties two accounts of a cyclone more than "wilayah" or "Selasa" do."""
+    unseen, idf = _idf()
     ca, cb = Counter(a), Counter(b)
-    dot = sum(v * cb[t] for t, v in ca.items() if t in cb)
-    na = math.sqrt(sum(v * v for v in ca.values()))
-    nb = math.sqrt(sum(v * v for v in cb.values()))
+    weight = {t: idf.get(t, unseen) ** 2 for t in ca.keys() | cb.keys()}
+    dot = sum(v * cb[t] * weight[t] for t, v in ca.items() if t in cb)
+    na = math.sqrt(sum(v * v * weight[t] for t, v in ca.items()))
+    nb = math.sqrt(sum(v * v * weight[t] for t, v in cb.items()))
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -90,6 +108,30 @@ def _restated(article: Article, times: list) -> set[int]:
     return out
 
 
+def _range_ends(article: Article, times: list) -> set[int]:
+    """Positions in ``times`` of the two ends of a span ("31 Maret - 5 April 2017", "23 hingga
+    25 Mei"): a survey's fieldwork or a festival's days, no event on either day."""
+    connectors = lexicon().markers.get("range", set())
+    out = set()
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if a.sentence == b.sentence and a.value and b.value and {a.type, b.type} <= {"DATE", "TIME"} \
+                and norm(article.text[a.end:b.start]) in connectors:  # not "tiga hari hingga Jumat"
+            out.update((i, i + 1))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _names_day(phrase: str) -> bool:
+    """Does a time expression name its day ("Senin malam", "kemarin sore", "29/5 pukul 10.00"),
+    rather than only a time of day ("pukul 18.06 WIB") that takes the day of the text around it?"""
+    lx = lexicon()
+    low = norm(phrase)
+    words = set(low.replace("(", " ").replace(")", " ").replace(",", " ").split())
+    return (not words.isdisjoint(lx.weekdays) or not words.isdisjoint(lx.months) or "/" in low
+            or any(d in low for d in lx.deictic))
+
+
 def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     """The story's dated events in date order, each with all its sources."""
     by_id = {a.id: a for a in corpus.articles}
@@ -101,16 +143,25 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
         article = by_id.get(aid)
         if article is None:
             continue
+        speaker_spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        dateline_end = lead_dateline_end(article)
+        if dateline_end is not None and article.sentences:
+            # "JAKARTA, KabarPriangan.com –": the place and the outlet are no words of what happened
+            speaker_spans[article.sentences[0].id] = ((article.sentences[0].start, dateline_end),)
         for q in article.quotes:
             if q.speaker is not None and q.speaker.entity:
                 quoted.setdefault((aid, q.sentence), []).append(q)
+            if q.speaker is not None:
+                speaker_spans[q.sentence] = speaker_spans.get(q.sentence, ()) + ((q.speaker.start, q.speaker.end),)
         sentences = {s.id: s for s in article.sentences}
         seen: set[tuple[str, str]] = set()
         times = sorted(article.times, key=lambda t: t.start)
-        restated = _restated(article, times)
+        skipped = _restated(article, times) | _range_ends(article, times)
         for i, t in enumerate(times):
-            if t.granularity != "day" or not t.value or t.sentence not in sentences or i in restated:
+            if t.granularity != "day" or not t.value or t.sentence not in sentences or i in skipped:
                 continue
+            if t.type == "TIME" and not _names_day(t.text):
+                continue  # a time of day alone dates nothing new
             try:
                 day = date.fromisoformat(t.value[:10])
             except ValueError:
@@ -118,7 +169,9 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
             sentence = sentences[t.sentence]
             if not _in_event_block(article, sentence) or (day.isoformat(), sentence.id) in seen:
                 continue
-            words = event_words(article.text, sentence.start, sentence.end, skip=(t.start, t.end))
+            # who speaks is compared by the speaker rule below, not as a word of what happened
+            words = event_words(article.text, sentence.start, sentence.end, skip=(t.start, t.end),
+                                spans=speaker_spans.get(sentence.id, ()))
             if len(words) < MIN_EVENT_WORDS:
                 continue
             seen.add((day.isoformat(), sentence.id))
@@ -136,7 +189,10 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     for j in range(len(mentions)):
         for i, its in members.items():
             if mentions[i][0] == mentions[j][0] and any(
-                    similarity(mentions[k][4], mentions[j][4]) >= SAME_EVENT_SIMILARITY for k in its):
+                    mentions[k][1] is not mentions[j][1]  # an article tells its own events apart
+                    and similarity(mentions[k][4], mentions[j][4]) >= SAME_EVENT_SIMILARITY
+                    and not (voices[k] and voices[j] and voices[k].isdisjoint(voices[j]))  # two speakers' words
+                    for k in its):
                 group[j] = i
                 its.append(j)
                 break

@@ -683,9 +683,20 @@ def extract_times(
                 hits = own[i:bisect_left(own_starts, s_end, i)]
             else:
                 hits = _own_hits(span_hits(low, s.start, s.end), low)
+        loose: TimeExpr | None = None  # a time of day said before any day of its sentence
         for c in _candidates(text, s, low, hits, quotes):
-            out.append(_interpret(c, text, s, ctx))
+            had_day = ctx.sentence_day is not None
+            expr = _interpret(c, text, s, ctx)
+            if loose is not None and expr.granularity == "day" and expr.type == "DATE" and expr.value \
+                    and _TIME_THEN_DAY.fullmatch(text, loose.end, expr.start):
+                # "pukul 21.35 WIB, Senin (29/5)": the clock is on the day named right after it
+                loose.value, loose.anchor = expr.value[:10] + loose.value[10:], expr.anchor
+            loose = expr if expr.type == "TIME" and not had_day and expr.value and len(expr.value) > 10 else None
+            out.append(expr)
     return out
+
+
+_TIME_THEN_DAY = re.compile(r"[\s,]*(?:pada\s+|hari\s+)?")
 
 
 def timeml_value(expr: TimeExpr) -> str | None:
