@@ -24,7 +24,8 @@ class EntityStage(ArticleStage):
 def _after_dateline(article: Article, mentions: list) -> list:
     """A name never runs in from the lead's dateline ("WEDA, KABARTIMUR – Serikat Buruh Nikel
     Halmahera": the union's name starts after the dash); one inside the dateline (its place)
-    stays."""
+    stays. A place's span cut so is an organisation's when it opens with an organisation's head
+    word ("Bandung Barat - Polres Cimahi")."""
     if not mentions:
         return mentions
     from ..cleaning.blocks import lead_dateline_end
@@ -39,8 +40,16 @@ def _after_dateline(article: Article, mentions: list) -> list:
             if cut >= m.end or not article.text[cut:cut + 1].isupper():
                 continue
             m.start, m.text = cut, article.text[cut:m.end]
+            if m.type == "LOC" and m.text.split()[0] in _org_openers():
+                m.type = "ORG"  # "Bandung Barat - Polres Cimahi": the place was the dateline's
         out.append(m)
     return out
+
+
+def _org_openers() -> frozenset[str]:
+    from .recognize import _org_heads
+
+    return _org_heads()[0]
 
 
 __all__ = ["EntityStage"]

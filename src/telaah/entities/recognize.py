@@ -699,7 +699,8 @@ def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[t
     - a person's span that opens with an organisation's short form in capitals ("BEM SI Rizky
       Maulana", "SDF Dilovan Xelil") is that ORG and the person;
     - a person's span of role words or ranks only ("Kabid Humas") is no name: it is dropped,
-      and the role goes to the name after it; one of province short forms only is a place;
+      and the role goes to the name after it; one of province short forms only is a place; an
+      organisation's or place's span of a rank only ("AKBP", session 17) is dropped too;
     - the title of a law or bill ("RUU Ketertiban Sipil") is no entity (IDNER tags it O);
     - a person's span after a place cue, or in a list a place cue opens, is a place ("di
       sekitar Kobani dan Tal Rifaat");
@@ -708,6 +709,8 @@ def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[t
     tagged = {k: t for s, e, t in found for k in range(s, e)}
     out: list[tuple[int, int, str]] = []
     for s, e, typ in found:
+        if typ in ("ORG", "LOC") and rank_len_at(words, s, e) == e - s:
+            continue  # "Kapolres Cimahi [AKBP] Tri Suhartanto": a rank alone names no organisation
         if typ in ("ORG", "LOC"):
             cut = next((k for k in range(s + 1, e) if rank_len_at(words, k, e + 1)
                         and k + rank_len_at(words, k, len(words)) < len(words)
