@@ -121,3 +121,17 @@ def test_an_assertion_saying_what_a_denial_rejects_names_the_claim():
     [c] = _run(a1, a2)
     assert set(c["assert"]) == {"q1", "q2"} and c["deny"] == ["q4"]
     assert "kelebihan muatan" in c["claim"] and "lalai" not in c["claim"]
+
+
+def test_a_lone_denial_is_named_by_its_own_words_not_across_a_caption():
+    from telaah.analyze import analyze_texts
+
+    dossier = analyze_texts(["KPK Tahan Miryam\n\n"
+                             "Jakarta (ANTARA) - KPK menahan Miryam setelah ia ditangkap di sebuah hotel, Senin (1/5) malam.\n\n"
+                             "Kepala satuan tugas Tessa Mahardika mengatakan pihak yang menyembunyikan tersangka dapat "
+                             "dijerat dengan Pasal 21 Undang-Undang Pemberantasan Tindak Pidana Korupsi.\n"
+                             "Gedung Merah Putih KPK di Kuningan, Jakarta Selatan. (Foto: Dok. Humas KPK)\n"
+                             "baca juga : Kerugian Negara Proyek e-KTP Capai Rp 2,3 Triliun\n"
+                             "Miryam sendiri membantah melarikan diri."])
+    claims = [c["claim"] for s in dossier["stories"] for c in s["claim_conflicts"]]
+    assert claims == ["melarikan diri"], claims

@@ -375,7 +375,9 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
         tokens = clauses[lo] + tokens
     while len(tokens) > 1 and not is_content(tokens[0]):
         tokens.pop(0)
-    while len(tokens) > 1 and not is_content(tokens[-1]):
+    reflexive = {r[0] for r in _hedges("reflexive")}
+    while len(tokens) > 1 and not is_content(tokens[-1]) and not (
+            text[tokens[-1][0]:tokens[-1][1]].lower() in reflexive and is_content(tokens[-2])):
         tokens.pop()
     if len(tokens) > CLAIM_MAX_WORDS:  # keep the window with the most shared words
         hits = [n for n, (s, e) in enumerate(tokens) if stem(text[s:e].lower()) in shared]
@@ -405,7 +407,11 @@ def _narrated_claim(denial: _Q, idf: dict[str, float]) -> dict | None:
     if sent is None:
         return None
     here = article.sentences.index(sent)
-    start = article.sentences[here - 1].start if here > 0 else sent.start
+    prev = article.sentences[here - 1] if here > 0 else None
+    # the narration just before: in the denial's paragraph or the one right above it, never
+    # across a caption or a related-link line (a KPK official's earlier statement is no claim
+    # that "Miryam membantah melarikan diri" answers)
+    start = prev.start if prev is not None and sent.block - 1 <= prev.block else sent.start
     spans = [(start, q.start)]
     if q.end < sent.end:
         spans.append((q.end, sent.end))  # "..., kata X yang menolak tudingan itu"
