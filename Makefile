@@ -24,7 +24,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m pytest -q -m slow
-	for e in ner aliases quotes numbers times stories summary; do $(VENV)/bin/telaah eval $$e || exit 1; done
+	for e in ner aliases quotes denials numbers times timeline stories disputes summary; do $(VENV)/bin/telaah eval $$e || exit 1; done
 
 train-ner: $(STAMP)
 	$(PY) scripts/train_ner.py

@@ -31,6 +31,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..document import Article
+from .numbers import _prf as prf
 
 __all__ = ["gold_path", "load_gold", "score_links", "main"]
 
@@ -98,10 +99,8 @@ def score_links(gold: dict, predicted: dict, cross_only: bool = False) -> tuple[
 
 
 def _prf(tp: int, np_: int, ng: int) -> str:
-    p = tp / np_ if np_ else 0.0
-    r = tp / ng if ng else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P={p:.3f} R={r:.3f} F1={f:.3f} ({tp}/{np_} predicted, {tp}/{ng} gold)"
+    s = prf(tp, np_, ng)
+    return f"P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} ({tp}/{np_} predicted, {tp}/{ng} gold)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     splits = ("dev", "test") if args.split == "all" else (args.split,)
-    totals = {s: {"found": 0, "gold": 0, "pred": 0, "right": 0, "links": [0, 0, 0], "cross": [0, 0, 0],
+    totals = {s: {"gold": 0, "pred": 0, "right": 0, "links": [0, 0, 0], "cross": [0, 0, 0],
                   "none": [0, 0, 0], "day": [0, 0, 0], "stories": 0} for s in splits}
     error_split = "test" if args.split == "test" else "dev"
     for story in stories:
@@ -145,7 +144,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = totals[story["split"]]
         t["stories"] += 1
         t["gold"] += len(gold)
-        t["found"] += len(set(gold) & set(pred))
         scored = {k: v for k, v in pred.items() if k not in unsure}
         t["pred"] += len(scored)
         t["right"] += len(set(scored) & set(gold))

@@ -143,16 +143,16 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
         article = by_id.get(aid)
         if article is None:
             continue
-        speaker_spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        not_told: dict[str, tuple[tuple[int, int], ...]] = {}  # sentence -> spans that are no words of what happened
         dateline_end = lead_dateline_end(article)
         if dateline_end is not None and article.sentences:
             # "JAKARTA, KabarPriangan.com –": the place and the outlet are no words of what happened
-            speaker_spans[article.sentences[0].id] = ((article.sentences[0].start, dateline_end),)
+            not_told[article.sentences[0].id] = ((article.sentences[0].start, dateline_end),)
         for q in article.quotes:
             if q.speaker is not None and q.speaker.entity:
                 quoted.setdefault((aid, q.sentence), []).append(q)
             if q.speaker is not None:
-                speaker_spans[q.sentence] = speaker_spans.get(q.sentence, ()) + ((q.speaker.start, q.speaker.end),)
+                not_told[q.sentence] = not_told.get(q.sentence, ()) + ((q.speaker.start, q.speaker.end),)
         sentences = {s.id: s for s in article.sentences}
         seen: set[tuple[str, str]] = set()
         times = sorted(article.times, key=lambda t: t.start)
@@ -171,7 +171,7 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
                 continue
             # who speaks is compared by the speaker rule below, not as a word of what happened
             words = event_words(article.text, sentence.start, sentence.end, skip=(t.start, t.end),
-                                spans=speaker_spans.get(sentence.id, ()))
+                                spans=not_told.get(sentence.id, ()))
             if len(words) < MIN_EVENT_WORDS:
                 continue
             seen.add((day.isoformat(), sentence.id))
