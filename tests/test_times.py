@@ -321,7 +321,7 @@ def test_bad_input_is_a_clear_error():
 
 
 def test_stage_declarations():
-    assert TimeStage.name == "times" and TimeStage.requires == ("article.blocks", "article.sentences")
+    assert TimeStage.name == "times" and TimeStage.requires == ("article.blocks", "article.sentences", "article.quotes")
     assert StoryDateStage.requires == ("corpus.stories",)
 
 
@@ -411,3 +411,34 @@ def test_a_published_on_line_right_under_the_title_dates_the_article():
     for stage in (BlockStage(), SentenceStage(), TimeStage()):
         stage(art, Options())
     assert art.published_inferred["value"] == "2026-11-16"
+
+
+QUOTED_DAY_CASES = [
+    # (quote and attribution, publication date, the quoted word, its day)
+    ('"Hari ini surat penangkapan sudah kami terbitkan," kata Argo Yuwono, Selasa (30/5).',
+     date(2017, 5, 31), "Hari ini", "2017-05-30"),
+    ('"Kemarin gunung dalam keadaan berangin," kata pemandu itu, Rabu (24/5).',
+     date(2017, 5, 26), "Kemarin", "2017-05-23"),
+    ('"Besok kami periksa lagi," ujar Argo di Polda Metro Jaya, Selasa (30/5/2017).',
+     date(2017, 5, 31), "Besok", "2017-05-31"),
+    # the attribution names no written date: the publication day stays
+    ('"Hari ini surat penangkapan sudah kami terbitkan," kata Argo Yuwono.',
+     date(2017, 5, 31), "Hari ini", "2017-05-31"),
+    # the quote's day is the publication day: nothing moves
+    ('"Hari ini kami periksa," kata Argo Yuwono, Rabu (31/5).',
+     date(2017, 5, 31), "Hari ini", "2017-05-31"),
+    # outside the quote marks the journalist's "kemarin" is the publication's
+    ('Polisi memeriksa dua saksi kemarin, kata Argo Yuwono, Selasa (30/5).',
+     date(2017, 5, 31), "kemarin", "2017-05-30"),
+]
+
+
+@pytest.mark.parametrize("sentence, published, word, day", QUOTED_DAY_CASES)
+def test_day_words_inside_a_dated_quote_take_the_quotes_day(sentence, published, word, day):
+    from telaah.analyze import analyze_articles
+    from telaah.document import Article
+
+    text = "Jakarta, CNN Indonesia -- Polisi menangkap tersangka penyebar hoaks.\n\n" + sentence
+    corpus = analyze_articles([Article(id="a", text=text, published=published)])
+    found = [t for t in corpus.articles[0].times if t.text == word]
+    assert found and found[0].value[:10] == day

@@ -7,6 +7,7 @@ the dates of the other articles of its story.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
 from statistics import median_low
@@ -25,6 +26,7 @@ __all__ = [
     "AHEAD_NOTE",
     "timeml_value",
     "borrow_sibling_dates",
+    "date_quoted_days",
     "TimeStage",
     "StoryDateStage",
 ]
@@ -221,7 +223,7 @@ class TimeStage(ArticleStage):
     """Times of one article, against its given date, else the date inferred from its text."""
 
     name = "times"
-    requires = ("article.blocks", "article.sentences")
+    requires = ("article.blocks", "article.sentences", "article.quotes")
     assigns = ("article.times", "article.published_inferred")
 
     def __call__(self, article: Article, options: Options) -> None:
@@ -235,7 +237,70 @@ class TimeStage(ArticleStage):
                 article.published_inferred = inferred
                 ref, label = date.fromisoformat(inferred["value"]), "inferred"
         article.times = extract_times(article.text, article.sentences, ref, anchor=label)
+        date_quoted_days(article, ref)
         _copy_warnings(article)
+
+
+def _deictic_offset(text: str) -> int | None:
+    """The day offset of a day-relative word ("hari ini" 0, "kemarin" -1), or None."""
+    low = norm(text)
+    for phrase, (offset, _part) in lexicon().deictic.items():
+        if low == phrase or low.startswith(phrase + " "):
+            return offset
+    return None
+
+
+def _attribution_day(article: Article, quote, sentence_end: int) -> TimeExpr | None:
+    """The day written with a postposed attribution ("…," kata Argo, Selasa (30/5)): a day
+    expression after the cue, in the cue's sentence, that spells a date (a digit or a month)."""
+    cue = quote.cue
+    for t in article.times:
+        if t.start < cue.end or t.end > sentence_end:
+            continue
+        if t.granularity != "day" or t.type != "DATE" or not t.value or _deictic_offset(t.text) is not None:
+            return None  # the first time after the cue is not a written date: no quote day
+        between = article.text[cue.end:t.start]
+        if any(mark in between for mark in _QUOTE_MARKS) or any(p in between for p in ".;:"):
+            return None
+        return t
+    return None
+
+
+def date_quoted_days(article: Article, ref: date | None) -> int:
+    """Resolve day-relative words said inside a dated direct quote against the quote's day.
+
+    '"Hari ini surat penangkapan sudah kami terbitkan," kata Argo, Selasa (30/5)' in an article
+    published on Wednesday: the speaker's "hari ini" is Tuesday, not the day of publication
+    (the timeline gold's rule 9). Only direct quotes with a postposed cue are read, and only
+    words resolved against the article's own date move. Returns how many moved.
+    """
+    if ref is None or not article.quotes or not article.times:
+        return 0
+    ends = sorted(s.end for s in article.sentences)
+    moved = 0
+    for q in article.quotes:
+        if not q.direct or q.cue is None or q.cue.start < q.end:
+            continue
+        i = bisect_left(ends, q.cue.end)
+        if i == len(ends):
+            continue
+        said = _attribution_day(article, q, ends[i])
+        if said is None:
+            continue
+        day = date.fromisoformat(said.value[:10])
+        if day == ref:
+            continue
+        for t in article.times:
+            if not (q.start <= t.start and t.end <= q.end) or t.granularity != "day" or not t.value \
+                    or t.anchor not in ("published", "inferred"):
+                continue
+            offset = _deictic_offset(t.text)
+            if offset is None:
+                continue
+            t.value = (day + timedelta(days=offset)).isoformat() + t.value[10:]
+            t.anchor = said.anchor
+            moved += 1
+    return moved
 
 
 DATED_CHROME = {("boilerplate", "publication date line"), ("boilerplate", "byline"), ("credit", "staff credit")}
@@ -415,6 +480,7 @@ def borrow_sibling_dates(corpus: Corpus) -> list[str]:
                 a.published_inferred = {"value": day.isoformat(), "basis": basis}
             a.warnings = [w for w in a.warnings if not any(w == x for t in a.times for x in t.warnings)]
             a.times = extract_times(a.text, a.sentences, day, anchor="inferred")
+            date_quoted_days(a, day)
             _copy_warnings(a)
             borrowed.append(a.id)
     return borrowed
