@@ -101,6 +101,13 @@ CASES = [
     ("Harga naik besok.", REF, "besok", "2024-03-11", "day", "published"),
     ("Harga naik lusa.", REF, "lusa", "2024-03-12", "day", "published"),
     ("Harga naik kemarin lusa.", REF, "kemarin lusa", "2024-03-08", "day", "published"),
+    # a bracket after the word spells its day, and wins ("kemarin (Rabu, 12/4)" written late)
+    ("Ia tiba kemarin (7/3) di Jakarta.", REF, "kemarin (7/3)", "2024-03-07", "day", "published"),
+    ("Ia tiba kemarin (Kamis, 7/3) di Jakarta.", REF, "kemarin (Kamis, 7/3)", "2024-03-07", "day", "published"),
+    ("Kemarin (9/3/2024) harga naik.", REF, "Kemarin (9/3/2024)", "2024-03-09", "day", "explicit"),
+    ("Hari ini (10 Maret) harga naik.", REF, "Hari ini (10 Maret)", "2024-03-10", "day", "published"),
+    # a bracket that is not a date stays apart ("Hari ini (surat) penangkapan …")
+    ("Hari ini (surat) penangkapan terbit.", REF, "Hari ini", "2024-03-10", "day", "published"),
     ("Harga naik pekan lalu.", WED, "pekan lalu", "2024-W10", "week", "published"),
     ("Harga naik pekan depan.", WED, "pekan depan", "2024-W12", "week", "published"),
     ("Harga naik pekan ini.", WED, "pekan ini", "2024-W11", "week", "published"),
@@ -427,6 +434,11 @@ QUOTED_DAY_CASES = [
     # the quote's day is the publication day: nothing moves
     ('"Hari ini kami periksa," kata Argo Yuwono, Rabu (31/5).',
      date(2017, 5, 31), "Hari ini", "2017-05-31"),
+    # a day word that spells its day in brackets is a written date, in a quote or not
+    ('"Sejak kedatangan kemarin (Rabu, 12/4) langsung diperiksa," kata dokter itu, Jumat (14/4).',
+     date(2017, 4, 15), "kemarin (Rabu, 12/4)", "2017-04-12"),
+    ('"Pasien tiba," kata dokter itu kemarin (14/4).',
+     date(2017, 4, 15), "kemarin (14/4)", "2017-04-14"),
     # outside the quote marks the journalist's "kemarin" is the publication's
     ('Polisi memeriksa dua saksi kemarin, kata Argo Yuwono, Selasa (30/5).',
      date(2017, 5, 31), "kemarin", "2017-05-30"),

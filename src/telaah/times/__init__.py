@@ -242,7 +242,10 @@ class TimeStage(ArticleStage):
 
 
 def _deictic_offset(text: str) -> int | None:
-    """The day offset of a day-relative word ("hari ini" 0, "kemarin" -1), or None."""
+    """The day offset of a day-relative word ("hari ini" 0, "kemarin" -1), or None (also for
+    one that spells its day in brackets, "kemarin (Rabu, 12/4)": that is a written date)."""
+    if "(" in text:
+        return None
     low = norm(text)
     for phrase, (offset, _part) in lexicon().deictic.items():
         if low == phrase or low.startswith(phrase + " "):

@@ -543,7 +543,15 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
     elif kind == "deictic":
         offset, part = lx.deictic[norm(m["ph"])]
         part = part or _part_code(m["part"])
-        if ref:
+        inner = _parse_inner(m["dinner"]) if m["dinner"] else None
+        written = None
+        if inner:  # the bracket's date wins over the word's offset ("kemarin (Rabu, 12/4)")
+            d, mth, y = inner
+            written = R.valid_date(y, mth, d) if y else (R.nearest_year_date(d, mth, ref) if ref else None)
+        if written:
+            value, etype = _day_value(written, part)
+            granularity, anchor = "day", "explicit" if y else label
+        elif ref:
             value, etype = _day_value(ref + timedelta(days=offset), part)
             granularity, anchor = "day", label
         elif part:

@@ -188,7 +188,10 @@ def patterns() -> dict[str, re.Pattern]:
             ic,
         ),
         "deictic": re.compile(
-            rf"{B}(?P<ph>{_phrase(lx.deictic)}){E}(?:\s+(?P<part>{part}){E})?(?:\s+(?P<dh>hari){E})?", ic
+            rf"{B}(?P<ph>{_phrase(lx.deictic)}){E}(?:\s+(?P<part>{part}){E})?(?:\s+(?P<dh>hari){E})?"
+            # "kemarin (Rabu, 12/4)", "Kemarin (21/5)": the bracket spells the day the word means
+            rf"(?:\s*\((?:{weekday}\s*,?\s*)?(?P<dinner>\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?"
+            rf"|\d{{1,2}}\s+{month}\.?(?:\s+\d{{4}})?)\))?", ic
         ),
         # "dua hari lalu", "sepekan lalu", "3 tahun silam"
         "relcount": re.compile(
