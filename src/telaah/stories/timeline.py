@@ -132,11 +132,10 @@ def _names_day(phrase: str) -> bool:
             or any(d in low for d in lx.deictic))
 
 
-def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
-    """The story's dated events in date order, each with all its sources."""
-    by_id = {a.id: a for a in corpus.articles}
+def dated_sentences(story: Story, by_id: dict[str, Article]) -> tuple[list[tuple], dict]:
+    """The story's candidate event mentions, in date order, as (date, article, sentence, time,
+    words), and each (article, sentence)'s statements by a speaker with an entity."""
     order = {aid: i for i, aid in enumerate(story.articles)}
-    cutoff = background_cutoff(story_start(corpus, story, by_id))
     mentions = []  # (date, article, sentence, time, words)
     quoted: dict[tuple[str, str], list] = {}  # (article, sentence) -> its statements by a known speaker
     for aid in story.articles:
@@ -177,6 +176,14 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
             seen.add((day.isoformat(), sentence.id))
             mentions.append((day, article, sentence, t, words))
     mentions.sort(key=lambda m: (m[0], m[1].reference_date or date.max, order[m[1].id], m[2].start))
+    return mentions, quoted
+
+
+def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
+    """The story's dated events in date order, each with all its sources."""
+    by_id = {a.id: a for a in corpus.articles}
+    cutoff = background_cutoff(story_start(corpus, story, by_id))
+    mentions, quoted = dated_sentences(story, by_id)
     # who spoke on that day: a speaker whose statement the date is outside of ("kata Andreas,
     # Senin", "mengatakan pada hari Senin bahwa …"); a date inside what was said ("pesawat
     # hilang kontak pada Minggu") dates what the speaker talks about, not the speaking
