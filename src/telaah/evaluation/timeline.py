@@ -106,9 +106,10 @@ def _prf(tp: int, np_: int, ng: int) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="telaah eval timeline", description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=None)
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "dev2", "test", "all"), default="all",
+                    help="dev and dev2 (the second round, 48 stories) are development data; test is not tuned on")
     ap.add_argument("--errors", action="store_true",
-                    help="list missed and spurious mentions and wrong groupings (dev stories unless --split test)")
+                    help="list missed and spurious mentions and wrong groupings (dev stories unless --split names another)")
     args = ap.parse_args(argv)
     from ..analyze import analyze_articles
     from ..pipeline import Options
@@ -118,10 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    splits = ("dev", "dev2", "test") if args.split == "all" else (args.split,)
     totals = {s: {"gold": 0, "pred": 0, "right": 0, "links": [0, 0, 0], "cross": [0, 0, 0],
                   "none": [0, 0, 0], "day": [0, 0, 0], "stories": 0} for s in splits}
-    error_split = "test" if args.split == "test" else "dev"
+    error_split = "dev" if args.split == "all" else args.split
     for story in stories:
         if story["split"] not in splits:
             continue
