@@ -193,3 +193,24 @@ def test_a_deadline_after_a_duration_is_still_an_event():
                  [(0, "tiga hari", "P3D", None), (0, "Jumat (21/11)", "2025-11-21", "day")])
     a.times[0].type = "DURATION"
     assert [e["date"] for e in _run(a)] == ["2025-11-21"]
+
+
+def test_a_span_from_a_bare_day_number_dates_no_event():
+    a = _article("a1", [
+        "Festival Danau Poso akan digelar 2 hingga 5 November 2016 di Kota Tentena.",
+        "Ponsel itu bisa dipesan sejak 8 - 18 April di toko ritel.",
+        "Bupati membuka festival itu pada Rabu (2/11/2016) malam.",
+    ], [(0, "5 November 2016", "2016-11-05", "day"), (1, "18 April", "2016-04-18", "day"),
+        (2, "Rabu (2/11/2016)", "2016-11-02", "day")], published=date(2016, 11, 2))
+    assert [e["text"][:6] for e in _run(a)] == ["Bupati"]
+
+
+def test_an_as_of_date_opening_a_sentence_is_no_event():
+    a = _article("a1", [
+        "Hingga hari ini, Senin (15/5), total uang tebusan sudah mencapai 25 BTC.",
+        "Per 27 Mei 2017, Wenger telah melahap 1.175 pertandingan bareng Arsenal.",
+        "Serangan itu melumpuhkan rumah sakit di Inggris hingga Senin (15/5) pagi.",
+    ], [(0, "hari ini", "2017-05-15", "day"), (0, "Senin (15/5)", "2017-05-15", "day"),
+        (1, "27 Mei 2017", "2017-05-27", "day"), (2, "Senin (15/5)", "2017-05-15", "day")],
+        published=date(2017, 5, 15))
+    assert [e["text"][:8] for e in _run(a)] == ["Serangan"]

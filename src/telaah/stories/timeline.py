@@ -16,6 +16,7 @@ first article are kept but marked ``background`` (stories/background.py).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -110,7 +111,8 @@ def _restated(article: Article, times: list) -> set[int]:
 
 def _range_ends(article: Article, times: list) -> set[int]:
     """Positions in ``times`` of the two ends of a span ("31 Maret - 5 April 2017", "23 hingga
-    25 Mei"): a survey's fieldwork or a festival's days, no event on either day."""
+    25 Mei", "2 hingga 5 November 2016"): a survey's fieldwork or a festival's days, no event on
+    either day."""
     connectors = lexicon().markers.get("range", set())
     out = set()
     for i in range(len(times) - 1):
@@ -118,6 +120,34 @@ def _range_ends(article: Article, times: list) -> set[int]:
         if a.sentence == b.sentence and a.value and b.value and {a.type, b.type} <= {"DATE", "TIME"} \
                 and norm(article.text[a.end:b.start]) in connectors:  # not "tiga hari hingga Jumat"
             out.update((i, i + 1))
+    for i, t in enumerate(times):
+        # "2 hingga 5 November 2016": the first end is a bare day number, no expression of its own
+        before = _DAY_NUMBER_THEN.search(article.text, max(0, t.start - 24), t.start)
+        if before and t.granularity == "day" and norm(before["link"]) in connectors:
+            out.add(i)
+    return out
+
+
+_DAY_NUMBER_THEN = re.compile(r"(?<![\w/.,])\d{1,2}\s*(?P<link>[^\w\s]|[a-z/.]+(?:\s+dengan)?)\s*\Z", re.I)
+
+
+def _as_of(article: Article, sentences: dict, times: list) -> set[int]:
+    """Positions in ``times`` of dates that open their sentence after an as-of word ("Hingga hari
+    ini, Senin (15/5), total uang … sudah mencapai", "Per 27 Mei 2017, Wenger telah melahap …"):
+    the day a running total or a state is told, not a happening."""
+    words = lexicon().markers.get("as_of", set())
+    out = set()
+    for i, t in enumerate(times):
+        sentence = sentences.get(t.sentence)
+        if sentence is None or t.granularity != "day":
+            continue
+        opening = [norm(article.text[s:e]) for s, e in tokenize(article.text, sentence.start, t.start)
+                   if article.text[s].isalnum()]
+        if len(opening) == 1 and opening[0] in words:
+            out.add(i)
+            if i + 1 < len(times) and times[i + 1].sentence == t.sentence and \
+                    not article.text[t.end:times[i + 1].start].strip(" ,"):
+                out.add(i + 1)  # "Hingga hari ini, Senin (15/5)": the same day told twice
     return out
 
 
@@ -155,7 +185,7 @@ def dated_sentences(story: Story, by_id: dict[str, Article]) -> tuple[list[tuple
         sentences = {s.id: s for s in article.sentences}
         seen: set[tuple[str, str]] = set()
         times = sorted(article.times, key=lambda t: t.start)
-        skipped = _restated(article, times) | _range_ends(article, times)
+        skipped = _restated(article, times) | _range_ends(article, times) | _as_of(article, sentences, times)
         for i, t in enumerate(times):
             if t.granularity != "day" or not t.value or t.sentence not in sentences or i in skipped:
                 continue
