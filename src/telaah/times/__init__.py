@@ -254,12 +254,15 @@ def _deictic_offset(text: str) -> int | None:
 
 
 def _attribution_day(article: Article, quote, sentence_end: int) -> TimeExpr | None:
-    """The day written with a postposed attribution ("…," kata Argo, Selasa (30/5)): a day
-    expression after the cue, in the cue's sentence, that spells a date (a digit or a month)."""
+    """The day written with a postposed attribution ("…," kata Argo, Selasa (30/5)): the first
+    time expression after the cue, in the cue's sentence, when it names a day and is not itself a
+    day word ("kata Argo kemarin" dates the article's telling, not a quote day)."""
     cue = quote.cue
-    for t in article.times:
-        if t.start < cue.end or t.end > sentence_end:
+    for t in article.times:  # in text order
+        if t.start < cue.end:
             continue
+        if t.end > sentence_end:
+            return None
         if t.granularity != "day" or t.type != "DATE" or not t.value or _deictic_offset(t.text) is not None:
             return None  # the first time after the cue is not a written date: no quote day
         between = article.text[cue.end:t.start]
