@@ -214,3 +214,11 @@ def test_an_as_of_date_opening_a_sentence_is_no_event():
         (1, "27 Mei 2017", "2017-05-27", "day"), (2, "Senin (15/5)", "2017-05-15", "day")],
         published=date(2017, 5, 15))
     assert [e["text"][:8] for e in _run(a)] == ["Serangan"]
+
+
+def test_an_as_of_date_after_a_quote_mark_is_no_event_either():
+    a = _article("a1", ['"Per hari ini total ada 118 siswa yang dirawat," jelas Leni.',
+                        "Siswa itu keracunan makanan pada Selasa (20/10) siang."],
+                 [(0, "hari ini", "2026-10-22", "day"), (1, "Selasa (20/10)", "2026-10-20", "day")],
+                 published=date(2026, 10, 22))
+    assert [e["date"] for e in _run(a)] == ["2026-10-20"]

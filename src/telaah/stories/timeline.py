@@ -121,13 +121,16 @@ def _range_ends(article: Article, times: list) -> set[int]:
                 and norm(article.text[a.end:b.start]) in connectors:  # not "tiga hari hingga Jumat"
             out.update((i, i + 1))
     for i, t in enumerate(times):
+        if t.granularity != "day":
+            continue
         # "2 hingga 5 November 2016": the first end is a bare day number, no expression of its own
         before = _DAY_NUMBER_THEN.search(article.text, max(0, t.start - 24), t.start)
-        if before and t.granularity == "day" and norm(before["link"]) in connectors:
+        if before and norm(before["link"]) in connectors:
             out.add(i)
     return out
 
 
+_FIRST_WORD = re.compile(r"\w+")
 _DAY_NUMBER_THEN = re.compile(r"(?<![\w/.,])\d{1,2}\s*(?P<link>[^\w\s]|[a-z/.]+(?:\s+dengan)?)\s*\Z", re.I)
 
 
@@ -141,6 +144,9 @@ def _as_of(article: Article, sentences: dict, times: list) -> set[int]:
         sentence = sentences.get(t.sentence)
         if sentence is None or t.granularity != "day":
             continue
+        first = _FIRST_WORD.search(article.text, sentence.start, t.start)
+        if first is None or norm(first.group()) not in words:
+            continue  # the sentence does not open with an as-of word
         opening = [norm(article.text[s:e]) for s, e in tokenize(article.text, sentence.start, t.start)
                    if article.text[s].isalnum()]
         if len(opening) == 1 and opening[0] in words:
