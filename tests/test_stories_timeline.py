@@ -222,3 +222,19 @@ def test_an_as_of_date_after_a_quote_mark_is_no_event_either():
                  [(0, "hari ini", "2026-10-22", "day"), (1, "Selasa (20/10)", "2026-10-20", "day")],
                  published=date(2026, 10, 22))
     assert [e["date"] for e in _run(a)] == ["2026-10-20"]
+
+
+def test_one_article_telling_its_event_twice_is_one_entry_but_its_names_alone_join_nothing():
+    strike = _article("a1", [
+        "Ribuan awak mobil tangki Pertamina menggelar aksi mogok nasional serentak, Senin (19/6).",
+        "Wadi menegaskan, aksi mogok hari ini berlangsung sampai ada kesepakatan dengan Pertamina.",
+    ], [(0, "Senin (19/6)", "2017-06-19", "day"), (1, "hari ini", "2017-06-19", "day")],
+        published=date(2017, 6, 19))
+    assert [e["sentences"] for e in _run(strike)] == [["a1:s1", "a1:s2"]]
+    # the same names in both; what was done is not the same happening
+    graft = _article("a2", [
+        "KPK menetapkan Wali Kota Madiun Bambang Irianto sebagai tersangka, Senin (17/10).",
+        "Tim KPK menggeledah rumah dinas Wali Kota Madiun Bambang Irianto, Senin (17/10).",
+    ], [(0, "Senin (17/10)", "2016-10-17", "day"), (1, "Senin (17/10)", "2016-10-17", "day")],
+        published=date(2016, 10, 17))
+    assert len(_run(graft)) == 2

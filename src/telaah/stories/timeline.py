@@ -4,9 +4,10 @@ An event is a body sentence holding a day-level time expression resolved to a ca
 Sentences with the same date that say much the same thing (cosine of stemmed content words,
 each weighted by its rarity in the background corpus, stop words, the date and the speaker's
 name left out) are one event, listing all their ``sources``, unless they are two different
-speakers' words; sentences of the same day that quote the same speaker are one event too ("kata
-Andreas …, Senin" and "Andreas Siregar mengatakan pada hari Senin bahwa …": one statement told
-by two outlets). The two ends of a span ("31 Maret - 5 April 2017") and a bare time of day
+speakers' words (two sentences of one article also need their words without names to agree:
+an article names its story's people in every sentence); sentences of the same day that quote
+the same speaker are one event too ("kata Andreas …, Senin" and "Andreas Siregar mengatakan
+pada hari Senin bahwa …": one statement told by two outlets). The two ends of a span ("31 Maret - 5 April 2017") and a bare time of day
 ("hingga pukul 18.06 WIB") date no event. ``telaah eval timeline`` scores this on a blind gold.
 An article's own publication is not an event: time expressions outside body sentences
 (datelines, credit and date lines) never are, and a sentence that is little more than a date
@@ -34,6 +35,10 @@ from .stem import stem
 __all__ = ["TimelineStage", "build_timeline", "event_words", "similarity"]
 
 SAME_EVENT_SIMILARITY = 0.25  # rarity-weighted cosine of stemmed content words on the same date
+# within one article the story's names recur in every sentence ("dapur CV Sinar Boga Lestari"
+# in the kitchen's closure and in the police's sampling): two of its sentences are one happening
+# only when their common words, the names left out, say the same too ("aksi mogok", "bentrokan")
+SAME_ARTICLE_COMMON_SIMILARITY = 0.2
 MIN_EVENT_WORDS = 3  # content words outside the date itself for a sentence to be an event
 EVENT_BLOCKS = ("body", "dateline")
 
@@ -49,16 +54,24 @@ def _stopwords() -> frozenset[str]:
 def event_words(text: str, start: int = 0, end: int | None = None,
                 skip: tuple[int, int] | None = None, spans: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """Stemmed lower-case content words of ``text[start:end]``, leaving out ``skip`` and ``spans``."""
+    return _words_and_common(text, start, end, skip, spans)[0]
+
+
+def _words_and_common(text: str, start: int, end: int | None, skip: tuple[int, int] | None,
+                      spans: tuple[tuple[int, int], ...]) -> tuple[list[str], list[str]]:
+    """``event_words``, and those of them not written with a capital (no names), in one pass."""
     stop = _stopwords()
-    out = []
+    words, common = [], []
     for s, e in tokenize(text, start, end):
         if skip and s >= skip[0] and e <= skip[1] or any(a <= s and e <= b for a, b in spans):
             continue
         w = text[s:e].lower()
         if not w[0].isalpha() or w in stop:
             continue
-        out.append(stem(w))
-    return out
+        words.append(stem(w))
+        if not text[s].isupper():
+            common.append(words[-1])
+    return words, common
 
 
 @lru_cache(maxsize=1)
@@ -170,9 +183,9 @@ def _names_day(phrase: str) -> bool:
 
 def dated_sentences(story: Story, by_id: dict[str, Article]) -> tuple[list[tuple], dict]:
     """The story's candidate event mentions, in date order, as (date, article, sentence, time,
-    words), and each (article, sentence)'s statements by a speaker with an entity."""
+    words, common words), and each (article, sentence)'s statements by a speaker with an entity."""
     order = {aid: i for i, aid in enumerate(story.articles)}
-    mentions = []  # (date, article, sentence, time, words)
+    mentions = []  # (date, article, sentence, time, words, common words)
     quoted: dict[tuple[str, str], list] = {}  # (article, sentence) -> its statements by a known speaker
     for aid in story.articles:
         article = by_id.get(aid)
@@ -205,12 +218,12 @@ def dated_sentences(story: Story, by_id: dict[str, Article]) -> tuple[list[tuple
             if not _in_event_block(article, sentence) or (day.isoformat(), sentence.id) in seen:
                 continue
             # who speaks is compared by the speaker rule below, not as a word of what happened
-            words = event_words(article.text, sentence.start, sentence.end, skip=(t.start, t.end),
-                                spans=not_told.get(sentence.id, ()))
+            words, common = _words_and_common(article.text, sentence.start, sentence.end, (t.start, t.end),
+                                              not_told.get(sentence.id, ()))
             if len(words) < MIN_EVENT_WORDS:
                 continue
             seen.add((day.isoformat(), sentence.id))
-            mentions.append((day, article, sentence, t, words))
+            mentions.append((day, article, sentence, t, words, common))
     mentions.sort(key=lambda m: (m[0], m[1].reference_date or date.max, order[m[1].id], m[2].start))
     return mentions, quoted
 
@@ -225,15 +238,17 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     # hilang kontak pada Minggu") dates what the speaker talks about, not the speaking
     voices = [{q.speaker.entity for q in quoted.get((m[1].id, m[2].id), ()) if not q.start <= m[3].start < q.end}
               for m in mentions]
-    # a sentence joins the first event of its day it says the same thing as; then the events of
-    # one day that quote the same speaker are one (whatever order the articles were read in)
+    # a sentence joins the first event of its day it says the same thing as (within one article,
+    # in its common words too); then the events of one day that quote the same speaker are one
+    # (whatever order the articles were read in)
     group = list(range(len(mentions)))
     members: dict[int, list[int]] = {}  # an event's first sentence -> its sentences
     for j in range(len(mentions)):
         for i, its in members.items():
             if mentions[i][0] == mentions[j][0] and any(
-                    mentions[k][1] is not mentions[j][1]  # an article tells its own events apart
-                    and similarity(mentions[k][4], mentions[j][4]) >= SAME_EVENT_SIMILARITY
+                    similarity(mentions[k][4], mentions[j][4]) >= SAME_EVENT_SIMILARITY
+                    and (mentions[k][1] is not mentions[j][1]
+                         or similarity(mentions[k][5], mentions[j][5]) >= SAME_ARTICLE_COMMON_SIMILARITY)
                     and not (voices[k] and voices[j] and voices[k].isdisjoint(voices[j]))  # two speakers' words
                     for k in its):
                 group[j] = i
@@ -253,7 +268,7 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
                 break
     events: list[dict] = []
     event_of: dict[int, dict] = {}
-    for j, (day, article, sentence, t, _) in enumerate(mentions):
+    for j, (day, article, sentence, t, *_) in enumerate(mentions):
         event = event_of.get(group[j])
         if event is None:
             event = event_of[group[j]] = {
