@@ -200,8 +200,10 @@ def test_a_span_from_a_bare_day_number_dates_no_event():
         "Festival Danau Poso akan digelar 2 hingga 5 November 2016 di Kota Tentena.",
         "Ponsel itu bisa dipesan sejak 8 - 18 April di toko ritel.",
         "Bupati membuka festival itu pada Rabu (2/11/2016) malam.",
+        "Pertempuran di Magelang berlangsung tanggal 19, 20 sampai 21 November 1945 silam.",
     ], [(0, "5 November 2016", "2016-11-05", "day"), (1, "18 April", "2016-04-18", "day"),
-        (2, "Rabu (2/11/2016)", "2016-11-02", "day")], published=date(2016, 11, 2))
+        (2, "Rabu (2/11/2016)", "2016-11-02", "day"), (3, "tanggal 19", "1945-11-19", "day"),
+        (3, "21 November 1945", "1945-11-21", "day")], published=date(2016, 11, 2))
     assert [e["text"][:6] for e in _run(a)] == ["Bupati"]
 
 

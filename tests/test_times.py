@@ -58,6 +58,12 @@ CASES = [
     ("Dana cair tanggal 24 kemarin.", REF, "tanggal 24 kemarin", "2024-02-24", "day", "published"),
     ("Dana cair tanggal 5 kemarin.", REF, "tanggal 5 kemarin", "2024-03-05", "day", "published"),
     ("Sidang digelar tanggal 5 mendatang.", REF, "tanggal 5 mendatang", "2024-04-05", "day", "published"),
+    # the first day of a list takes the month and year written after the last one
+    ("Pertempuran tanggal 19, 20 sampai 21 November 1945 itu.", REF, "tanggal 19", "1945-11-19", "day", "explicit"),
+    ("Festival digelar tanggal 3 dan 4 Desember 2016.", REF, "tanggal 3", "2016-12-03", "day", "explicit"),
+    ("Rapat digelar tanggal 5, 6, dan 7 Januari.", REF, "tanggal 5", "2024-01-05", "day", "published"),
+    ("Hujan turun tanggal 12 - 14 April lalu.", REF, "tanggal 12", "2023-04-12", "day", "published"),
+    ("Dana cair tanggal 9, 10 orang menerima.", REF, "tanggal 9", "2024-03-09", "day", "published"),
     ("Dana cair tanggal 8/3 kemarin.", REF, "tanggal 8/3 kemarin", "2024-03-08", "day", "published"),
     # months and years
     ("Harga naik sejak Maret 2024.", REF, "Maret 2024", "2024-03", "month", "explicit"),

@@ -124,8 +124,8 @@ def _restated(article: Article, times: list) -> set[int]:
 
 def _range_ends(article: Article, times: list) -> set[int]:
     """Positions in ``times`` of the two ends of a span ("31 Maret - 5 April 2017", "23 hingga
-    25 Mei", "2 hingga 5 November 2016"): a survey's fieldwork or a festival's days, no event on
-    either day."""
+    25 Mei", "2 hingga 5 November 2016", "tanggal 19, 20 sampai 21 November 1945"): a survey's
+    fieldwork or a festival's days, no event on either day."""
     connectors = lexicon().markers.get("range", set())
     out = set()
     for i in range(len(times) - 1):
@@ -133,6 +133,7 @@ def _range_ends(article: Article, times: list) -> set[int]:
         if a.sentence == b.sentence and a.value and b.value and {a.type, b.type} <= {"DATE", "TIME"} \
                 and norm(article.text[a.end:b.start]) in connectors:  # not "tiga hari hingga Jumat"
             out.update((i, i + 1))
+    listed = lexicon().markers.get("list", set())
     for i, t in enumerate(times):
         if t.granularity != "day":
             continue
@@ -140,6 +141,12 @@ def _range_ends(article: Article, times: list) -> set[int]:
         before = _DAY_NUMBER_THEN.search(article.text, max(0, t.start - 24), t.start)
         if before and norm(before["link"]) in connectors:
             out.add(i)
+            # "tanggal 19, 20 sampai 21 November 1945": the list's first day opens the span too
+            a = times[i - 1] if i else None
+            if a is not None and a.sentence == t.sentence and a.granularity == "day" \
+                    and a.end <= before.start() and before.start() - a.end < 24 \
+                    and all(w.isdigit() or w in listed for w in norm(article.text[a.end:before.start()]).replace(",", " ").split()):
+                out.add(i - 1)
     return out
 
 

@@ -106,6 +106,18 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+@lru_cache(maxsize=1)
+def day_list_tail() -> re.Pattern:
+    """What follows the first day of a list of day numbers that ends in a month: ", 20 sampai 21
+    November 1945" after "tanggal 19", " dan 4 Desember 2016" after "tanggal 3"."""
+    lx = lexicon()
+    joiners = _phrase(lx.markers["list"] | lx.markers["range"])
+    sep = rf"\s*(?:,\s*(?:(?:{joiners})\s*)?|(?:{joiners})\s*)"
+    return re.compile(rf"(?:{sep}(?:(?:tanggal|tgl\.?)\s+)?\d{{1,2}}(?![\w/.,]\d)){{1,6}}\s+(?P<mon>{_phrase(lx.months)})\.?"
+                      rf"(?![\w])(?:\s+(?P<y>\d{{4}})(?![\w]))?(?:\s+(?P<dir>{_phrase(lx.directions)})(?![\w]))?",
+                      re.IGNORECASE)
+
+
 MODIFIERS = ("awal", "akhir", "pertengahan", "medio")  # "awal Juni", "akhir 2015"
 PERIOD_MODIFIERS = ("awal", "akhir", "pertengahan")  # "akhir pekan"
 RELATIVE_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun")  # "pekan lalu"
