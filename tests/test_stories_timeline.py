@@ -240,3 +240,15 @@ def test_one_article_telling_its_event_twice_is_one_entry_but_its_names_alone_jo
     ], [(0, "Senin (17/10)", "2016-10-17", "day"), (1, "Senin (17/10)", "2016-10-17", "day")],
         published=date(2016, 10, 17))
     assert len(_run(graft)) == 2
+
+
+def test_two_articles_leads_of_one_day_are_one_event_in_their_own_words():
+    match = _article("a1", ["MANCHESTER - Manchester United bermain imbang 1-1 dengan Everton, Selasa (4/4/2017).",
+                            "Gol Ibrahimovic lewat penalti pada menit akhir menyelamatkan tuan rumah, Selasa (4/4/2017)."],
+                     [(0, "Selasa (4/4/2017)", "2017-04-04", "day"), (1, "Selasa (4/4/2017)", "2017-04-04", "day")])
+    coach = _article("a2", ["MANCHESTER - Manajer Manchester United, Jose Mourinho, enggan menyalahkan ofisial laga"
+                            " yang menganulir gol timnya, Selasa (4/4/2017).",
+                            "Laga lain pada Selasa (4/4/2017) mempertemukan Arsenal dan West Ham."],
+                     [(0, "Selasa (4/4/2017)", "2017-04-04", "day"), (1, "Selasa (4/4/2017)", "2017-04-04", "day")])
+    timeline = _run(match, coach)
+    assert sorted(e["sentences"] for e in timeline) == [["a1:s1", "a2:s1"], ["a1:s2"], ["a2:s2"]]

@@ -5,7 +5,9 @@ Sentences with the same date that say much the same thing (cosine of stemmed con
 each weighted by its rarity in the background corpus, stop words, the date and the speaker's
 name left out) are one event, listing all their ``sources``, unless they are two different
 speakers' words (two sentences of one article also need their words without names to agree:
-an article names its story's people in every sentence); sentences of the same day that quote
+an article names its story's people in every sentence); two articles' leads of the same day
+are one event if they share a word at all (each opens with the day's main event); sentences of
+the same day that quote
 the same speaker are one event too ("kata Andreas …, Senin" and "Andreas Siregar mengatakan
 pada hari Senin bahwa …": one statement told by two outlets). The two ends of a span ("31 Maret - 5 April 2017") and a bare time of day
 ("hingga pukul 18.06 WIB") date no event. ``telaah eval timeline`` scores this on a blind gold.
@@ -235,6 +237,27 @@ def dated_sentences(story: Story, by_id: dict[str, Article]) -> tuple[list[tuple
     return mentions, quoted
 
 
+def _leads(mentions: list[tuple]) -> list[bool]:
+    """Is each mention its article's first sentence (of the body, after the dateline)?"""
+    first: dict[str, str | None] = {}
+    for m in mentions:
+        if m[1].id not in first:
+            first[m[1].id] = next((s.id for s in m[1].sentences if _in_event_block(m[1], s)), None)
+    return [m[2].id == first[m[1].id] for m in mentions]
+
+
+def _same_event(a: tuple, b: tuple, both_leads: bool) -> bool:
+    """Do two mentions of one day tell the same happening? Their rarity-weighted words agree
+    (within one article, their words without names too: an article names its story's people in
+    every sentence). Two articles' leads need only share a word: a story's articles open with
+    the day's main event, told in their own words ("Manchester United bermain imbang 1-1 dengan
+    Everton" and "Manajer Manchester United, Jose Mourinho, enggan menyalahkan ofisial laga")."""
+    sim = similarity(a[4], b[4])
+    if a[1] is b[1]:
+        return sim >= SAME_EVENT_SIMILARITY and similarity(a[5], b[5]) >= SAME_ARTICLE_COMMON_SIMILARITY
+    return sim >= SAME_EVENT_SIMILARITY or (both_leads and sim > 0)
+
+
 def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     """The story's dated events in date order, each with all its sources."""
     by_id = {a.id: a for a in corpus.articles}
@@ -246,23 +269,23 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     voices = [{q.speaker.entity for q in quoted.get((m[1].id, m[2].id), ()) if not q.start <= m[3].start < q.end}
               for m in mentions]
     # a sentence joins the first event of its day it says the same thing as (within one article,
-    # in its common words too); then the events of one day that quote the same speaker are one
-    # (whatever order the articles were read in)
+    # in its common words too), or, as two articles' leads, tells the same day at all; then the
+    # events of one day that quote the same speaker are one (whatever order the articles were read in)
+    lead = _leads(mentions)
     group = list(range(len(mentions)))
     members: dict[int, list[int]] = {}  # an event's first sentence -> its sentences
     for j in range(len(mentions)):
-        for i, its in members.items():
-            if mentions[i][0] == mentions[j][0] and any(
-                    similarity(mentions[k][4], mentions[j][4]) >= SAME_EVENT_SIMILARITY
-                    and (mentions[k][1] is not mentions[j][1]
-                         or similarity(mentions[k][5], mentions[j][5]) >= SAME_ARTICLE_COMMON_SIMILARITY)
-                    and not (voices[k] and voices[j] and voices[k].isdisjoint(voices[j]))  # two speakers' words
-                    for k in its):
-                group[j] = i
-                its.append(j)
-                break
-        else:
+        # what the words say first; two leads' weaker tie only when no event says the same
+        joined = next((i for leads_only in (False, True) for i, its in members.items()
+                       if mentions[i][0] == mentions[j][0] and any(
+                           _same_event(mentions[k], mentions[j], leads_only and lead[k] and lead[j])
+                           and not (voices[k] and voices[j] and voices[k].isdisjoint(voices[j]))  # two speakers' words
+                           for k in its)), None)
+        if joined is None:
             members[j] = [j]
+        else:
+            group[j] = joined
+            members[joined].append(j)
     speakers_of: dict[int, set[str]] = {}
     for j, g in enumerate(group):
         speakers_of.setdefault(g, set()).update(voices[j])
