@@ -32,3 +32,14 @@ def test_chrome_patterns_compile():
     from telaah.cleaning.rules import abbreviations, chrome_rules, dateline_patterns
 
     assert len(chrome_rules()) > 30 and dateline_patterns() and "Jl." in abbreviations()
+
+
+def test_event_synonyms_name_one_concept_per_stem_and_no_stop_words():
+    from telaah.lang import load_table, stopwords
+    from telaah.stories.stem import stem
+
+    seen: dict[str, str] = {}
+    for row in load_table("event_synonyms.tsv"):
+        form, concept = row["form"], row["concept"]
+        assert form == form.lower() and " " not in form and form not in stopwords(), form
+        assert seen.setdefault(stem(form), concept) == concept, f"{form}: its stem names two concepts"

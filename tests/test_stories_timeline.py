@@ -252,3 +252,14 @@ def test_two_articles_leads_of_one_day_are_one_event_in_their_own_words():
                      [(0, "Selasa (4/4/2017)", "2017-04-04", "day"), (1, "Selasa (4/4/2017)", "2017-04-04", "day")])
     timeline = _run(match, coach)
     assert sorted(e["sentences"] for e in timeline) == [["a1:s1", "a2:s1"], ["a1:s2"], ["a2:s2"]]
+
+
+def test_two_outlets_words_for_one_happening_count_as_one():
+    # neither sentence is its article's lead, and only the concept is shared
+    a1 = _article("a1", ["Laskar FPI berjaga di markasnya.",
+                         "Menurut Maman, bentrokan yang terjadi kemarin dipicu provokasi di Ciampea."],
+                  [(1, "kemarin", "2017-01-12", "day")], published=date(2017, 1, 13))
+    a2 = _article("a2", ["Polisi berjaga di lokasi.",
+                         "Keributan di Bogor kemarin berjarak dekat dengan kericuhan di jalan raya."],
+                  [(1, "kemarin", "2017-01-12", "day")], published=date(2017, 1, 13))
+    assert [sorted(e["sources"]) for e in _run(a1, a2)] == [["a1", "a2"]]

@@ -3,7 +3,7 @@
 An event is a body sentence holding a day-level time expression resolved to a calendar date.
 Sentences with the same date that say much the same thing (cosine of stemmed content words,
 each weighted by its rarity in the background corpus, stop words, the date and the speaker's
-name left out) are one event, listing all their ``sources``, unless they are two different
+name left out, words for one kind of happening counted as one: lang/id/event_synonyms.tsv) are one event, listing all their ``sources``, unless they are two different
 speakers' words (two sentences of one article also need their words without names to agree:
 an article names its story's people in every sentence); two articles' leads of the same day
 are one event if they share a word at all (each opens with the day's main event); sentences of
@@ -27,7 +27,7 @@ from functools import lru_cache
 from ..cleaning.blocks import lead_dateline_end
 from ..document import Article, Corpus, Sentence, Story
 from ..errors import DataFileError
-from ..lang import stopwords
+from ..lang import load_table, stopwords
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
 from ..times.lexicon import lexicon, norm
@@ -63,6 +63,7 @@ def _words_and_common(text: str, start: int, end: int | None, skip: tuple[int, i
                       spans: tuple[tuple[int, int], ...]) -> tuple[list[str], list[str]]:
     """``event_words``, and those of them not written with a capital (no names), in one pass."""
     stop = _stopwords()
+    concepts = _concepts()
     words, common = [], []
     for s, e in tokenize(text, start, end):
         if skip and s >= skip[0] and e <= skip[1] or any(a <= s and e <= b for a, b in spans):
@@ -70,10 +71,22 @@ def _words_and_common(text: str, start: int, end: int | None, skip: tuple[int, i
         w = text[s:e].lower()
         if not w[0].isalpha() or w in stop:
             continue
-        words.append(stem(w))
+        root = stem(w)
+        words.append(concepts.get(root, root))
         if not text[s].isupper():
             common.append(words[-1])
     return words, common
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> dict[str, str]:
+    """Stem -> the concept it names (lang/id/event_synonyms.tsv: "kericuhan", "keributan" ->
+    "bentrok"), so that two outlets' words for one happening count as one word."""
+    try:
+        rows = load_table("event_synonyms.tsv")
+    except DataFileError:
+        return {}
+    return {stem(r["form"].lower()): r["concept"] for r in rows}
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +96,11 @@ def _idf() -> tuple[float, dict[str, float]]:
     from .grouping import background_df
 
     docs, df = background_df()
-    return math.log(docs + 1), {t: math.log((docs + 1) / (n + 1)) for t, n in df.items()}
+    idf = {t: math.log((docs + 1) / (n + 1)) for t, n in df.items()}
+    unseen = math.log(docs + 1)
+    for root, concept in _concepts().items():  # a concept is as rare as its commonest word
+        idf[concept] = min(idf.get(concept, unseen), idf.get(root, unseen))
+    return unseen, idf
 
 
 def similarity(a: list[str], b: list[str]) -> float:
