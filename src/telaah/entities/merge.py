@@ -961,6 +961,33 @@ def repair_glued_names(corpus: Corpus) -> None:
                 per.role += glued
 
 
+def restore_split_organisations(corpus: Corpus) -> None:
+    """A person-typed name that ends an organisation's name written whole elsewhere in the run,
+    right after that name's other words, is that organisation ("smelter PT Sinar [Halmahera
+    Nikel]" where another article wrote "PT Sinar Halmahera Nikel (SHN)"): the recogniser lost
+    the name's opening words, and a person is never named by a company's last words."""
+    by_tail: dict[str, list[str]] = {}  # an organisation's folded name by its last word
+    for a in corpus.articles:
+        for m in a.mentions:
+            name = split_brackets(m.text or "")[0].strip()
+            if m.type == "ORG" and name.count(" ") >= 2:
+                by_tail.setdefault(fold(name.rsplit(" ", 1)[1]), []).append(fold(name))
+    if not by_tail:
+        return
+    for article in corpus.articles:
+        taken = sorted((m.start, m.end) for m in article.mentions)
+        for m in article.mentions:
+            if m.type != "PER" or m.role or not m.text or fold(m.text.rsplit(" ", 1)[-1]) not in by_tail:
+                continue
+            for name in by_tail[fold(m.text.rsplit(" ", 1)[-1])]:
+                start = m.end - len(name)
+                if start < 0 or start >= m.start or fold(article.text[start:m.end]) != name \
+                        or any(s < m.start and e > start for s, e in taken if (s, e) != (m.start, m.end)):
+                    continue
+                m.start, m.type, m.text = start, "ORG", article.text[start:m.end]
+                break
+
+
 def retype_named_offices(corpus: Corpus) -> None:
     """A person-typed name with no role that the run also tags as an organisation or place,
     and that a person's role names ("direktur Glas Gradjana, Milica Petrovic"), is that
@@ -989,6 +1016,7 @@ def merge_entities(corpus: Corpus) -> list[Entity]:
     """Merge every mention of the corpus into entities (ids e1, e2, ... by first mention),
     setting ``Mention.entity``, capitals' ``links_to``, quote speakers' and number claims' entities."""
     repair_glued_names(corpus)
+    restore_split_organisations(corpus)
     retype_named_offices(corpus)
     retype_lone_names(corpus)
     link_capitals(corpus)

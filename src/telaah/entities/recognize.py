@@ -763,7 +763,39 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     found = _cut_inner_ranks(words, found)
     found = _join_glued_words(words, found)
     found = _aged_names(words, found)
+    found = _company_names(words, found)
     return sorted(_article_names(words, _role_cued_names(words, found)))
+
+
+@lru_cache(maxsize=1)
+def _company_forms() -> frozenset[str]:
+    return frozenset(load_lines("company_forms.txt"))
+
+
+def _company_names(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(session 19) An untagged legal form ("PT", "CV") opens an organisation's name that runs
+    over the capitalised words after it: "kepada PT [Anugerah Harisma Barakah] yang", "PT
+    Honda Prospect Motor (HPM)". Left alone after a role or any capitalised word ("Direktur PT
+    Windhu Tunggal Utama Abdul Khoir", "Bos PT Statika Joni Wijaya": the person follows the
+    company), and where untagged words come between the form and a person's span ("PT Merial
+    Esa Hardy Stefanus": where the company's name ends is not known; a name written whole
+    elsewhere in the run settles it at merging, ``restore_split_organisations``)."""
+    forms = _company_forms()
+    tagged = {k for s, e, _ in found for k in range(s, e)}
+    out = list(found)
+    for k, w in enumerate(words):
+        if w not in forms or k in tagged or k + 1 >= len(words) or not _is_name_word(words[k + 1]) \
+                or (k and _is_name_word(words[k - 1])) or _role_ends_at(words, k):
+            continue
+        m = k + 1
+        # "PT NBM", "PT SAIC-GM Wuling"; not "PT Trans Distributor [NPWP] 03.275…"
+        while m < len(words) and (_is_name_word(words[m]) or (m == k + 1 and _is_acronym_word(words, m))):
+            m += 1
+        inside = [x for x in out if k < x[1] and x[0] < m]
+        if any(x[2] != "PER" or x[0] != k + 1 or x[1] > m for x in inside):
+            continue  # an organisation or place already, or a person's span not right after the form
+        out = [x for x in out if x not in inside] + [(k, m, "ORG")]
+    return sorted(out)
 
 
 def _article_names(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
