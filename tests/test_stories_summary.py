@@ -159,6 +159,21 @@ def test_a_short_summary_keeps_to_what_happened():
     assert len(chosen) == 2 and chosen[0] in ("b1:s1", "b2:s1")
 
 
+def test_one_sentence_on_both_sides_of_a_conflict_is_given_once():
+    """A rebuttal read as both the claim and its denial ("Kami tidak menuduh tanpa dasar …",
+    probe 7) must not fill two places of the summary."""
+    corpus = _conflict_corpus()
+    a1 = corpus.articles[0]
+    a1.quotes.append(Quote(0, 5, "x", "b1:s4", False, None, None, stance="deny", id="q3"))
+    s4 = a1.sentences[3]
+    corpus.stories[0].claim_conflicts = [{
+        "claim": "tambang pasir", "assert": ["q1"], "deny": ["q3"], "unconfirmed": [],
+        "source": {"article": "b1", "start": s4.start + 25, "end": s4.end - 1}}]
+    for n in (3, 4, 5, 6):
+        chosen = [i["sentence"] for i in summarize_story(corpus, corpus.stories[0], n=n)]
+        assert len(chosen) == len(set(chosen)), chosen
+
+
 def test_without_the_conflict_the_denial_stands_alone():
     """The plain MMR picks the denial (a dispute bonus) but not the accusation it answers."""
     corpus = _conflict_corpus()

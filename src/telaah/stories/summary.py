@@ -372,7 +372,7 @@ def _cover_conflicts(chosen: list[int], n: int, candidates: Sequence[Candidate],
         return max(usable, key=lambda i: (round(float(sim[i, beside]), 6), scores[i]), default=None)
 
     def add(i: int | None, position: int) -> bool:
-        if i is None:
+        if i is None or i in chosen:  # one sentence on both sides ("Kami tidak menuduh …") is given once
             return False
         if len(chosen) >= n:
             droppable = [j for j in chosen if j not in protected and j not in every_side]
@@ -399,7 +399,7 @@ def _cover_conflicts(chosen: list[int], n: int, candidates: Sequence[Candidate],
             add(best_of(claim, in_denial[0]), chosen.index(in_denial[0]))
         elif rank == 0:
             first = best_of(claim)
-            other = best_of(denial, first)
+            other = best_of([i for i in denial if i != first], first)
             room = n - len(chosen) + len([j for j in chosen if j not in protected and j not in every_side])
             if first is not None and other is not None and room >= 2:
                 add(first, len(chosen))
