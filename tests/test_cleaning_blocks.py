@@ -387,3 +387,26 @@ def test_a_credit_line_wins_over_the_dateline_agency():
 def test_a_trailing_desk_code_is_a_credit_not_a_body_sentence():
     _, blocks = run_blocks("Judul Berita Ini\n\nBeograd (AFP) - Oposisi menuduh kecurangan.\n\njkm/sbr\n")
     assert blocks[-1] == ("jkm/sbr", "credit")
+
+
+@pytest.mark.parametrize("masthead", [
+    "HARIAN JAKARTA ONLINE",
+    "PanturaSatu.id | Home > Peristiwa > Tegal Raya",
+    "Kabar Pantura — Hukum & Kriminal",
+    "KNA - Kantor Berita Kabar Nusantara",
+])
+def test_a_sites_name_line_above_the_headline_is_no_title(masthead):
+    headline = "Polisi Tetapkan Kepala Unit Pasar Tersangka Kebakaran yang Tewaskan 9 Orang"
+    a = Article(id="a", text=f"{masthead}\n\nJumat, 20 November 2026 | 11:35 WIB\n\n{headline}\n\n"
+                            "TEGAL – Polisi menetapkan SW sebagai tersangka kebakaran pasar, Kamis (19/11). "
+                            "Ia ditahan di Mapolres Tegal Kota.")
+    BlockStage()(a, Options())
+    assert a.title == headline
+    assert a.blocks[0].kind == "boilerplate" and a.text[a.blocks[0].start:a.blocks[0].end] == masthead
+
+
+def test_a_short_headline_in_capitals_with_no_headline_after_it_stays_the_title():
+    a = Article(id="a", text="GEMPA GUNCANG CIANJUR\n\nGempa bermagnitudo 5,6 mengguncang Cianjur, Senin (21/11). "
+                             "Ratusan rumah rusak.")
+    BlockStage()(a, Options())
+    assert a.title == "GEMPA GUNCANG CIANJUR"

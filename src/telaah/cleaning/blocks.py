@@ -71,6 +71,23 @@ def headline_like(line: str) -> bool:
     return not line.rstrip().endswith(".") or line.rstrip().endswith("...")
 
 
+MASTHEAD_MAX_WORDS = 8
+HEADLINE_MIN_WORDS = 6
+# a site's name line pasted above the headline: "HARIAN JAKARTA ONLINE", "PanturaSatu.id | Home >
+# Peristiwa", "Kabar Pantura — Hukum & Kriminal", "KNA - Kantor Berita Kabar Nusantara"
+MASTHEAD_MARK_RE = re.compile(r"\s[|–—>-]\s|\.(?:id|com|co|net|org)\b", re.I)
+
+
+def masthead_like(line: str) -> bool:
+    """A short line that names a site or its section rather than the story: written all in
+    capitals, or with a site's separators or domain."""
+    words = line.split()
+    if not words or len(words) > MASTHEAD_MAX_WORDS:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return (len(words) >= 2 and bool(letters) and all(c.isupper() for c in letters)) or bool(MASTHEAD_MARK_RE.search(line))
+
+
 def same_title(line: str, title: str) -> bool:
     a, b = norm(line), norm(title)
     if not a or not b:
@@ -167,6 +184,17 @@ class BlockStage(ArticleStage):
                     break
                 n.kind, n.reason = "boilerplate", "related link"
 
+    @staticmethod
+    def _headline_after(text: str, blocks: list[Block], i: int) -> bool:
+        """Is there a headline among the next few lines, before the first prose paragraph?"""
+        for n in blocks[i + 1:i + 5]:
+            line = text[n.start:n.end]
+            if n.kind != "body":
+                continue
+            return headline_like(line) and len(line.split()) >= HEADLINE_MIN_WORDS \
+                and not match_dateline(text, n.start, n.end) and not masthead_like(line)
+        return False
+
     def _find_title(self, article: Article) -> None:
         text, blocks = article.text, article.blocks
         meta_title = article.title
@@ -178,6 +206,9 @@ class BlockStage(ArticleStage):
             line = text[b.start:b.end]
             if meta_title and same_title(line, meta_title):
                 title_idx = i
+            elif not meta_title and masthead_like(line) and self._headline_after(text, blocks, i):
+                b.kind, b.reason = "boilerplate", "masthead above the headline"
+                continue
             elif headline_like(line) and i + 1 < len(blocks) and not match_dateline(text, b.start, b.end):
                 title_idx = i
             break
