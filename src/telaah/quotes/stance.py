@@ -311,6 +311,8 @@ def _negated_deed(lex: _Lexicon, text: str) -> str | None:
     if k >= len(low):
         return None
     deed = low[k]
+    if low[k + 1:k + 2] == ["tanpa"]:
+        return None  # "Kami tidak menuduh tanpa dasar": not without grounds, the charge stands
     if len(deed) <= 5 or not deed.isalpha() or not deed.startswith(("me", "ber", "ter", "di")) \
             or deed in lex.reply_not_deny or deed in lex.never_not_deny or deed in lex.clause_words:
         return None
