@@ -33,3 +33,11 @@ def test_a_company_split_into_a_person_is_restored_from_its_whole_name():
     assert [(e.name, e.type, len(e.mentions)) for e in corpus.entities] == [("PT Sinar Halmahera Nikel", "ORG", 2)]
     m = corpus.articles[1].mentions[0]
     assert corpus.articles[1].text[m.start:m.end] == m.text == "PT Sinar Halmahera Nikel"
+
+
+def test_degrees_after_a_name_are_no_person_and_honorifics_end_no_place():
+    found = _entities("Wakil Wali Kota Tegal Hj. Rina Kusumawardani, S.E., menuding PD Pasar lalai.",
+                      "Kapolres AKBP Hendra Saputra, S.I.K., M.H., mengatakan SW ditahan di Mapolres.")
+    assert found.get("Rina Kusumawardani") == "PER" and found.get("Hendra Saputra") == "PER", found
+    assert found.get("Tegal") == "LOC" and "Tegal Hj" not in found, found
+    assert not any("S.I.K." in name or name in ("S.E.", "M.H.") for name in found), found

@@ -21,3 +21,16 @@ def _stances(text: str) -> list[tuple[str, str]]:
 ])
 def test_not_without_grounds_stands_by_the_charge(text, content, stance):
     assert (content, stance) in _stances(text)
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Wakil Wali Kota Tegal Hj. Rina Kusumawardani, S.E., menuding PD Pasar Kota Tegal lalai.",
+     "Rina Kusumawardani", "accuse"),
+    ("Direktur Utama PD Pasar Drs. H. Bambang Soetrisno, M.Si., membantah tudingan itu.",
+     "Bambang Soetrisno", "deny"),
+    ("Kapolres Tegal Kota AKBP Hendra Saputra, S.I.K., M.H., mengatakan SW ditahan di Mapolres.",
+     "Hendra Saputra", "assert"),
+])
+def test_degrees_between_the_name_and_the_verb_keep_the_statement(text, speaker, stance):
+    dossier = analyze_texts([text])
+    assert [((q["speaker"] or {}).get("text"), q["stance"]) for q in dossier["quotes"]] == [(speaker, stance)]

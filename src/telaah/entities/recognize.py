@@ -55,6 +55,7 @@ import numpy as np
 from ..document import Mention, Sentence
 from ..errors import DataFileError
 from ..lang import load_lines, load_table, stopwords
+from ..text.degrees import degrees_only
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
@@ -764,7 +765,31 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     found = _join_glued_words(words, found)
     found = _aged_names(words, found)
     found = _company_names(words, found)
+    # "Hendra Saputra, S.I.K., M.H.,": degrees after a name are no person of their own (session 19)
+    found = [x for x in found if not degrees_only(words[x[0]:x[1]])]
+    found = _drop_trailing_honorifics(words, found)
     return sorted(_article_names(words, _role_cued_names(words, found)))
+
+
+@lru_cache(maxsize=1)
+def _honorific_abbreviations() -> frozenset[str]:
+    """Titles written short before a name ("Hj.", "Drs.", "H.", "Ir."): ``name_words.tsv``."""
+    from .names import _name_word_rows
+
+    return frozenset(w for w in _name_word_rows().get("title", ()) if len(w) <= 4 and w[:1].isupper())
+
+
+def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(session 19) An organisation's or place's span does not end in the honorific of the
+    person after it: "Wakil Wali Kota Tegal [Hj]. Rina", "Direktur Utama PD Pasar [Drs]. H.
+    Bambang"."""
+    titles = _honorific_abbreviations()
+    out = []
+    for s, e, typ in found:
+        while typ in ("ORG", "LOC") and e - s > 1 and words[e - 1] in titles and e < len(words) and words[e] == ".":
+            e -= 1
+        out.append((s, e, typ))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..cleaning.rules import abbreviations
+from ..text.degrees import DEGREE_TAIL_RE
 from .lexicon import _kinds, _name_joiners, _stopwords, lexicon
 from .text import _CLAUSE_EDGE, _Text, _is_cap, _time_tail, _verb_shaped
 
@@ -24,6 +25,9 @@ class _SpeakerSpan:
 
 def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     """The speaker at the right end of ``text[start:end]`` (the words before a preposed cue)."""
+    degrees = DEGREE_TAIL_RE.search(t.text, start, end)
+    if degrees:  # "Rina Kusumawardani, S.E., menuding …": the degrees are no part of the subject
+        end = degrees.start()
     idx = list(t.range(start, end))
     # "@djpu151 seperti dikutip kumparan, …" / "X, sebagaimana diberitakan Y, Rabu, mendesak": the
     # outlet that relays the words is no subject (only a phrase closed by a comma, not one that
