@@ -338,17 +338,20 @@ def test_stage_declarations():
     assert StoryDateStage.requires == ("corpus.stories",)
 
 
-def test_publication_date_line_in_chrome_gives_inferred_date():
+def _staged(text: str) -> Article:
+    """An article read through blocks, sentences and times, as the pipeline would."""
     from telaah.cleaning.blocks import BlockStage
-    from telaah.document import Article
-    from telaah.pipeline import Options
     from telaah.text.sentences import SentenceStage
-    from telaah.times import TimeStage
 
-    art = Article(id="x", text="Gempa Guncang Mamuju\n\nJumat, 15 Januari 2021 10:15 WIB\n\n"
-                               "Gempa mengguncang Mamuju pada Kamis malam. Warga mengungsi.\n")
+    art = Article(id="x", text=text)
     for stage in (BlockStage(), SentenceStage(), TimeStage()):
         stage(art, Options())
+    return art
+
+
+def test_publication_date_line_in_chrome_gives_inferred_date():
+    art = _staged("Gempa Guncang Mamuju\n\nJumat, 15 Januari 2021 10:15 WIB\n\n"
+                  "Gempa mengguncang Mamuju pada Kamis malam. Warga mengungsi.\n")
     assert art.published_inferred["value"] == "2021-01-15"
     assert "publication-date line" in art.published_inferred["basis"]
     kamis = next(t for t in art.times if t.text.startswith("Kamis"))
@@ -413,16 +416,8 @@ def test_an_undated_later_report_is_placed_where_its_weekdays_fall_in_the_story(
 
 def test_a_published_on_line_right_under_the_title_dates_the_article():
     """Session 15 (probe 6): Al Jazeera's "Diterbitkan Pada 16 Nov 2026", no blank line above."""
-    from telaah.cleaning.blocks import BlockStage
-    from telaah.document import Article
-    from telaah.pipeline import Options
-    from telaah.text.sentences import SentenceStage
-    from telaah.times import TimeStage
-
-    art = Article(id="x", text="Oposisi membantah tuduhan\nDiterbitkan Pada 16 Nov 2026\n\n"
-                               "Pemimpin oposisi membantah tuduhan pemerintah pada hari Minggu.\n")
-    for stage in (BlockStage(), SentenceStage(), TimeStage()):
-        stage(art, Options())
+    art = _staged("Oposisi membantah tuduhan\nDiterbitkan Pada 16 Nov 2026\n\n"
+                  "Pemimpin oposisi membantah tuduhan pemerintah pada hari Minggu.\n")
     assert art.published_inferred["value"] == "2026-11-16"
 
 

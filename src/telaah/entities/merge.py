@@ -975,17 +975,14 @@ def restore_split_organisations(corpus: Corpus) -> None:
     if not by_tail:
         return
     for article in corpus.articles:
-        taken = sorted((m.start, m.end) for m in article.mentions)
         for m in article.mentions:
-            if m.type != "PER" or m.role or not m.text or fold(m.text.rsplit(" ", 1)[-1]) not in by_tail:
-                continue
-            for name in by_tail[fold(m.text.rsplit(" ", 1)[-1])]:
+            names = by_tail.get(fold(m.text.rsplit(" ", 1)[-1])) if m.type == "PER" and not m.role and m.text else None
+            for name in names or ():
                 start = m.end - len(name)
-                if start < 0 or start >= m.start or fold(article.text[start:m.end]) != name \
-                        or any(s < m.start and e > start for s, e in taken if (s, e) != (m.start, m.end)):
-                    continue
-                m.start, m.type, m.text = start, "ORG", article.text[start:m.end]
-                break
+                if 0 <= start < m.start and fold(article.text[start:m.end]) == name \
+                        and not any(o is not m and o.start < m.start and o.end > start for o in article.mentions):
+                    m.start, m.type, m.text = start, "ORG", article.text[start:m.end]
+                    break
 
 
 def retype_named_offices(corpus: Corpus) -> None:

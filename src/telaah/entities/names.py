@@ -54,6 +54,12 @@ def name_linkers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def short_titles() -> frozenset[str]:
+    """Titles written short before a name, with a dot after them ("Hj.", "Drs.", "H.", "Ir.")."""
+    return frozenset(w for w in _name_word_rows().get("title", ()) if len(w) <= 4 and w[:1].isupper())
+
+
+@lru_cache(maxsize=1)
 def name_articles() -> tuple[str, ...]:
     """Arabic articles joined to a name part by a hyphen ("al-Mejri"), longest first."""
     return tuple(sorted(_name_word_rows().get("article", ()), key=len, reverse=True))

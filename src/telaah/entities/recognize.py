@@ -59,7 +59,7 @@ from ..text.degrees import degrees_only
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
-from .names import acronym_fits, name_articles, name_linkers, region_abbreviations
+from .names import acronym_fits, name_articles, name_linkers, region_abbreviations, short_titles
 
 _lock = threading.Lock()
 _models: tuple[CompiledCRF, CompiledCRF] | None = None
@@ -771,19 +771,11 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     return sorted(_article_names(words, _role_cued_names(words, found)))
 
 
-@lru_cache(maxsize=1)
-def _honorific_abbreviations() -> frozenset[str]:
-    """Titles written short before a name ("Hj.", "Drs.", "H.", "Ir."): ``name_words.tsv``."""
-    from .names import _name_word_rows
-
-    return frozenset(w for w in _name_word_rows().get("title", ()) if len(w) <= 4 and w[:1].isupper())
-
-
 def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(session 19) An organisation's or place's span does not end in the honorific of the
     person after it: "Wakil Wali Kota Tegal [Hj]. Rina", "Direktur Utama PD Pasar [Drs]. H.
     Bambang"."""
-    titles = _honorific_abbreviations()
+    titles = short_titles()
     out = []
     for s, e, typ in found:
         while typ in ("ORG", "LOC") and e - s > 1 and words[e - 1] in titles and e < len(words) and words[e] == ".":

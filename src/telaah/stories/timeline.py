@@ -3,14 +3,15 @@
 An event is a body sentence holding a day-level time expression resolved to a calendar date.
 Sentences with the same date that say much the same thing (cosine of stemmed content words,
 each weighted by its rarity in the background corpus, stop words, the date and the speaker's
-name left out, words for one kind of happening counted as one: lang/id/event_synonyms.tsv) are one event, listing all their ``sources``, unless they are two different
-speakers' words (two sentences of one article also need their words without names to agree:
-an article names its story's people in every sentence); two articles' leads of the same day
-are one event if they share a word at all (each opens with the day's main event); sentences of
-the same day that quote
-the same speaker are one event too ("kata Andreas …, Senin" and "Andreas Siregar mengatakan
-pada hari Senin bahwa …": one statement told by two outlets). The two ends of a span ("31 Maret - 5 April 2017") and a bare time of day
-("hingga pukul 18.06 WIB") date no event. ``telaah eval timeline`` scores this on a blind gold.
+name left out, words for one kind of happening counted as one: lang/id/event_synonyms.tsv) are
+one event, listing all their ``sources``, unless they are two different speakers' words; two
+sentences of one article also need their words without names to agree (an article names its
+story's people in every sentence); two articles' leads of the same day are one event if they
+share a word at all (each opens with the day's main event). Sentences of the same day that
+quote the same speaker are one event too ("kata Andreas …, Senin" and "Andreas Siregar
+mengatakan pada hari Senin bahwa …": one statement told by two outlets). The two ends of a
+span ("31 Maret - 5 April 2017") and a bare time of day ("hingga pukul 18.06 WIB") date no
+event. ``telaah eval timeline`` scores this on a blind gold.
 An article's own publication is not an event: time expressions outside body sentences
 (datelines, credit and date lines) never are, and a sentence that is little more than a date
 ("Diperbarui Senin, 21 Oktober 2024") is skipped. Events dated over 30 days before the story's
@@ -293,7 +294,7 @@ def build_timeline(corpus: Corpus, story: Story) -> list[dict]:
     members: dict[int, list[int]] = {}  # an event's first sentence -> its sentences
     for j in range(len(mentions)):
         # what the words say first; two leads' weaker tie only when no event says the same
-        joined = next((i for leads_only in (False, True) for i, its in members.items()
+        joined = next((i for leads_only in ((False, True) if lead[j] else (False,)) for i, its in members.items()
                        if mentions[i][0] == mentions[j][0] and any(
                            _same_event(mentions[k], mentions[j], leads_only and lead[k] and lead[j])
                            and not (voices[k] and voices[j] and voices[k].isdisjoint(voices[j]))  # two speakers' words

@@ -502,16 +502,16 @@ def _interpret(c: _Cand, text: str, s: Sentence, ctx: _Context) -> TimeExpr:
             if m.groupdict().get("ydir") and ref:  # "8 Oktober tahun lalu"
                 y = ref.year + lx.directions[norm(m["ydir"])][0]
         day = None
-        listed = day_list_tail().match(text, m.end()) if kind == "tanggal" and not m["m"] else None
-        if listed:  # "tanggal 19, 20 sampai 21 November 1945": the month and year written after the list
-            mth = lx.months[norm(listed["mon"])]
-            if listed["y"]:
-                day, anchor = R.valid_date(int(listed["y"]), mth, d), "explicit"
-            elif ref:
-                day = R.year_date(d, mth, ref, lx.directions[norm(listed["dir"])][0] if listed["dir"] else 0)
-                anchor = label
-        elif kind == "tanggal" and not m["m"]:
-            if ref and 1 <= d <= 31:  # "tanggal 24": the latest 24th on or before the reference
+        if kind == "tanggal" and not m["m"]:
+            listed = day_list_tail().match(text, m.end())
+            if listed:  # "tanggal 19, 20 sampai 21 November 1945": the month and year written after the list
+                mth = lx.months[norm(listed["mon"])]
+                if listed["y"]:
+                    day, anchor = R.valid_date(int(listed["y"]), mth, d), "explicit"
+                elif ref:
+                    day = R.year_date(d, mth, ref, lx.directions[norm(listed["dir"])][0] if listed["dir"] else 0)
+                    anchor = label
+            elif ref and 1 <= d <= 31:  # "tanggal 24": the latest 24th on or before the reference
                 y, mth = ref.year, ref.month
                 ahead = bool(m["dir"]) and lx.directions[norm(m["dir"])][0] > 0  # "tanggal 24 mendatang"
                 if ahead and d < ref.day:

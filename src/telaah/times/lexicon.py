@@ -113,7 +113,8 @@ def day_list_tail() -> re.Pattern:
     lx = lexicon()
     joiners = _phrase(lx.markers["list"] | lx.markers["range"])
     sep = rf"\s*(?:,\s*(?:(?:{joiners})\s*)?|(?:{joiners})\s*)"
-    return re.compile(rf"(?:{sep}(?:(?:tanggal|tgl\.?)\s+)?\d{{1,2}}(?![\w/.,]\d)){{1,6}}\s+(?P<mon>{_phrase(lx.months)})\.?"
+    date_word = rf"(?:{DATE_WORDS[0]}|{DATE_WORDS[1]}\.?)"
+    return re.compile(rf"(?:{sep}(?:{date_word}\s+)?\d{{1,2}}(?![\w/.,]\d)){{1,6}}\s+(?P<mon>{_phrase(lx.months)})\.?"
                       rf"(?![\w])(?:\s+(?P<y>\d{{4}})(?![\w]))?(?:\s+(?P<dir>{_phrase(lx.directions)})(?![\w]))?",
                       re.IGNORECASE)
 
