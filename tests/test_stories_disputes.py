@@ -364,6 +364,23 @@ def test_a_figure_of_only_some_members_is_not_a_figure_of_the_whole(sentence, so
     assert _is_some(article, number) is some
 
 
+@pytest.mark.parametrize("text, figure, head", [
+    ("Ia menyebut nilai kontrak pengadaan 120.000 unit laptop itu mencapai Rp 1,2 triliun.", "Rp 1,2 triliun", "budget"),
+    ("Nilai pengadaan yang tercantum dalam SiRUP mencapai Rp 1,5 triliun.", "Rp 1,5 triliun", "budget"),
+    ("Menurut Yoga, harga satuan laptop itu adalah Rp 10 juta per unit.", "Rp 10 juta per unit", "unit_price"),
+    ("Harga rata-rata laptop yang dibeli adalah Rp 8,9 juta per unit.", "Rp 8,9 juta per unit", "unit_price"),
+    ("Harga di pasaran untuk spesifikasi yang sama adalah hanya sekitar Rp 7,5 juta.", "Rp 7,5 juta", "market_price"),
+])
+def test_procurement_sums_have_heads(text, figure, head):
+    """Session 20 (probe 7, a laptop mark-up story): a contract's value and a budget ceiling
+    are set against each other, a unit price against a unit price, never against the market's."""
+    from telaah.analyze import analyze_articles
+
+    article = analyze_articles([Article("a1", text)]).articles[0]
+    [number] = [n for n in article.numbers if figure in n.text]
+    assert figure_key(article, number) == ("IDR", head)
+
+
 def _trade(text_a, figs_a, text_b="Ekspor nonmigas pada Februari mencapai 11,38 miliar dolar AS.",
            fig_b=("11,38 miliar dolar AS", 11.38e9)):
     a = _article("a1", text_a, date(2017, 3, 16), [(f, v, {"unit": "USD"}) for f, v in figs_a])
