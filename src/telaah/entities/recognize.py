@@ -363,7 +363,7 @@ def _strip_role(words: list[str], s: int, e: int) -> int:
 def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, int, str]]) -> int | None:
     """Start token of a role phrase written just before token ``s`` ("Menteri Luar Negeri
     [Jepang]"), possibly with a LOC/ORG mention or gazetteer name between; None if none."""
-    i = s
+    i = _before_honorifics(words, s)
     found = None
     rank_start = None  # a rank alone is a role ("Kombes Pol Arief"); an office may come before it
     steps = 0
@@ -433,6 +433,16 @@ def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, in
 
 
 MAX_OFFICE_WORDS = 8  # capitalised words of an office's name between a role word and a name
+
+
+def _before_honorifics(words: list[str], s: int) -> int:
+    """(session 20) Where the honorifics written short before token ``s`` begin: "Wakil Wali
+    Kota Tegal [Hj.] Rina", "Direktur Utama PD Pasar [Drs. H.] Bambang" (the office stands
+    before them, so the role is looked for there)."""
+    titles = short_titles()
+    while s >= 2 and words[s - 1] == "." and words[s - 2] in titles:
+        s -= 2
+    return s
 
 
 def _office_parts(words: list[str], a: int, b: int) -> list[tuple[int, int, str]]:
@@ -774,12 +784,14 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
 def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(session 19) An organisation's or place's span does not end in the honorific of the
     person after it: "Wakil Wali Kota Tegal [Hj]. Rina", "Direktur Utama PD Pasar [Drs]. H.
-    Bambang"."""
+    Bambang"; an honorific alone is no mention."""
     titles = short_titles()
     out = []
     for s, e, typ in found:
         while typ in ("ORG", "LOC") and e - s > 1 and words[e - 1] in titles and e < len(words) and words[e] == ".":
             e -= 1
+        if e - s == 1 and words[s] in titles and e < len(words) and words[e] == ".":
+            continue  # (session 20) "bertemu [Hj]. Siti Aminah": an honorific alone is nobody
         out.append((s, e, typ))
     return out
 
@@ -1227,7 +1239,7 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
     for s, e, typ, role_start in kept:
         start, end = spans[s][0], spans[e - 1][1]
         role = None
-        role_end = s - 1
+        role_end = _before_honorifics(words, s) - 1  # the role is the office, not "Hj."
         while role_end > (role_start or 0) and words[role_end] == ",":  # "Juru Bicara KPK, Febri"
             role_end -= 1
         if role_start is not None and role_start <= role_end and words[role_end] != ",":

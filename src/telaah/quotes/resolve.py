@@ -587,12 +587,17 @@ def _clipped(short: str, word: str) -> bool:
 def snap_to_mention(article: Article, sp: Speaker | None) -> None:
     """A named speaker linked to a mention takes the mention's exact span: "Namun Elza"
     becomes "Elza". Extra words before the name are kept as the role, or added to the role
-    they continue, unless they are sentence connectives. Run again after entity merging,
+    they continue, unless they are sentence connectives; the mention's own role (the office
+    before that occurrence of the name) wins where it holds them. Run again after entity merging,
     which may move a mention's start (``entities.merge.repair_glued_names``)."""
     if sp is None or sp.mention is None or not 0 <= sp.mention < len(article.mentions):
         return
     m = article.mentions[sp.mention]
-    if (m.start, m.end) == (sp.start, sp.end) or not (m.start < sp.end and sp.start < m.end):
+    if (m.start, m.end) == (sp.start, sp.end):
+        if sp.role is None and m.role and m.type == "PER" and sp.kind == "named":
+            sp.role = m.role  # (session 20) "Wakil Wali Kota Tegal Hj. Rina": an honorific between
+        return
+    if not (m.start < sp.end and sp.start < m.end):
         return
     if not (sp.start <= m.start and m.end <= sp.end):  # "Tayyip Erdogan" inside "Recep Tayyip Erdogan"
         if m.type == "PER" and sp.kind == "named":
@@ -606,4 +611,9 @@ def snap_to_mention(article: Article, sp: Speaker | None) -> None:
             sp.role = prefix
         elif article.text[:sp.start].rstrip(" ,").endswith(sp.role):
             sp.role = f"{sp.role} {prefix}"  # the role runs on into the words let go ("... PT Samudra Timur" "Abadi")
+    if m.role and m.type == "PER" and (sp.role is None or m.role.endswith(sp.role)):
+        # (session 20) the entity stage read the office whole where the subject's run of
+        # capitals began after "dan" ("Kepala Dinas Pemadam Kebakaran dan [Penyelamatan Kota
+        # Tegal] Agus Priyanto")
+        sp.role = m.role
     sp.start, sp.end, sp.text = m.start, m.end, m.text

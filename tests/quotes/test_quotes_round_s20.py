@@ -1,0 +1,29 @@
+"""Session 20: a speaker's role read whole (probe 7: an office with "dan" in it, an honorific
+between office and name), and an honorific alone is nobody. Sentences invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from telaah.analyze import analyze_texts
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Kepala Dinas Pemadam Kebakaran dan Penyelamatan Kota Tegal Agus Priyanto mengatakan api cepat membesar.",
+     "Agus Priyanto", "Kepala Dinas Pemadam Kebakaran dan Penyelamatan Kota Tegal"),
+    ("Menteri Pendidikan Dasar dan Menengah Arief Wicaksono mengaku belum membaca laporan itu.",
+     "Arief Wicaksono", "Menteri Pendidikan Dasar dan Menengah"),
+    ("Wakil Wali Kota Tegal Hj. Rina Kusumawardani, S.E., menuding PD Pasar Kota Tegal lalai.",
+     "Rina Kusumawardani", "Wakil Wali Kota Tegal"),
+    ("Direktur Utama PD Pasar Kota Tegal Drs. H. Bambang Soetrisno, M.Si., membantah tudingan itu.",
+     "Bambang Soetrisno", "Direktur Utama PD Pasar Kota Tegal"),
+    # no office before the name: no role made up from the honorific
+    ("Hj. Siti Aminah mengatakan pasar itu sudah lama rusak.", "Siti Aminah", None),
+])
+def test_the_speakers_role_is_the_office_read_whole(text, speaker, role):
+    [quote] = analyze_texts([text])["quotes"]
+    assert (quote["speaker"]["text"], quote["speaker"]["role"]) == (speaker, role)
+
+
+def test_an_honorific_alone_is_no_person():
+    dossier = analyze_texts(["Warga sempat bertemu Hj. Siti Aminah di pasar kemarin."])
+    assert [e["name"] for e in dossier["entities"] if e["type"] == "PER"] == ["Siti Aminah"]
