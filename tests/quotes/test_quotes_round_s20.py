@@ -27,3 +27,11 @@ def test_the_speakers_role_is_the_office_read_whole(text, speaker, role):
 def test_an_honorific_alone_is_no_person():
     dossier = analyze_texts(["Warga sempat bertemu Hj. Siti Aminah di pasar kemarin."])
     assert [e["name"] for e in dossier["entities"] if e["type"] == "PER"] == ["Siti Aminah"]
+
+
+def test_a_ministrys_short_name_no_list_holds_is_not_part_of_the_person():
+    dossier = analyze_texts(["Juru bicara Kemendikdasmen Nadia Rahmawati membantah adanya penggelembungan harga."])
+    types = {e["name"]: e["type"] for e in dossier["entities"]}
+    assert types == {"Kemendikdasmen": "ORG", "Nadia Rahmawati": "PER"}
+    [quote] = dossier["quotes"]
+    assert (quote["speaker"]["text"], quote["speaker"]["role"]) == ("Nadia Rahmawati", "Juru bicara Kemendikdasmen")

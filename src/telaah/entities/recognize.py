@@ -775,6 +775,7 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     found = _join_glued_words(words, found)
     found = _aged_names(words, found)
     found = _company_names(words, found)
+    found = _split_prefixed_organisations(words, found)
     # "Hendra Saputra, S.I.K., M.H.,": degrees after a name are no person of their own (session 19)
     found = [x for x in found if not degrees_only(words[x[0]:x[1]])]
     found = _drop_trailing_honorifics(words, found)
@@ -793,6 +794,26 @@ def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]
         if e - s == 1 and words[s] in titles and e < len(words) and words[e] == ".":
             continue  # (session 20) "bertemu [Hj]. Siti Aminah": an honorific alone is nobody
         out.append((s, e, typ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _org_prefixes() -> tuple[str, ...]:
+    return tuple(load_lines("org_prefixes.txt"))
+
+
+def _split_prefixed_organisations(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(session 20) A person's span opening with an organisation's short name that no list
+    holds yet ("Juru bicara [Kemendikdasmen] Nadia Rahmawati"; ``org_prefixes.txt``) is that
+    organisation, then the person."""
+    prefixes = _org_prefixes()
+    out = []
+    for s, e, typ in found:
+        first = words[s]
+        if typ == "PER" and e - s >= 3 and any(first.startswith(p) and len(first) > len(p) + 1 for p in prefixes):
+            out.extend([(s, s + 1, "ORG"), (s + 1, e, "PER")])
+        else:
+            out.append((s, e, typ))
     return out
 
 
