@@ -74,11 +74,28 @@ def test_casualty_synonyms_group_and_dispute_in_date_order():
     assert set(d["numbers"]) == {n.id for a in corpus.articles for n in a.numbers}
 
 
-def test_compatible_values_are_not_a_dispute():
+def test_compatible_values_are_listed_as_reported_not_disputed():
+    """Session 20 (probe 7: "belasan orang" injured, then 14): values that can all hold but
+    say different things are listed in date order so the figure's development shows, with
+    ``disputed`` false."""
     a = _article("a1", "Ratusan orang tewas.", date(2024, 3, 4),
                  [("Ratusan orang tewas", None, {"low": 100, "high": 999, "unit": "orang", "object": "orang tewas"})])
     b = _article("a2", "Sebanyak 250 orang meninggal dunia.", date(2024, 3, 5),
                  [("250 orang meninggal dunia", 250, {"unit": "orang", "object": "orang meninggal dunia"})])
+    [found] = find_disputes(_corpus(a, b), Story("s1", None, ["a1", "a2"]))
+    assert found["disputed"] is False
+    assert [r["text"] for r in found["reports"]] == ["Ratusan orang tewas", "250 orang meninggal dunia"]
+
+
+@pytest.mark.parametrize("first, second", [
+    (("200 orang tewas", 200, {}), ("200 orang tewas", 200, {})),  # the same figure twice
+    (("144,53 orang tewas", 144.53, {}), ("144,5 orang tewas", 144.5, {})),  # exact, apart by rounding
+])
+def test_one_figure_written_twice_is_not_listed(first, second):
+    a = _article("a1", f"Sebanyak {first[0]}.", date(2024, 3, 4),
+                 [(first[0], first[1], {"unit": "orang", "object": "orang tewas", **first[2]})])
+    b = _article("a2", f"Sebanyak {second[0]}.", date(2024, 3, 5),
+                 [(second[0], second[1], {"unit": "orang", "object": "orang tewas", **second[2]})])
     assert find_disputes(_corpus(a, b), Story("s1", None, ["a1", "a2"])) == []
 
 

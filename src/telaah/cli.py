@@ -100,7 +100,10 @@ def _story_digest(dossier: dict, out) -> None:
                 said = f"{r['speaker']}, " if r["speaker"] else ""
                 when = f", {r['date']}" if r["date"] else ""
                 vals.append(f"{r['text']} [{said}{r['article']}{when}{', earlier' if r['earlier'] else ''}]")
-            print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
+            if d.get("disputed", True):
+                print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
+            else:  # values that can all hold, told differently as the story went on
+                print(f"   ~ figure as reported, {dispute_label(d)}: " + " then ".join(vals), file=out)
         for c in s["claim_conflicts"]:
             parts = [f"{label} {', '.join(who)}" for label, who in conflict_speakers(c, dossier, index)]
             kind = "contradiction" if c["assert"] and (c["deny"] or c.get("unconfirmed")) else "denial"

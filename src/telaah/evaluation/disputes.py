@@ -54,7 +54,7 @@ def case_articles(case: dict) -> list[Article]:
 
 def score_case(case: dict, corpus) -> dict:
     quotes = {q.id: q for a in corpus.articles for q in a.quotes}
-    disputes = [d for s in corpus.stories for d in s.number_disputes]
+    disputes = [d for s in corpus.stories for d in s.number_disputes if d.get("disputed", True)]
     conflicts = [c for s in corpus.stories for c in s.claim_conflicts]
 
     def has_figures(d: dict, figures: list[str]) -> bool:

@@ -1149,15 +1149,27 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     moves = [_change_direction(a, n) for a, n in reports]
     contexts = ([_context_stems(a, n, NOUN_CONTEXT_AFTER) for a, n in reports]
                 if head.startswith(NOUN_HEAD) else None)
-    disputed = any(
-        _two_sources(a1, a2, sources[i], sources[j]) and current[i] and current[j] and not compatible(n1, n2)
-        and moves[i] == moves[j] and (moves[i] is None or a1.reference_date == a2.reference_date)
-        and _same_referent(anchors[i], anchors[j])
-        and (contexts is None or _share_stem(contexts[i], contexts[j]))
-        for i, (a1, n1) in enumerate(reports) for j, (a2, n2) in enumerate(reports[i + 1:], i + 1)
-    )
-    if not disputed:
+    def comparable(i: int, j: int) -> bool:
+        (a1, _), (a2, _) = reports[i], reports[j]
+        return _two_sources(a1, a2, sources[i], sources[j]) and current[i] and current[j] \
+            and moves[i] == moves[j] and (moves[i] is None or a1.reference_date == a2.reference_date) \
+            and _same_referent(anchors[i], anchors[j]) \
+            and (contexts is None or _share_stem(contexts[i], contexts[j]))
+
+    pairs = [(i, j) for i in range(len(reports)) for j in range(i + 1, len(reports))]
+    disputed = any(not compatible(reports[i][1], reports[j][1]) and comparable(i, j) for i, j in pairs)
+    # values that can both hold but are written differently by two articles ("belasan orang"
+    # then "14 orang" injured, "sedikitnya 230 kios" then "lebih dari 250"): listed, not flagged,
+    # so the reader sees the figure develop
+    differing = disputed or any(
+        reports[i][0].id != reports[j][0].id and _develops(reports[i][1], reports[j][1]) and comparable(i, j)
+        for i, j in pairs)
+    if not differing:
         return None
+    if not disputed:  # only the reports that compare with another article's ("dua siswa masih kritis" does not)
+        keep = {k for i, j in pairs if reports[i][0].id != reports[j][0].id and comparable(i, j) for k in (i, j)}
+        reports = [r for k, r in enumerate(reports) if k in keep]
+        current = [c for k, c in enumerate(current) if k in keep]
     earlier_value = {id(n) for (_, n), now in zip(reports, current) if not now}
     reports.sort(key=lambda r: (r[0].reference_date or date.max, order[r[0].id], r[1].start))
     return {
@@ -1166,7 +1178,7 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
         "values": [n.value if n.value is not None else [n.low, n.high] for _, n in reports],
         "head": head.removeprefix(NOUN_HEAD) if not measure.startswith("context:") else None,
         "unit": measure if measure not in ("count",) and not measure.startswith("context:") else (reports[0][1].unit or None),
-        "disputed": True,
+        "disputed": disputed,
         "reports": [{
             "number": n.id,
             "article": a.id,
@@ -1182,6 +1194,14 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
             "earlier": id(n) in earlier_value,  # an earlier value the article updates, not compared
         } for a, n in reports],
     }
+
+
+def _develops(a: NumberClaim, b: NumberClaim) -> bool:
+    """Two compatible figures that say different things, one of them vague or a bound ("belasan"
+    then 14, "sedikitnya 230" then "lebih dari 250"); two exact values apart only by rounding
+    (144,53 and 144,5 triliun) are one figure written twice."""
+    vague = any(n.value is None or n.approx or n.low is not None or n.high is not None for n in (a, b))
+    return vague and (a.value, a.low, a.high, a.approx) != (b.value, b.low, b.high, b.approx)
 
 
 def _source(article: Article, number: NumberClaim) -> str | None:

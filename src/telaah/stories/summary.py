@@ -512,7 +512,7 @@ def _stopwords() -> frozenset[str]:
 
 
 def _disputed_numbers(story: Story) -> set[str]:
-    return {nid for d in story.number_disputes for nid in d.get("numbers", [])}
+    return {nid for d in story.number_disputes if d.get("disputed", True) for nid in d.get("numbers", [])}
 
 
 def story_candidates(corpus: Corpus, story: Story, weights: SummaryWeights = DEFAULT_WEIGHTS) -> list[Candidate]:

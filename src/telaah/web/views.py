@@ -282,7 +282,8 @@ def story_view(dossier: dict, story_id: str | None = None) -> dict | None:
                          "date_inferred": inferred, "url": sentence_url(n["article"], n.get("sentence")),
                          "speaker": speaker_name(q, entity_names) if q else None})
         rows.sort(key=lambda r: (r["date"] or "9999", r["label"]))
-        disputes.append({"object": d["object"], "rows": rows, "chart": dispute_chart(rows, d["object"])})
+        disputes.append({"object": d["object"], "rows": rows, "chart": dispute_chart(rows, d["object"]),
+                         "disputed": d.get("disputed", True)})
 
     conflicts = []
     for c in story["claim_conflicts"]:
