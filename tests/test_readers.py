@@ -109,6 +109,21 @@ def test_html_file(tmp_path):
     assert art.raw is not None and art.input_kind == "html"
 
 
+def test_html_page_dated_after_the_machines_today_keeps_its_own_date(tmp_path):
+    """Session 20 (probe 8): htmldate drops dates after today by default, so a page a day ahead
+    of the clock was dated by its URL's month ("/2099/03/" read as 1 March)."""
+    html = f"""<html><head><title>Jembatan Baru</title>
+    <meta property="article:published_time" content="2099-03-25T19:42:00+08:00">
+    <link rel="canonical" href="https://contoh.id/daerah/2099/03/25/jembatan"></head>
+    <body><article><h1>Jembatan Baru Diresmikan</h1><time datetime="2099-03-25T19:42:00+08:00">Rabu, 25 Maret 2099</time>
+    <p>{BODY}</p><p>Jembatan itu menghubungkan dua kabupaten dan dibangun selama tiga tahun oleh kontraktor negara.</p>
+    </article><aside><a href="/daerah/2099/03/01/lain">Berita lain</a></aside></body></html>"""
+    p = tmp_path / "halaman.html"
+    p.write_text(html, encoding="utf-8")
+    [art] = read([p])
+    assert art.published == date(2099, 3, 25)
+
+
 @pytest.mark.parametrize("content", [b"<html><body></body></html>", b"<html><head><title>x</title></head><body><div>", b"<<<>>>"])
 def test_html_without_article_is_reported(tmp_path, content):
     p = tmp_path / "kosong.html"

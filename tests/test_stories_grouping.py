@@ -192,3 +192,15 @@ def test_hand_weighted_combination_still_available():
                 make("match", MATCH, date(2017, 5, 10))]
     groups = [sorted(g) for g in group_articles(articles, GroupingConfig(scorer=None))]
     assert ["flood1", "flood2"] in groups and ["match"] in groups
+
+
+def test_an_undated_article_may_join_a_story_closed_before_the_last_dated_one():
+    """Session 20 (probe 8: an undated wire copy of a hearing whose dated reports came three
+    weeks before the batch's last article): undated articles are placed last, against every
+    story, not only those still open by then."""
+    stories = group_articles([
+        make("flood", FLOOD, date(2024, 1, 1)),
+        make("match", MATCH, date(2024, 2, 1)),
+        make("flood-undated", FLOOD_2),
+    ])
+    assert sorted(sorted(s) for s in stories) == [["flood", "flood-undated"], ["match"]]

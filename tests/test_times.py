@@ -349,6 +349,18 @@ def _staged(text: str) -> Article:
     return art
 
 
+@pytest.mark.parametrize("line", [
+    "24 November 2026 09:40 GMT  Diperbarui 3 jam yang lalu",  # wire copy (session 20, probe 8)
+    "24 November 2026 16:40 WIB",
+])
+def test_a_wire_services_date_line_dates_the_article(line):
+    """Without it the dateline's "24 Nov" took its year from the lead's weekday, and "pada hari
+    Senin" (the quake, the day before) made it 2025."""
+    art = _staged(f"Gempa mengguncang Lombok\n\n{line}\n\nMATARAM, 24 Nov (Reuters) - Gempa mengguncang "
+                  "Lombok pada hari Senin malam, kata pejabat pada hari Selasa.\n")
+    assert art.published_inferred["value"] == "2026-11-24"
+
+
 def test_publication_date_line_in_chrome_gives_inferred_date():
     art = _staged("Gempa Guncang Mamuju\n\nJumat, 15 Januari 2021 10:15 WIB\n\n"
                   "Gempa mengguncang Mamuju pada Kamis malam. Warga mengungsi.\n")

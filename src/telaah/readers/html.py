@@ -12,6 +12,12 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
+# htmldate drops dates after the machine's today by default, so a page dated a day ahead of a
+# wrong clock (or of the machine's time zone) lost its own JSON-LD and <time> date to a URL's
+# month ("/2026/11/" read as 1 November); the page's own metadata is trusted whatever the clock
+LATEST_PAGE_DATE = "2100-12-31"
+
+
 def _parse_date(value) -> date | None:
     if not value:
         return None
@@ -48,7 +54,7 @@ def read_html(data: bytes, display: str, stem: str, published=None, url: str | N
         from htmldate import find_date
 
         page_date = _parse_date(find_date(data.decode("utf-8", "replace"), original_date=True,
-                                          outputformat="%Y-%m-%d"))
+                                          outputformat="%Y-%m-%d", max_date=LATEST_PAGE_DATE))
     except Exception as exc:  # htmldate can fail on odd markup; the date is optional
         warnings.append(f"publication date search failed: {type(exc).__name__}")
     return Article(

@@ -324,6 +324,9 @@ class StoryGrouper:
         self._index: dict[str, dict[int, None]] = {}
         self._closing: list[tuple[int, int]] = []  # heap of (last day, story id): who closes next
         self.on_close = None  # optional callable(cluster) told when a story leaves the window
+        # a batch with undated articles keeps closed stories' vectors and postings: an undated
+        # article is placed last and may belong to any story, not only those still open then
+        self.keep_closed = False
 
     def __copy__(self) -> "StoryGrouper":
         """A copy with its own story-closing heap (``scripts/fit_story_scorer.py`` copies a
@@ -537,6 +540,11 @@ class StoryGrouper:
             self._close(c)
 
     def _close(self, c: _Cluster) -> None:
+        if self.keep_closed:
+            c.closed = True
+            if self.on_close is not None:
+                self.on_close(c)
+            return
         for t in c.terms:
             postings = self._index.get(t)
             if postings is not None:
@@ -574,6 +582,8 @@ class StoryGrouper:
                     shared[cid] += w
                     continue
                 c = self.clusters[cid]
+                if day and c.closed:
+                    continue  # kept for undated articles only (``keep_closed``)
                 if cfg.window_days is not None and day and c.last and (day - c.last).days > cfg.window_days:
                     continue  # an article older than the stream's newest: this story is closed for it
                 shared[cid] = w
@@ -755,6 +765,9 @@ def group_articles(articles: Iterable[Article], config: GroupingConfig | None = 
     """Group a batch: learn document frequencies over all of it, then add in time order."""
     ordered = time_order(list(articles))
     grouper = StoryGrouper(batch_config(config, len(ordered)))
+    # undated articles come last; they may belong to a story closed by then (a wire copy with no
+    # date about a hearing three weeks before the verdict that came in dated)
+    grouper.keep_closed = any(firm_date(a) is None for a in ordered)
     for a in ordered:
         grouper.observe(a)
     # near-copies point to the earliest copy by the same order, so originals are placed first
