@@ -35,3 +35,23 @@ def test_a_ministrys_short_name_no_list_holds_is_not_part_of_the_person():
     assert types == {"Kemendikdasmen": "ORG", "Nadia Rahmawati": "PER"}
     [quote] = dossier["quotes"]
     assert (quote["speaker"]["text"], quote["speaker"]["role"]) == ("Nadia Rahmawati", "Juru bicara Kemendikdasmen")
+
+
+@pytest.mark.parametrize("text, org, person", [
+    ("Di tengah penanganan darurat, anggota Komisi IV DPRD NTB Hj. Baiq Nurul Aini, S.Pd., menuding Dinas PUPR "
+     "NTB mengabaikan peringatan.", "DPRD NTB", "Baiq Nurul Aini"),
+    ("Kepala Dinas PUPR NTB Ir. I Made Suarta Wijaya, M.T., membantah tudingan tersebut.", "PUPR NTB",
+     "I Made Suarta Wijaya"),
+])
+def test_an_organisation_does_not_run_over_the_next_persons_honorific(text, org, person):
+    """Session 20 (probe 8): "DPRD NTB Hj. Baiq Nurul Aini" was one organisation."""
+    dossier = analyze_texts([text])
+    names = {e["name"]: e["type"] for e in dossier["entities"]}
+    assert names.get(org) == "ORG" and names.get(person) == "PER", names
+    [quote] = dossier["quotes"]
+    assert quote["speaker"]["text"] == person
+
+
+def test_an_institution_named_after_a_person_keeps_its_title():
+    dossier = analyze_texts(["Korban dirawat di RSUD dr. R. Soedjono Selong sejak Senin malam."])
+    assert not [e for e in dossier["entities"] if e["type"] == "PER"]

@@ -793,8 +793,35 @@ def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]
             e -= 1
         if e - s == 1 and words[s] in titles and e < len(words) and words[e] == ".":
             continue  # (session 20) "bertemu [Hj]. Siti Aminah": an honorific alone is nobody
+        cut = _honorific_inside(words, s, e, typ, titles) if typ in ("ORG", "LOC") else None
+        if cut is not None:
+            out.extend(cut)
+            continue
         out.append((s, e, typ))
     return out
+
+
+def _honorific_inside(words: list[str], s: int, e: int, typ: str,
+                      titles: frozenset[str]) -> list[tuple[int, int, str]] | None:
+    """(session 20) An organisation's span that runs over the next person's honorific and name
+    ("anggota Komisi IV [DPRD NTB Hj. Baiq Nurul Aini], S.Pd.", "Kepala Dinas [PUPR NTB Ir. I
+    Made Suarta Wijaya, M.T.]"): the organisation ends before the honorific, the person is
+    the capitalised words after it up to a comma. Only from the third word on: a title right
+    after the first word names an institution after a person ("RSUD dr. R. Soedjono")."""
+    for k in range(s + 2, e - 2):
+        if words[k] in titles and words[k][:1].isupper() and words[k + 1] == ".":
+            start = k
+            while start + 1 < e and words[start] in titles and words[start + 1] == ".":
+                start += 2  # "Dr. H. Ahmad"
+            end = start
+            while end < e and words[end] != "," and (words[end][:1].isupper() or words[end] == "."):
+                end += 1
+            while end > start and words[end - 1] == ".":
+                end -= 1
+            if end - start < 1 or not words[start][:1].isupper():
+                return None
+            return [(s, k, typ), (start, end, "PER")]
+    return None
 
 
 @lru_cache(maxsize=1)
