@@ -248,3 +248,18 @@ def test_link_without_quotes_is_a_no_op():
     NumberStage()(article, Options())
     link_numbers_to_quotes(article)
     assert article.numbers[0].quote_index is None
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("Gempa bermagnitudo 6,2 menewaskan 12 orang.", "6,2", "magnitudo"),
+    ("USGS mengukur gempa itu pada magnitudo 6,0.", "6,0", "magnitudo"),
+    ("Gempa dengan kekuatan 6,2 magnitudo mengguncang Lombok.", "6,2 magnitudo", "magnitudo"),
+])
+def test_a_magnitude_is_a_measure_not_a_count(text, figure, unit):
+    """Session 20 (probe 8): "korban meninggal akibat gempa bermagnitudo 6,2 bertambah menjadi
+    sedikitnya 20 orang" listed 6,2 among the dead."""
+    from telaah.analyze import analyze_texts
+
+    numbers = analyze_texts([text])["numbers"]
+    found = next(n for n in numbers if n["text"] == figure)
+    assert found["unit"] == unit

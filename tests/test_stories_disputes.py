@@ -442,3 +442,12 @@ def test_a_comparison_base_date_does_not_make_the_figure_background(link, disput
     _dated(a, "Februari 2016", "2016-02", "month")
     corpus = _corpus(a, b)
     assert bool(find_disputes(corpus, corpus.stories[0])) is disputed
+
+
+def test_a_magnitude_is_never_one_of_the_dead():
+    from telaah.analyze import analyze_articles
+
+    article = analyze_articles([Article("a1", "Jumlah korban meninggal akibat gempa bermagnitudo 6,2 itu "
+                                              "bertambah menjadi sedikitnya 20 orang.")]).articles[0]
+    keys = {n.text: figure_key(article, n) for n in article.numbers}
+    assert keys == {"6,2": ("magnitudo", "magnitude"), "sedikitnya 20 orang": ("count", "dead")}

@@ -95,6 +95,7 @@ class _Context:
     predicate: frozenset[str]
     rate_joined: frozenset[str]
     one_counted: frozenset[str]
+    unit_before: frozenset[str]
 
     @classmethod
     def of(cls, context: dict[str, frozenset[str]]) -> _Context:
@@ -916,6 +917,8 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
                 elif not _looks_predicate_word(first):
                     unit, end = first, words[0][1]
                 obj = text[words[0][0]:words[-1][1]]
+    if unit is None and not cur and prev.lower() in cx.unit_before and prev.lower() in lex.units:
+        unit, obj = lex.units[prev.lower()][0], None  # "gempa bermagnitudo 6,2": a magnitude, not a count
     if unit is None and obj is None and is_word_number and a.value == 1 and b is None and not marked:
         return None, m_end  # a lone "satu" ("Golkar itu satu")
     # the word after ``end``, from ``nxt`` where it tells (``end`` is m_end or the end of one of them)

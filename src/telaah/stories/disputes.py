@@ -307,6 +307,8 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     kind = _unit_kinds().get(unit)
     is_money = bool(number.unit) and number.unit.isupper() and len(number.unit) == 3
     measure = number.unit if (is_money or kind in ("percent", "measure", "time")) else "count"
+    if measure == number.unit and (own := _find_head([unit], stemmed=False)) is not None:
+        return measure, own  # a unit that says what it measures ("magnitudo"), whatever the clause counts
     head = _object_head(article, number) if number.object else None
     if head is None:
         before = _clause_words_before(article, number)
