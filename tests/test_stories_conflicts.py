@@ -135,3 +135,20 @@ def test_a_lone_denial_is_named_by_its_own_words_not_across_a_caption():
                              "Miryam sendiri membantah melarikan diri."])
     claims = [c["claim"] for s in dossier["stories"] for c in s["claim_conflicts"]]
     assert claims == ["melarikan diri"], claims
+
+
+def test_that_is_not_true_answers_the_accusation_just_made():
+    """Session 20 (probe 8): "Itu tidak benar. Kami sudah mengirim 14 truk logistik …" was paired
+    with another outlet's "menemukan 14 tubuh" (a shared figure) instead of the accusation of
+    slow aid said just before it in its own article."""
+    a1 = _article("a1", [
+        ("Rachmat", "assert", "Rachmat mengatakan tim telah menemukan 14 tubuh di Sambelia.",
+         "tim telah menemukan 14 tubuh di Sambelia"),
+    ])
+    a2 = _article("a2", [
+        ("Aini", "accuse", "Aini menuding BPBD lamban menyalurkan bantuan.", "BPBD lamban menyalurkan bantuan"),
+        ("Firdaus", "deny", "Firdaus berkata: Itu tidak benar. Kami sudah mengirim 14 truk logistik ke Sambelia.",
+         "Itu tidak benar. Kami sudah mengirim 14 truk logistik ke Sambelia"),
+    ])
+    [claim] = _run(a1, a2)
+    assert (claim["assert"], claim["deny"]) == (["q2"], ["q3"])

@@ -175,6 +175,25 @@ def _pointed_accusation(article: Article, q: Quote) -> Quote | None:
 FIGURE_LOOKBACK = 6  # sentences searched back for the figure a "perhitungan tersebut" points to
 
 
+@lru_cache(maxsize=1)
+def _pointer_denials() -> frozenset[str]:
+    return frozenset(row["term"] for row in load_table("conflict_cues.tsv") if row["kind"] == "pointer_denial")
+
+
+def _denied_just_before(article: Article, q: Quote) -> Quote | None:
+    """The accusation a statement opening "Itu tidak benar." answers: the last one of another
+    speaker within ``ACCUSATION_LOOKBACK`` sentences before it (``pointer_denial`` cues)."""
+    first = re.split(r"[.!?]", q.text, maxsplit=1)[0]
+    if " ".join(re.findall(r"\w+", first.lower())) not in _pointer_denials():
+        return None
+    sentences, here = _sentences_around(article, q.start)
+    if here is None:
+        return None
+    lo = sentences[max(0, here - ACCUSATION_LOOKBACK)].start
+    made = [x for x in article.quotes if x.stance == "accuse" and lo <= x.start < q.start and x is not q]
+    return max(made, key=lambda x: x.start) if made else None
+
+
 
 PROPOSITION_WINDOW = 10  # words after a claim noun within which "bahwa" opens what it states
 
@@ -651,6 +670,9 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         pool = [a for a in accusations if not parties.same(a, d) and not _agrees_with_denial(a, d)
                 and (any_accusation or _shares_content(d, a))]
         best = max(pool, key=lambda a: quote_similarity(d, a, idf), default=None)
+        just_before = _denied_just_before(d.article, d.quote) if d.passage is None else None
+        if just_before is not None:  # "Itu tidak benar. …": what was just said of its side
+            best = next((a for a in accusations if a.quote is just_before and not parties.same(a, d)), best)
         if best is None:
             best = closest_assertion(d, [a for a in assertions if not _agrees_with_denial(a, d)])
         if best is None and d.stance != d.quote.stance:
