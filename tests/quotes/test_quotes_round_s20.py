@@ -55,3 +55,17 @@ def test_an_organisation_does_not_run_over_the_next_persons_honorific(text, org,
 def test_an_institution_named_after_a_person_keeps_its_title():
     dossier = analyze_texts(["Korban dirawat di RSUD dr. R. Soedjono Selong sejak Senin malam."])
     assert not [e for e in dossier["entities"] if e["type"] == "PER"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # degrees after the name, then the occasion and the day: the name is the subject
+    ("Kepala Pelaksana BPBD NTB, H. Lalu Muhammad Firdaus, S.T., M.Si., dalam keterangannya di posko utama "
+     "Selong, Rabu (25/11/2026), menyebut jumlah korban meninggal bertambah menjadi 17 orang.", "Firdaus"),
+    # a place after "di" described by a plain word before its name is the occasion, not the subject
+    ("Bupati Lombok Timur, H. Syamsul Hadi Ramli, di posko utama Selong, mengatakan status tanggap darurat "
+     "sudah ditetapkan.", "Syamsul Hadi Ramli"),
+])
+def test_degrees_and_a_described_place_after_the_name_are_no_subject(text, speaker):
+    """Session 20 (probe 8): both were credited to "Selong"."""
+    [quote] = analyze_texts([text])["quotes"]
+    assert quote["speaker"]["text"].endswith(speaker)

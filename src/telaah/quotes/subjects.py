@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..cleaning.rules import abbreviations
-from ..text.degrees import DEGREE_TAIL_RE
+from ..text.degrees import DEGREE_TAIL_RE, degrees_only
 from .lexicon import _kinds, _name_joiners, _stopwords, lexicon
 from .text import _CLAUSE_EDGE, _Text, _is_cap, _time_tail, _verb_shaped
 
@@ -128,7 +128,9 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
 
     while len(segments) > 1:
         enclosed = seps[-1] == "," and closed
-        if t.low[segments[-1][0]] == "yang" or ("alias" in _kinds(t.low[segments[-1][0]]) and _could_be_subject(t, segments[-2])):
+        if degrees_only([t.word(i) for i in segments[-1]]):
+            _pop()  # "H. Lalu Muhammad Firdaus, S.T., M.Si., dalam keterangannya …": degrees after the name
+        elif t.low[segments[-1][0]] == "yang" or ("alias" in _kinds(t.low[segments[-1][0]]) and _could_be_subject(t, segments[-2])):
             _pop()  # "Gus Sholah, sapaan akrab KH Salahuddin Wahid, mengakui": the name the story uses
         elif _role_apposition(t, segments[-2], segments[-1], enclosed):
             # "Mark Patterson, profesor dari Fordham Law School menilai": the name, not the school
@@ -282,7 +284,8 @@ def _is_occasion(t: _Text, seg: list[int]) -> bool:
     k = len(seg) - 1
     while k > 0 and _is_cap(t.word(seg[k])) and not t.low[seg[k]].endswith("-nya"):
         k -= 1
-    if k < len(seg) - 1 and k > 0 and not _is_cap(t.word(seg[k])) and t.low[seg[k]] not in _PLACE_PREPS | {"ke"}:
+    if k < len(seg) - 1 and k > 0 and not _is_cap(t.word(seg[k])) and t.low[seg[k]] not in _PLACE_PREPS | {"ke"} \
+            and not (first in _PLACE_PREPS and _place_noun_before_name(t.low[seg[k]])):
         return False
     if first in _PLACE_PREPS:
         return True
@@ -290,6 +293,13 @@ def _is_occasion(t: _Text, seg: list[int]) -> bool:
             and not _is_cap(t.word(seg[0])) and not any(_verb_shaped(t.low[i]) for i in seg[1:]):
         return True  # "Dragan Djordjević, berbicara di depan gedung parlemen, mengatakan": what they were doing
     return "stop" in _kinds(first) and first != "yang" and second.startswith(("di", "me", "ber")) and len(second) > 4
+
+
+def _place_noun_before_name(word: str) -> bool:
+    """(session 20) "di posko utama Selong", "di kantor pusat Jakarta": after a place preposition
+    a plain lowercase word before a name is part of the place's description; a possessed word
+    or a verb ("dalam prosesnya Ferry") opens a clause with its own subject."""
+    return not word.endswith("nya") and not _verb_shaped(word) and not (_kinds(word) - {"role"})  # "utama"
 
 
 def _could_be_subject(t: _Text, seg: list[int]) -> bool:
