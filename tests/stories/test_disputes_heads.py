@@ -31,7 +31,8 @@ def _key_of(text, figure):
     ("Banjir itu menyebabkan 10 orang sudah dilaporkan meninggal.", "10 orang", "dead"),
     ("Polisi menyebut sudah ada 15 orang yang diamankan.", "15 orang", "arrested"),
     # the head of the figure before it is that figure's, not the next one's
-    ("Sedikitnya 200 orang tewas akibat gempa bermagnitudo 7,1 di Malatya.", "7,1", None),
+    # the magnitude counts nothing of the dead: since session 20 it is a measure with its own head
+    ("Sedikitnya 200 orang tewas akibat gempa bermagnitudo 7,1 di Malatya.", "7,1", "magnitude"),
     ("Pesawat itu membawa 110 penumpang serta enam awak.", "enam awak", "noun:awak"),
     ("Jumlah korban tewas bertambah dari 5 menjadi 7 orang.", "7 orang", "dead"),
     # a list after a comma is not the predicate of what stands before it
