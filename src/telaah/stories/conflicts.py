@@ -166,13 +166,25 @@ def _pointed_accusation(article: Article, q: Quote) -> Quote | None:
     words = [w.lower() for w in re.findall(r"\w+", q.text)]
     if not words or len(words) > 4 or not any(w.startswith(("tuduh", "tuding")) for w in words):
         return None
+    return _last_accusation_before(article, q)
+
+
+def _denied_just_before(article: Article, q: Quote) -> Quote | None:
+    """The accusation a statement opening "Itu tidak benar." answers (``pointer_denial`` cues):
+    the last one made within ``ACCUSATION_LOOKBACK`` sentences before it."""
+    first = re.split(r"[.!?]", q.text, maxsplit=1)[0]
+    if " ".join(re.findall(r"\w+", first.lower())) not in _pointer_denials():
+        return None
+    return _last_accusation_before(article, q)
+
+
+def _last_accusation_before(article: Article, q: Quote) -> Quote | None:
     sentences, here = _sentences_around(article, q.start)
     if here is None:
         return None
     lo = sentences[max(0, here - ACCUSATION_LOOKBACK)].start
     made = [x for x in article.quotes if x.stance == "accuse" and lo <= x.start < q.start and x is not q]
     return max(made, key=lambda x: x.start) if made else None
-FIGURE_LOOKBACK = 6  # sentences searched back for the figure a "perhitungan tersebut" points to
 
 
 @lru_cache(maxsize=1)
@@ -180,20 +192,7 @@ def _pointer_denials() -> frozenset[str]:
     return frozenset(row["term"] for row in load_table("conflict_cues.tsv") if row["kind"] == "pointer_denial")
 
 
-def _denied_just_before(article: Article, q: Quote) -> Quote | None:
-    """The accusation a statement opening "Itu tidak benar." answers: the last one of another
-    speaker within ``ACCUSATION_LOOKBACK`` sentences before it (``pointer_denial`` cues)."""
-    first = re.split(r"[.!?]", q.text, maxsplit=1)[0]
-    if " ".join(re.findall(r"\w+", first.lower())) not in _pointer_denials():
-        return None
-    sentences, here = _sentences_around(article, q.start)
-    if here is None:
-        return None
-    lo = sentences[max(0, here - ACCUSATION_LOOKBACK)].start
-    made = [x for x in article.quotes if x.stance == "accuse" and lo <= x.start < q.start and x is not q]
-    return max(made, key=lambda x: x.start) if made else None
-
-
+FIGURE_LOOKBACK = 6  # sentences searched back for the figure a "perhitungan tersebut" points to
 
 PROPOSITION_WINDOW = 10  # words after a claim noun within which "bahwa" opens what it states
 
