@@ -789,8 +789,8 @@ def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]
     titles = short_titles()
     out = []
     for s, e, typ in found:
-        while typ in ("ORG", "LOC") and e - s > 1 and words[e - 1] in titles and e < len(words) and words[e] == ".":
-            e -= 1
+        if typ in ("ORG", "LOC"):
+            e = _without_honorific_tail(words, s, e, titles)
         if e - s == 1 and words[s] in titles and e < len(words) and words[e] == ".":
             continue  # (session 20) "bertemu [Hj]. Siti Aminah": an honorific alone is nobody
         cut = _honorific_inside(words, s, e, typ, titles) if typ in ("ORG", "LOC") else None
@@ -799,6 +799,20 @@ def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]
             continue
         out.append((s, e, typ))
     return out
+
+
+def _without_honorific_tail(words: list[str], s: int, e: int, titles: frozenset[str]) -> int:
+    """The end of an organisation's or place's span ``words[s:e]`` before the honorifics of the
+    person after it ("Wakil Wali Kota Tegal [Hj]. Rina"; session 21: "Sekretaris Daerah [NTB
+    Dr.] H. Ahmad", with its dot)."""
+    while e - s > 1:
+        if words[e - 1] in titles and e < len(words) and words[e] == ".":
+            e -= 1
+        elif e - s > 2 and words[e - 1] == "." and words[e - 2] in titles:
+            e -= 2
+        else:
+            break
+    return e
 
 
 def _honorific_inside(words: list[str], s: int, e: int, typ: str,
@@ -1283,6 +1297,10 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
             continue
         kept.append([s, e, typ, role_start])
     kept = _add_known_names(words, kept, name_starts)
+    titles = short_titles()
+    for k in kept:  # office parts cut from a person's span keep no honorific either
+        if k[2] in ("ORG", "LOC"):
+            k[1] = _without_honorific_tail(words, k[0], k[1], titles)
     mentions = []
     for s, e, typ, role_start in kept:
         start, end = spans[s][0], spans[e - 1][1]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..document import Article, Speaker
 from ..entities.merge import gazetteer_entry
 from ..lang import load_table
+from ..text.degrees import degrees_only
 from .lexicon import _kinds, _office_abbreviations, _office_phrases, lexicon
 from .text import _Text, _WORDS, _is_cap, _verb_shaped
 from .subjects import _SpeakerSpan, _previous_name
@@ -132,6 +133,14 @@ class _Resolver:
             close = next((k for k in range(j + 1, min(len(t.low), j + 6)) if t.low[k] == ")"), None)
             if close is not None:
                 j = close + 1
+        if j < len(t.low) and t.low[j] == ",":
+            # "Ahmad Rifa'i Sulaiman, M.Si. menyebut": degrees after the name, then the verb
+            k = j + 1
+            while k < len(t.low) and (t.low[k] in (",", ".") or (t.word(k).isalpha() and t.word(k)[:1].isupper()
+                                                                 and len(t.word(k)) <= 3)):
+                k += 1
+            if k > j + 1 and degrees_only([t.word(x) for x in range(j + 1, k)]):
+                j = k
         if j < len(t.low) and t.low[j] == "," and j + 1 < len(t.low) and not _is_cap(t.word(j + 1)):
             j += 1
         copulas = ("adalah", "merupakan", "yakni", "yaitu", "ialah")
