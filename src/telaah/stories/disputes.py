@@ -318,6 +318,8 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             # predicate of what its clause's subject names, when that is a sum too
             head = _find_head(before[-SUBJECT_WORDS:], stemmed=False)
             head = head if head in _cue_words("sum") else None
+        if head is None and is_money:
+            head = _fund_after(article, number)
         if head is None and kind == "classifier":
             # "10 orang sudah dilaporkan meninggal", "empat orang mengalami luka berat": what
             # happened to them, said right after the figure, up to the next figure or "dan"
@@ -382,6 +384,18 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     if head is None:
         return None
     return measure, head
+
+
+FUND_WORDS = 3  # words after "dari" searched for the fund a sum is drawn from
+
+
+def _fund_after(article: Article, number: NumberClaim) -> str | None:
+    """The sum group named right after "dari" ("Rp5 miliar dari BTT provinsi"), if any."""
+    after = _clause_words_after(article, number)
+    if not after or after[0] not in _cue_words("from"):
+        return None
+    head = _find_head(after[1:1 + FUND_WORDS], stemmed=False)
+    return head if head in _cue_words("sum") else None
 
 
 def _figure_before(article: Article, number: NumberClaim) -> NumberClaim | None:
@@ -630,8 +644,10 @@ def _share_stem(a: set[str], b: set[str], strict: bool = False) -> bool:
 def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str, str], list]:
     """Figures with a unit but no known head ("sekitar tujuh jam", "tiga kali") are compared when
     they share a unit and a content word of their context ("diperiksa … tujuh jam" and
-    "memeriksanya … enam jam"): connected components become groups."""
+    "memeriksanya … enam jam") and, for penalties, a stage of the trial (``_legal_stage``):
+    connected components become groups."""
     ctx = [(_context_stems(a, n), a, n) for a, n in loose]
+    stages = [_legal_stage(a, n) for _, a, n in ctx]
     parent = list(range(len(ctx)))
 
     def find(i):
@@ -643,7 +659,8 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
     for i, (ci, ai, ni) in enumerate(ctx):
         for j in range(i + 1, len(ctx)):
             cj, aj, nj = ctx[j]
-            if ai.id != aj.id and (ni.unit or "").lower() == (nj.unit or "").lower() and _share_stem(ci, cj, _is_money(ni)):
+            if ai.id != aj.id and (ni.unit or "").lower() == (nj.unit or "").lower() and stages[i] == stages[j] \
+                    and _share_stem(ci, cj, _is_money(ni)):
                 parent[find(i)] = find(j)
     groups: dict[tuple[str, str], list] = {}
     for i, (_, a, n) in enumerate(ctx):
@@ -726,7 +743,11 @@ SOME_AFTER_WORDS = 4  # words after a figure searched for "di beberapa"
 
 def _is_description(article: Article, number: NumberClaim) -> bool:
     """A figure that describes something already named ("pebalap 38 tahun itu", "dua
-    organisasi masyarakat tersebut") is an identifying description, not a reported figure."""
+    organisasi masyarakat tersebut") is an identifying description, not a reported figure;
+    a value stated with "senilai" or "sebesar" ("proyek senilai Rp96,4 miliar itu") still is
+    one: the demonstrative points at the thing, and another outlet may value it differently."""
+    if not _cue_words("valued").isdisjoint(_words_back_to(article, number, CLAUSE_BREAK)[-1:]):
+        return False
     sent = article.sentence_at(number.end)
     end = sent.end if sent else min(len(article.text), number.end + 40)
     after = []
@@ -864,6 +885,46 @@ def _other_event(article: Article, number: NumberClaim, events: frozenset[str]) 
     return bool(named) and named.isdisjoint(events)
 
 
+PENALTY_BEFORE, PENALTY_AFTER = 3, 2  # words around a figure searched for a penalty word
+
+
+def _legal_stage(article: Article, number: NumberClaim) -> str | None:
+    """Which stage of a trial a penalty figure belongs to: "demand" (what prosecutors ask),
+    "verdict" (what the court gives), with " substitute" added for the term served in place of
+    an unpaid fine ("subsider enam bulan kurungan"); None for a figure that is no penalty. The
+    demand of nine years and the verdict of seven are two quantities, never a dispute."""
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return None
+    before = _words(article.text, sent.start, number.start)
+    after = _words(article.text, number.end, sent.end)[:PENALTY_AFTER]
+    penalty = _cue_words("penalty")
+    if penalty.isdisjoint(before[-PENALTY_BEFORE:] + after):
+        return None
+    # back to the figure before it: "denda Rp500 juta subsider enam bulan" (the six months)
+    floor = max([n.end for n in article.numbers if sent.start <= n.start and n.end <= number.start],
+                default=sent.start)
+    back = _words(article.text, floor, number.start)
+    substitute = " substitute" if not _cue_words("substitute").isdisjoint(back) else ""
+    stage = _stage_of(before)
+    if stage is None:
+        sentences = [s for s in article.sentences if s.block == sent.block and s.end <= sent.start]
+        stage = _stage_of(_words(article.text, sentences[-1].start, sentences[-1].end)) if sentences else None
+    return (stage or "stage unknown") + substitute
+
+
+def _stage_of(words: list[str]) -> str | None:
+    """The stage the nearest demand or verdict word names; a weak verdict word ("dihukum")
+    only where no demand word stands."""
+    demand, verdict = _cue_words("stage_demand"), _cue_words("stage_verdict")
+    for word in reversed(words):
+        if word in demand:
+            return "demand"
+        if word in verdict:
+            return "verdict"
+    return "verdict" if not _cue_words("stage_weak").isdisjoint(words) else None
+
+
 def _is_single_thing(number: NumberClaim) -> bool:
     """"satu unit pesawat", "sebuah kapal": one thing referred to, not a count of a kind."""
     return number.value == 1 and not number.approx
@@ -995,6 +1056,9 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             if key is not None:
                 if _is_cumulative(article, number):
                     key = (key[0], key[1] + CUMULATIVE)
+                stage = _legal_stage(article, number)
+                if stage is not None:
+                    key = (key[0], f"{key[1]} ({stage})")
                 groups.setdefault(key, []).append((article, number))
             elif number.unit and not _is_money(number):
                 # money has too many referents to guess from context: the installments of one
