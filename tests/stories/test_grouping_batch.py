@@ -66,3 +66,35 @@ def test_cli_rejects_a_bad_story_threshold(value, capsys):
 def test_cli_one_story_and_threshold_exclude_each_other(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["analyze", "x.txt", "--one-story", "--story-threshold", "0.3"])
+
+
+def test_small_batch_looks_back_past_the_window_only_with_a_strong_score():
+    corpus = GroupingConfig()
+    small = batch_config(corpus, 5)
+    assert small.window_days == corpus.batch_window_days > corpus.window_days
+    assert small.confident_days == corpus.window_days
+    assert small.late_threshold == corpus.batch_late_threshold
+    assert batch_config(corpus, 500).window_days == corpus.window_days
+    assert batch_config(GroupingConfig(window_days=None), 5).window_days is None
+
+
+def _trial(published: date, text: str, n: int) -> Article:
+    return Article(id=f"t{n}", text=text, published=published)
+
+
+TRIAL = [
+    (date(2024, 3, 4), "Jaksa KPK menuntut Bupati Muara Lintang nonaktif Hendra Saputra Wijaya sembilan tahun "
+     "penjara dalam perkara suap proyek jalan Tanjung Raja. Jaksa KPK Rudi Simanjuntak menyebut Hendra "
+     "menerima suap Rp4,75 miliar dari kontraktor PT Lintang Karya Utama, Agus Salim Harahap. Kuasa hukum "
+     "Hendra, Maria Lumbantobing, membantah kliennya menerima suap proyek jalan Tanjung Raja itu."),
+    (date(2024, 3, 25), "Majelis hakim Pengadilan Tipikor Jakarta memvonis Bupati Muara Lintang nonaktif Hendra "
+     "Saputra Wijaya tujuh tahun penjara dalam perkara suap proyek jalan Tanjung Raja. Hakim menyatakan Hendra "
+     "terbukti menerima suap Rp4,75 miliar dari kontraktor PT Lintang Karya Utama, Agus Salim Harahap. Vonis "
+     "itu lebih ringan dari tuntutan jaksa KPK Rudi Simanjuntak, sembilan tahun penjara."),
+]
+
+
+def test_a_trial_followed_for_three_weeks_is_one_story_in_a_small_batch():
+    articles = [_trial(d, t, n) for n, (d, t) in enumerate(TRIAL)]
+    corpus = analyze_articles(articles, Options(workers=1))
+    assert [s.articles for s in corpus.stories] == [["t0", "t1"]]

@@ -21,7 +21,15 @@ def late_pair(config):
 
 def test_late_join_off_by_default_and_window_closes():
     assert GroupingConfig().confident_days is None
-    assert late_pair(GroupingConfig()) == [["a1"], ["a2"]]  # ten days: out of the 7-day window
+    corpus = GroupingConfig(batch_articles=0)  # grouped as an archive, not a small batch
+    assert late_pair(corpus) == [["a1"], ["a2"]]  # ten days: out of the 7-day window
+
+
+def test_small_batch_joins_a_late_report_only_on_strong_evidence():
+    # a person's two articles on one flood, ten days apart: the batch's look-back reaches them
+    assert late_pair(GroupingConfig()) == [["a1", "a2"]]
+    strict = GroupingConfig(batch_late_threshold=1.01)
+    assert late_pair(strict) == [["a1"], ["a2"]]
 
 
 def test_late_join_needs_the_late_threshold():

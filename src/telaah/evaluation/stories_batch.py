@@ -9,7 +9,10 @@ pre-July-2017 IndoSum) is analysed as such a batch, three ways:
 - **+3 random**: with three other articles from within three days of the story, drawn at random
   (a person who pasted a day's news);
 - **+1 similar**: with the most TF-IDF-similar other article from within three days (a keyword
-  search; often a neighbouring storyline, the hardest case).
+  search; often a neighbouring storyline, the hardest case);
+- **+1 similar, 8-45 days**: with the most TF-IDF-similar article from 8 to 45 days after the
+  story's last article (an earlier or later storyline on the same topic, which the small batch's
+  longer look-back must not join without strong evidence).
 
 Each batch runs the per-article stages and then duplicates, entity merging and grouping, as
 ``analyze`` does. Scores are over pairs of articles in a batch: precision (pairs put together that
@@ -37,7 +40,8 @@ GOLDS = ("stories_gold.jsonl", "stories_test_blind.jsonl")
 WINDOW_DAYS = 3
 RANDOM_DISTRACTORS = 3
 SIMILAR_DISTRACTORS = 1
-SCENARIOS = ("alone", "+3 random", "+1 similar")
+LATER_DAYS = (8, 45)
+SCENARIOS = ("alone", "+3 random", "+1 similar", "+1 similar, 8-45 days")
 
 
 @dataclass
@@ -79,14 +83,25 @@ def make_batches(stories: Sequence[dict], pool: Sequence[Article]) -> dict[str, 
         days = [pool[row[i]].published for i in ids]
         near = [a.id for a in pool if a.id not in story["ids"]
                 and min(abs((a.published - d).days) for d in days) <= WINDOW_DAYS]
-        sims = (x[[row[i] for i in ids]] @ x[[row[i] for i in near]].T).toarray().max(axis=0) if near else []
-        similar = [near[k] for k in sorted(range(len(near)), key=lambda k: (-sims[k], near[k]))[:SIMILAR_DISTRACTORS]]
+        later = [a.id for a in pool if a.id not in story["ids"]
+                 and LATER_DAYS[0] <= (a.published - max(days)).days <= LATER_DAYS[1]]
+        similar, similar_later = (_most_similar(x, row, ids, c) for c in (near, later))
         rng = random.Random(story["story"])
         drawn = rng.sample(near, min(RANDOM_DISTRACTORS, len(near)))
         out["alone"].append(Batch(story["story"], ids, []))
         out["+3 random"].append(Batch(story["story"], ids, drawn))
         out["+1 similar"].append(Batch(story["story"], ids, similar))
+        out["+1 similar, 8-45 days"].append(Batch(story["story"], ids, similar_later))
     return out
+
+
+def _most_similar(x, row: dict[str, int], ids: Sequence[str], candidates: Sequence[str]) -> list[str]:
+    """The ``SIMILAR_DISTRACTORS`` candidates closest (TF-IDF cosine) to any of ``ids``."""
+    if not candidates:
+        return []
+    sims = (x[[row[i] for i in ids]] @ x[[row[i] for i in candidates]].T).toarray().max(axis=0)
+    order = sorted(range(len(candidates)), key=lambda k: (-sims[k], candidates[k]))
+    return [candidates[k] for k in order[:SIMILAR_DISTRACTORS]]
 
 
 def pair_counts(groups: Sequence[Sequence[str]], label: dict[str, str]) -> tuple[int, int, int]:

@@ -123,6 +123,12 @@ class GroupingConfig:
     # the 78 multi-article gold stories, each analysed alone (``telaah eval stories-batch``).
     batch_articles: int = 12  # a batch of at most this many articles is small (0: never)
     batch_threshold: float = 0.2  # the learned scorer's cut for a small batch
+    # A person's batch may follow one storyline over weeks (a bribery trial: the demand, then
+    # the verdict three weeks on), so a small batch looks back ``batch_window_days``; a report
+    # more than ``confident_days`` after a story's last article joins it only with a score of
+    # ``batch_late_threshold`` (``telaah eval stories-batch``, scenario "+1 similar, 8-45 days").
+    batch_window_days: float = 45.0
+    batch_late_threshold: float = 0.9
     scorer: str | None = "story_scorer.json"
     scorer_weights: tuple[tuple[str, float], ...] | None = None  # overrides the file (fitting, tests)
     scorer_bias: float = 0.0
@@ -753,11 +759,15 @@ def time_order(articles: Sequence[Article]) -> list[Article]:
 
 def batch_config(config: GroupingConfig | None, size: int) -> GroupingConfig:
     """The config for grouping ``size`` articles at once: a small batch under the learned scorer
-    (and no threshold given) joins at ``batch_threshold``."""
+    (and no threshold given) joins at ``batch_threshold`` and looks back ``batch_window_days``,
+    past the usual window only with a score of ``batch_late_threshold``."""
     config = config or GroupingConfig()
     if (config.threshold is None and config.scorer is not None and config.scorer_weights is None
             and 0 < size <= config.batch_articles):
-        return replace(config, threshold=config.batch_threshold)
+        config = replace(config, threshold=config.batch_threshold)
+        if config.window_days is not None and config.confident_days is None:
+            config = replace(config, window_days=max(config.window_days, config.batch_window_days),
+                             confident_days=config.window_days, late_threshold=config.batch_late_threshold)
     return config
 
 
