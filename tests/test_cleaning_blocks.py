@@ -93,6 +93,9 @@ CHROME = [
     # session 13: a wire desk's trailing initials
     ("jkm/sbr", "credit"),
     ("bur-dp/ans", "credit"),
+    # session 21 (probe 8): a breadcrumb with the single angle quotation mark
+    ("Beranda  ›  Daerah  ›  Lombok Timur", "boilerplate"),
+    ("Home › Nasional › Hukum", "boilerplate"),
 ]
 
 BODY = [
@@ -410,3 +413,15 @@ def test_a_short_headline_in_capitals_with_no_headline_after_it_stays_the_title(
                              "Ratusan rumah rusak.")
     BlockStage()(a, Options())
     assert a.title == "GEMPA GUNCANG CIANJUR"
+
+
+def test_breadcrumb_above_the_headline_is_not_the_title():
+    """(session 21, probe 8) a republishing portal's masthead and "›" breadcrumb above a
+    headline printed twice: the headline is the title, the breadcrumb chrome."""
+    text = ("SuaraRinjani.id | Berita Lombok, Sumbawa & NTB Terkini\nBeranda  ›  Daerah  ›  Lombok Timur\n\n"
+            "Gempa M6,2 Guncang Lombok Timur, 12 Orang Meninggal Dunia\n\n"
+            "Gempa M6,2 Guncang Lombok Timur, 12 Orang Meninggal Dunia\n\n"
+            "MATARAM, SuaraRinjani.id – BPBD NTB mencatat 12 orang meninggal dunia akibat gempa.\n")
+    art, blocks = run_blocks(text)
+    assert art.title == "Gempa M6,2 Guncang Lombok Timur, 12 Orang Meninggal Dunia"
+    assert ("Beranda  ›  Daerah  ›  Lombok Timur", "boilerplate") in blocks
