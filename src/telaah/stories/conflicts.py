@@ -41,6 +41,8 @@ ASSERT_PAIR_SIMILARITY = 0.2  # a denial pairs with a plain assertion only at th
 UNCONFIRMED_SIMILARITY = 0.1  # a refusal to confirm joins the closest claim at this similarity
 UNCONFIRMED_OPEN_SIMILARITY = 0.3  # ... and opens one with a plain assertion only at this one
 LONE_REFUSAL_WORDS = 6  # content words of a refusal to comment that names no claim of its own
+CLIENT_GAP = 12  # characters before a name searched for "terdakwa", "tersangka"
+CLIENT_WORDS = 2  # words after a counsel phrase that name the client ("kuasa hukum [terdakwa]")
 HOME_COUNTRIES = frozenset({"indonesia"})  # a speaker's country makes a party only abroad
 CLAIM_MAX_WORDS = 12
 CLAIM_MIN_WORDS = 3
@@ -471,6 +473,49 @@ class _Parties:
             sp = it.quote.speaker
             if sp is not None and sp.entity:
                 self.called[sp.entity] = f"{self.called.get(sp.entity, '')} {sp.role or ''} {sp.text}"
+        self.defendants = self._defendants(items)
+        self._clients: dict[int, set[str]] = {}
+
+    @staticmethod
+    def _defendants(items: list[_Q]) -> set[str]:
+        """The people the story's articles call the defendant or suspect ("terdakwa Hendra
+        Saputra Wijaya"): the word right before one of their mentions is a client word."""
+        clients = {h[0] for h in _hedges("client")}
+        out = set()
+        for article in {id(it.article): it.article for it in items}.values():
+            for m in article.mentions:
+                if m.type == "PER" and m.entity:
+                    before = article.text[max(0, m.start - CLIENT_GAP):m.start].lower().split()
+                    if before and before[-1] in clients:
+                        out.add(m.entity)
+        return out
+
+    def clients_of(self, it: _Q) -> set[str]:
+        """The words naming whom a counsel speaks for ("terdakwa", "hendra"), from the words after
+        a counsel phrase in what the speaker is called; empty for anyone else."""
+        key = id(it)
+        if key not in self._clients:
+            sp = it.quote.speaker
+            said = f"{sp.role or ''} {self.called.get(sp.entity, '') if sp.entity else ''}".lower().split() \
+                if sp else []
+            found: set[str] = set()
+            for phrase in _hedges("counsel"):
+                for k in range(len(said) - len(phrase) + 1):
+                    if tuple(said[k:k + len(phrase)]) == phrase:
+                        found |= {w.strip(",.") for w in said[k + len(phrase):k + len(phrase) + CLIENT_WORDS]}
+            self._clients[key] = found - {""}
+        return self._clients[key]
+
+    def represents(self, counsel: _Q, client: _Q) -> bool:
+        """Does ``counsel`` speak as the lawyer of the speaker of ``client``? By name ("Kuasa
+        hukum Hendra"), or as the defendant's lawyer of the person the story calls defendant."""
+        words, sp = self.clients_of(counsel), client.quote.speaker
+        if not words or sp is None:
+            return False
+        if sp.entity in self.defendants and words & {h[0] for h in _hedges("client")}:
+            return True
+        names = set(f"{sp.text} {self.called.get(sp.entity, '') if sp.entity else ''}".lower().split())
+        return bool(words & names)
 
     def org_names(self, it: _Q) -> set[str]:
         sp = it.quote.speaker
@@ -506,7 +551,8 @@ class _Parties:
         """A party does not contradict itself: the same speaker, an organisation and a person
         who speaks for it, or two voices of one foreign country ("Yerevan" and "Kementerian
         Pertahanan Armenia")."""
-        if _same_speaker(a, b) or self.member_of(a, b) or self.member_of(b, a):
+        if _same_speaker(a, b) or self.member_of(a, b) or self.member_of(b, a) \
+                or self.represents(a, b) or self.represents(b, a):
             return True
         side_a, side_b = self.country(a), self.country(b)
         return side_a is not None and side_a == side_b
