@@ -91,3 +91,17 @@ def test_two_officials_two_sums_of_one_fund():
     assert [d["head"] for d in disputes] == ["emergency_fund"]
     speakers = {(r["speaker"] or {}).get("text") for r in disputes[0]["reports"]}
     assert "Ahmad Rifa'i Sulaiman" in speakers
+
+
+@pytest.mark.parametrize("text, figure, head", [
+    # machine-translated wire copy: "killing at least 14"
+    ("Gempa itu mengguncang pulau Lombok, membunuh setidaknya 14 orang, kata pejabat.", "setidaknya 14 orang", "dead"),
+    # a counted noun and what befell it after an auxiliary
+    ("Rachmat mengatakan sekitar 1.500 rumah telah rusak akibat gempa.", "sekitar 1.500 rumah", "houses_damaged"),
+    # a counted noun with nothing of the table after it stays itself
+    ("Rachmat mengatakan sekitar 1.500 rumah dibangun tahun lalu.", "sekitar 1.500 rumah", "noun:rumah"),
+])
+def test_wire_copy_heads(text, figure, head):
+    article = _analysed(text).articles[0]
+    key = figure_key(article, _figure(article, figure))
+    assert (key[1] if key else None) == head

@@ -380,10 +380,21 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, _clause_words_after(article, number)))
         head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
     if head is None and measure == "count" and unit and kind != "classifier":
+        head = _noun_with_predicate(article, number, unit)
+    if head is None and measure == "count" and unit and kind != "classifier":
         head = NOUN_HEAD + unit  # "1.500 tentara": the counted noun itself
     if head is None:
         return None
     return measure, head
+
+
+def _noun_with_predicate(article: Article, number: NumberClaim, unit: str) -> str | None:
+    """"sekitar 1.500 rumah telah rusak": a counted noun and what befell it, said after it with
+    only auxiliaries ("telah", "sudah") between, make a table term ("rumah rusak")."""
+    aux = _cue_words("predicate")
+    said = [w for w in _clause_words_after(article, number)[:PREDICATE_WORDS] if w not in aux]
+    found = _head_matches([unit] + said[:2], stemmed=False, first_only=True)
+    return found[0][1] if found and found[0][0].split()[0] == unit and " " in found[0][0] else None
 
 
 FUND_WORDS = 3  # words after "dari" searched for the fund a sum is drawn from
