@@ -96,6 +96,8 @@ def test_two_officials_two_sums_of_one_fund():
 @pytest.mark.parametrize("text, figure, head", [
     # machine-translated wire copy: "killing at least 14"
     ("Gempa itu mengguncang pulau Lombok, membunuh setidaknya 14 orang, kata pejabat.", "setidaknya 14 orang", "dead"),
+    ("Hampir 5.000 orang telah meninggalkan rumah mereka untuk tinggal di tempat penampungan.",
+     "Hampir 5.000 orang", "displaced"),
     # a counted noun and what befell it after an auxiliary
     ("Rachmat mengatakan sekitar 1.500 rumah telah rusak akibat gempa.", "sekitar 1.500 rumah", "houses_damaged"),
     # a counted noun with nothing of the table after it stays itself
