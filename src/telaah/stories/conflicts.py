@@ -480,7 +480,7 @@ class _Parties:
     def _defendants(items: list[_Q]) -> set[str]:
         """The people the story's articles call the defendant or suspect ("terdakwa Hendra
         Saputra Wijaya"): the word right before one of their mentions is a client word."""
-        clients = {h[0] for h in _hedges("client")}
+        clients = _client_words()
         out = set()
         for article in {id(it.article): it.article for it in items}.values():
             for m in article.mentions:
@@ -512,7 +512,7 @@ class _Parties:
         words, sp = self.clients_of(counsel), client.quote.speaker
         if not words or sp is None:
             return False
-        if sp.entity in self.defendants and words & {h[0] for h in _hedges("client")}:
+        if sp.entity in self.defendants and words & _client_words():
             return True
         names = set(f"{sp.text} {self.called.get(sp.entity, '') if sp.entity else ''}".lower().split())
         return bool(words & names)
@@ -574,6 +574,12 @@ def _hedges(kind: str = "hedge") -> tuple[tuple[str, ...], ...]:
     """The phrases of one kind of ``lang/id/conflict_cues.tsv`` as word tuples, longest first."""
     return tuple(sorted((tuple(row["term"].split()) for row in load_table("conflict_cues.tsv") if row["kind"] == kind),
                         key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _client_words() -> frozenset[str]:
+    """The ``client`` words of ``lang/id/conflict_cues.tsv`` ("terdakwa", "tersangka", "klien")."""
+    return frozenset(h[0] for h in _hedges("client"))
 
 
 @lru_cache(maxsize=1)

@@ -826,14 +826,20 @@ def _narrative_sentence(article: Article, sent):
     before it in the same paragraph, when it opens by pointing back to that time or event
     ("Akibatnya, 15 orang tewas", "Saat itu, ...") after a sentence that dated it ("Merpati
     jatuh pada 20 April 1997")."""
-    i = article.sentences.index(sent)
-    if i == 0 or article.sentences[i - 1].block != sent.block:
+    before = _sentence_before(article, sent)
+    if before is None:
         return None
     opening = tuple(_words(article.text, sent.start, sent.end)[:2])
     carry = _cue_words("carry")
     if opening[:1] and (opening[0] in carry or " ".join(opening) in carry):
-        return article.sentences[i - 1]
+        return before
     return None
+
+
+def _sentence_before(article: Article, sent):
+    """The sentence before ``sent`` in its paragraph, or None when it opens the paragraph."""
+    i = article.sentences.index(sent)
+    return article.sentences[i - 1] if i and article.sentences[i - 1].block == sent.block else None
 
 
 def _is_background(article: Article, number: NumberClaim, start: date | None) -> bool:
@@ -918,9 +924,8 @@ def _legal_stage(article: Article, number: NumberClaim) -> str | None:
     back = _words(article.text, floor, number.start)
     substitute = " substitute" if not _cue_words("substitute").isdisjoint(back) else ""
     stage = _stage_of(before)
-    if stage is None:
-        sentences = [s for s in article.sentences if s.block == sent.block and s.end <= sent.start]
-        stage = _stage_of(_words(article.text, sentences[-1].start, sentences[-1].end)) if sentences else None
+    if stage is None and (before_sent := _sentence_before(article, sent)) is not None:
+        stage = _stage_of(_words(article.text, before_sent.start, before_sent.end))
     return (stage or "stage unknown") + substitute
 
 
