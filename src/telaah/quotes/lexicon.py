@@ -73,6 +73,12 @@ class _Lexicon:
     noun_cues: frozenset = frozenset()  # "klaim", "perintah": postposed cues that are nouns too ("Klaim SDF … tidak dapat dikonfirmasi")
     refusals: frozenset = frozenset()  # "belum bisa memastikan": a statement whose main clause declines to confirm
     refusal_lengths: tuple = ()
+    own_side: frozenset = frozenset()  # "partai", "perusahaan": an institution the speaker speaks for ("Partai tidak pernah …")
+    false_attributes: tuple = ()  # "tidak akurat", "keliru": said in a relative clause of a claim noun
+    claim_issuing: frozenset = frozenset()  # "mengeluarkan (pernyataan yang tidak akurat)": verbs that issue a claim
+    slandered: frozenset = frozenset()  # "(saya) difitnah": the speaker a victim of a false claim
+    as_such: tuple = ()  # "(tidak ada pertemuan) seperti itu": the thing alleged, pointed back to
+    correction_openers: tuple = ()  # "(X tidak ada.) Adanya Y": what a correction puts in place of X
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +106,8 @@ def lexicon() -> _Lexicon:
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
                   "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set(),
-                  "noun_cue": set(), "not_demand": set()}
+                  "noun_cue": set(), "not_demand": set(), "own_side": set(), "claim_issuing": set(),
+                  "slandered": set()}
     refusals: list = []
     sources: list = []
     phrases: dict = {}
@@ -121,7 +128,7 @@ def lexicon() -> _Lexicon:
         elif kind in sets:
             sets[kind].add(key[0])
         elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional", "wrongdoing",
-                      "content_demand"):
+                      "content_demand", "false_attribute", "as_such", "correction_opener"):
             phrases.setdefault(kind, []).append(" ".join(key))
         elif kind == "complementizer":
             comp.add(key[0])
@@ -206,6 +213,12 @@ def lexicon() -> _Lexicon:
         refusal_lengths=tuple(sorted({len(r) for r in refusals}, reverse=True)),
         verdicts=tuple(sorted(phrases.get("verdict", ()), key=len, reverse=True)),
         claim_verdicts=tuple(sorted(phrases.get("verdict_claim", ()), key=len, reverse=True)),
+        own_side=frozenset(sets["own_side"]),
+        false_attributes=tuple(sorted(phrases.get("false_attribute", ()), key=len, reverse=True)),
+        claim_issuing=frozenset(sets["claim_issuing"]),
+        slandered=frozenset(sets["slandered"]),
+        as_such=tuple(sorted(phrases.get("as_such", ()), key=len, reverse=True)),
+        correction_openers=tuple(sorted(phrases.get("correction_opener", ()), key=len, reverse=True)),
     )
 
 

@@ -64,7 +64,7 @@ def _false_claim_re() -> re.Pattern:
     not "benar-benar"), a claim called a hoax or a lie ("itu hoaks", "merupakan berita
     bohong"; not "isu hoaks", an attribute)."""
     lex = lexicon()
-    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "berdasar", "mendasar", "akurat")})
+    pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "betul", "bener", "berdasar", "mendasar", "akurat")})
     false = "|".join(re.escape(" ".join(o)) for o in pairs)
     words = sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan")
     verdicts = "|".join(words + [re.escape(v) for v in lex.verdicts])
@@ -201,9 +201,58 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
                 return "deny"
             if k > 0 and low[k - 1] in ("saya", "kami", "aku") and _never_denial(lex, low[k - 1 :], 1):
                 return "deny"
+            if _own_side_never(lex, low, k):
+                return "deny"
+    if _other_denial_form(content):
+        return "deny"
     if _calls_it_wrongdoing(lex, low):
         return "accuse"
     return stance
+
+
+OWN_SIDE_SUBJECT = 4  # words of an institution subject before "tidak pernah" ("partai dan fraksi")
+
+
+def _own_side_never(lex: _Lexicon, low: list[str], k: int) -> bool:
+    """"Partai dan fraksi tak pernah mengeluarkan surat izin" (a faction chairman): an
+    institution the speaker speaks for, as the bare subject of "tidak pernah" and a deed (a
+    verb: "Partai tidak pernah kalah" boasts; experiences are no deeds), rejects the deed."""
+    if not 0 < k <= OWN_SIDE_SUBJECT or not any(w in lex.own_side for w in low[:k]) \
+            or any(w not in lex.own_side and w not in lex.never_lead and w != "dan" for w in low[:k]):
+        return False
+    j = k + 2
+    while j < len(low) and low[j] in ("sama", "sekali", "pun"):
+        j += 1
+    return j < len(low) and _verb_shaped(low[j], ("me", "di", "ber")) and low[j] not in lex.never_not_deny
+
+
+@lru_cache(maxsize=1)
+def _other_forms_re() -> re.Pattern:
+    """Denial forms with no denial word of their own: a claim noun called false in a relative
+    clause ("itu pernyataan yang tidak akurat", "mengeluarkan informasi yang keliru"; not
+    "percaya berita yang tidak benar", an appeal), the speaker slandered ("Saya difitnah"), a
+    thing said not to exist as alleged ("Tidak ada pertemuan seperti itu") or never to have
+    happened ("Hal itu tidak pernah terjadi"; not "… sebelumnya", unprecedented), and a correction
+    that puts its own thing in place of the denied one ("Evaluasi pencapresan tidak ada.
+    Adanya evaluasi kinerja partai")."""
+    lex = lexicon()
+    nouns = sorted((set(lex.claim_nouns) | lex.reply_claim) - {"adanya", "bantahan", "sanggahan"})
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    lead = alt(lex.denial_lead)
+    return re.compile(
+        rf"\b(?:itu|ini|adalah|merupakan|{alt(lex.claim_issuing)})\s+(?:(?:sebuah|suatu)\s+)?(?:{alt(nouns)})"
+        rf"\s+(?:[\w-]+\s+)?yang\s+(?:sama\s+sekali\s+|sangat\s+)?(?:{alt(lex.false_attributes)})\b(?!-)"
+        rf"|\b(?:saya|kami|aku)\s+(?:(?:telah|sudah|sedang|benar-benar|jelas)\s+)?(?:{alt(lex.slandered)})\b"
+        rf"|^\W*(?:(?:{lead})\W+)*(?:tidak|tak|enggak|nggak)\s+ada\s+(?:[\w-]+\s+){{1,4}}(?:{alt(lex.as_such)})\b"
+        rf"|^\W*(?:[\w()-]+\s+){{1,5}}(?:tidak|tak)\s+ada\s*\.\s*(?:{alt(lex.correction_openers)})\b"
+        rf"|^\W*(?:(?:{lead})\W+)*(?:(?:hal|kejadian|peristiwa)\s+)?(?:itu|tersebut)\s+(?:tidak|tak)\s+pernah\s+terjadi\b"
+        rf"(?!\s+sebelum)"
+    )
+
+
+def _other_denial_form(content: str) -> bool:
+    """Does the statement (lowercased) take one of the forms of ``_other_forms_re``?"""
+    return bool(_other_forms_re().search(content[:400]))
 
 
 _NAMING_LEAD = frozenset({"ini", "itu"})  # "Ini manipulasi data", "Itu jelas kelalaian"

@@ -1,0 +1,73 @@
+"""Session 22: denial forms with no denial word of their own, and their look-alikes. One
+table for each; every sentence is written for the test (fictional people and events), not
+taken from a gold file. The convention is in tests/gold/DENIALS_GUIDELINES.md ("Labelling
+rules"): a flat rejection said of a claim, self-exculpation by the speaker's side, and a
+correction are denials; appeals, boasts and "unprecedented" are not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from telaah.pipeline import Options
+from telaah.quotes import QuoteStage
+
+from test_quotes_cases import article
+
+
+def stances(text: str) -> list[str]:
+    art = article(text)
+    QuoteStage()(art, Options())
+    return [q.stance for q in art.quotes]
+
+
+DENIALS = [
+    # an institution its official speaks for, as the subject of "tidak pernah" and a deed
+    '"Partai dan fraksi tidak pernah mengeluarkan surat izin kepada anggotanya," kata Ketua Fraksi Demokrat Jafar Hafsah.',
+    "Juru bicara kementerian, Andi Sukma, mengatakan kementerian tidak pernah menerbitkan izin tambang tersebut.",
+    '"Perusahaan tidak pernah memerintahkan karyawan bekerja melebihi jam kerja," kata Manajer Humas PT Sinar Jaya, Budi Santoso.',
+    # a claim noun called false in a relative clause
+    '"Itu pernyataan yang tidak akurat dan menyesatkan," kata Sekjen Partai Demokrat Amir Syamsuddin.',
+    '"Dia seharusnya tidak mengeluarkan pernyataan yang tidak akurat," kata Sekjen partai, Rudi Hartono.',
+    '"Ini informasi yang keliru," kata Kepala Dinas Kesehatan, Rina Marlina.',
+    # verdicts and openers
+    '"Berita itu tidak sesuai fakta," kata Kapolres Bogor AKBP Andi Suryana.',
+    '"Informasi tersebut tidak sesuai dengan fakta di lapangan," ujar Kepala Dinas Kesehatan, Rina Marlina.',
+    '"Itu omong kosong," kata Ahmad Sodik.',
+    '"Kabar itu isapan jempol," kata Ahmad Sodik.',
+    '"Itu salah besar," kata Ahmad Sodik.',
+    '"Itu tidak betul," kata Hendra Wijaya.',
+    '"Nggak bener itu," kata Hendra Wijaya.',
+    '"Kami bantah itu," kata Kapolres Lombok Timur AKBP Dedi Santoso.',
+    '"Semua tuduhan itu tidak terbukti," kata kuasa hukum Hendra, Maria Ulfa.',
+    # the speaker slandered
+    '"Saya difitnah," kata Bupati Hendra Wijaya di Pengadilan Tipikor.',
+    # the thing alleged did not exist or never happened
+    '"Tidak ada pertemuan seperti itu," kata Sekretaris Kabinet Pramono Sutedjo.',
+    '"Hal itu tidak pernah terjadi," kata juru bicara perusahaan, Lina Marpaung.',
+    # a correction
+    '"Evaluasi pencalonan Arief tidak ada. Adanya evaluasi kinerja partai," kata Akbar Tanjung di Jakarta.',
+    # a rejected origin
+    '"Dokumen yang beredar itu bukan dari kami," kata Sekjen partai, Rudi Hartono.',
+]
+
+NOT_DENIALS = [
+    '"Partai tidak pernah kalah di daerah ini," kata Ketua DPD, Sarman.',  # a boast, no deed
+    '"Perusahaan tidak pernah berhenti berinovasi," kata CEO PT Maju, Lina Marpaung.',  # a habit
+    '"Masyarakat jangan mudah percaya berita yang tidak benar," kata Kapolres Bogor AKBP Andi Suryana.',  # an appeal
+    '"Data yang tidak akurat menyulitkan penyaluran bantuan," kata Menteri Sosial, Rina Marlina.',  # an attribute
+    '"Hal seperti itu tidak pernah terjadi sebelumnya di desa kami," kata warga, Sodik.',  # unprecedented
+    '"Tidak ada korban jiwa dalam kejadian itu," kata Kapolsek Sambelia, Dedi Santoso.',  # a report
+    '"Informasi itu salah satu yang kami dalami," kata Kapolres Bogor AKBP Andi Suryana.',  # "salah satu"
+    '"Tidak ada yang salah dengan keputusan itu," kata pelatih Persib, Mario Gomez.',
+]
+
+
+@pytest.mark.parametrize("text", DENIALS)
+def test_denial_forms(text):
+    assert "deny" in stances(text), text
+
+
+@pytest.mark.parametrize("text", NOT_DENIALS)
+def test_look_alikes_are_no_denials(text):
+    got = stances(text)
+    assert got and "deny" not in got, (text, got)
