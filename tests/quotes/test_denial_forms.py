@@ -71,3 +71,41 @@ def test_denial_forms(text):
 def test_look_alikes_are_no_denials(text):
     got = stances(text)
     assert got and "deny" not in got, (text, got)
+
+
+# --- the story alleged the deed earlier: saying it was not done is a denial
+ANSWERED = [
+    # a named subject the charge names too, and a ke-...-an state
+    ("KNKT menduga kapal itu kelebihan muatan saat berangkat dari Pelabuhan Kayangan.\n\n"
+     '"Kapal itu tidak kelebihan muatan. Penumpang sesuai manifes," kata Direktur Utama PT Samudra Bahari, Johan Lim.'),
+    ("Keluarga korban menuding operator kapal mengangkut penumpang melebihi kapasitas.\n\n"
+     "Operator kapal tidak mengangkut penumpang melebihi kapasitas, kata juru bicara PT Samudra Bahari, Lina Marpaung."),
+    # the same objects under another verb
+    ("Mahasiswa menuduh polisi menembakkan peluru tajam ke arah demonstran.\n\n"
+     '"Anggota kami tidak menggunakan peluru tajam," kata Kabid Humas Polda Metro Jaya Kombes Argo Santoso.'),
+    # "tidak ada X yang saya <verb>"
+    ("Bupati Hendra Wijaya didakwa menerima suap Rp5 miliar dari kontraktor.\n\n"
+     '"Tidak ada uang yang saya terima dari proyek itu," kata Hendra di persidangan.'),
+]
+
+NOT_ANSWERED = [
+    # the same speaker's own account corrected: no one charged anything
+    ("Kapolsek Gubug, AKP Dedi Santoso, mengatakan korban saat itu berjalan di pinggir rel.\n\n"
+     '"Jadi, korban waktu itu tidak berjalan di tengah rel. Tetapi ada di pinggir rel," jelasnya.'),
+    # a complaint: what the speaker did not receive was never alleged
+    ("Warga menuding camat menahan bantuan untuk korban gempa.\n\n"
+     '"Tidak ada bantuan yang kami terima sampai hari ini," kata warga Sambelia, Sodik.'),
+    # a third party's negation that names nobody the charge names
+    ("Bupati Hendra Wijaya didakwa menerima suap Rp5 miliar dari kontraktor.\n\n"
+     '"Korban gempa tidak menerima bantuan sama sekali," kata warga Sambelia, Sodik.'),
+]
+
+
+@pytest.mark.parametrize("text", ANSWERED)
+def test_negated_deed_answers_the_charge(text):
+    assert stances(text)[-1] == "deny", (text, stances(text))
+
+
+@pytest.mark.parametrize("text", NOT_ANSWERED)
+def test_negation_that_answers_no_charge(text):
+    assert stances(text)[-1] != "deny", (text, stances(text))

@@ -323,12 +323,63 @@ _SELF_NEGATORS = frozenset({"tidak", "tak", "bukan", "bukanlah", "enggak", "ngga
 _FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 
 
-def _negated_deed(lex: _Lexicon, text: str) -> str | None:
-    """The stem of the deed a statement says its speaker did not do: "(saya/ia) tidak (pernah)
-    menerima uang" → "terima"; None when the statement opens otherwise."""
+@dataclass(frozen=True)
+class _Deed:
+    """What a statement says was not done: the deed's stem, the stems of a named subject
+    ("kapal itu tidak …"; empty when the speaker's own side is the subject) and of up to three
+    words after the deed ("peluru tajam")."""
+    stem: str
+    subject: frozenset = frozenset()
+    objects: frozenset = frozenset()
+
+    def alleged_in(self, words: list[str], charged: bool = True) -> bool:
+        """Do ``words`` allege this deed: its stem not itself negated there, or two of its object
+        words ("menembakkan peluru tajam" against "tidak menggunakan peluru tajam"), and the
+        named subject, if any, among them too ("kapal itu kelebihan muatan")? Words that are
+        not ``charged`` (a plain assertion, not an accusation, a suspicion or a denial) count
+        only by the stem and only for the speaker's own side: "korban saat itu berjalan di
+        pinggir" is no charge that "korban tidak berjalan di tengah rel" answers."""
+        from ..stories.stem import stem
+
+        if not charged and self.subject:
+            return False
+        stems = [stem(w) for w in words]
+        if self.subject and not self.subject.intersection(stems):
+            return False
+        return any(s == self.stem and (k == 0 or words[k - 1] not in _SELF_NEGATORS) for k, s in enumerate(stems)) \
+            or (charged and len(self.objects.intersection(stems)) >= 2)
+
+
+DEED_SUBJECT = 3  # words of a named subject before the negation ("operator kapal itu")
+DEED_OBJECTS = 3  # words after the deed compared with the allegation
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+_NOT_SUBJECTS = frozenset({"hal", "waktu", "saat", "kali", "sini", "situ"})  # "hal tersebut tidak membuat …"
+
+
+def _deed_subject(lex: _Lexicon, low: list[str], k: int) -> int:
+    """The length of a short noun phrase at ``low[k]`` that is the subject of a negation right
+    after it ("Kapal itu tidak …", "Operator kapal tidak …"), or 0: no verbs, no connectives."""
+    for n in range(1, DEED_SUBJECT + 1):
+        if k + n >= len(low):
+            return 0
+        w = low[k + n - 1]
+        if not w.isalpha() or len(w) < 3 or w in _SELF_NEGATORS or w in lex.clause_words or w in lex.denial_lead \
+                or w in _NOT_SUBJECTS \
+                or (w not in _DEMONSTRATIVES and w.startswith(("me", "di", "ber", "ter"))):
+            return 0
+        if low[k + n] in _SELF_NEGATORS and low[k + n] != "bukan":
+            return n if low[k] not in _DEMONSTRATIVES else 0
+    return 0
+
+
+def _negated_deed(lex: _Lexicon, text: str) -> _Deed | None:
+    """The deed a statement says was not done: "(saya/ia) tidak (pernah) menerima uang" →
+    "terima"; "Kapal itu tidak kelebihan muatan" → "lebih", with "kapal" as its subject; "Tidak
+    ada uang yang saya terima" → "terima". None when the statement opens otherwise."""
     from ..stories.stem import stem
 
     low = _WORDS.findall(text[:200].lower())
+    stops = _stopwords()
     k = 0
     while k < len(low) and k < 3 and low[k] in lex.never_lead:
         k += 1
@@ -340,6 +391,7 @@ def _negated_deed(lex: _Lexicon, text: str) -> str | None:
         end = next((n for n in range(k + 2, min(len(low), k + 5)) if low[n] in ("itu", "tersebut", "ini")), None)
         if end is not None:
             k = end + 1
+    subject: frozenset = frozenset()
     # "Pasukan kami tidak menggunakan …", "Tentara kami tidak melepaskan …": the speaker's own
     # side as the subject, at most two words ending in a first-person word
     for n in (1, 2):
@@ -347,25 +399,39 @@ def _negated_deed(lex: _Lexicon, text: str) -> str | None:
                 and all(w.isalpha() and not w.startswith(("me", "di", "ber")) for w in low[k:k + n]):
             k += n
             break
+    else:
+        # "Kapal itu tidak kelebihan muatan": a named subject, which the allegation must name too
+        n = _deed_subject(lex, low, k) if k < len(low) and low[k] not in _SELF_NEGATORS else 0
+        if n:
+            subject = frozenset(stem(w) for w in low[k:k + n] if w not in _DEMONSTRATIVES and w not in stops)
+            k += n
     if k >= len(low) or low[k] not in _SELF_NEGATORS or low[k].startswith("bukan"):
         return None  # "bukan pelatih yang …" characterises; deeds are verbs
     k += 1
     while k < len(low) and low[k] in ("pernah", "ikut", "turut", "sama", "sekali", "pun", "sedikit", "pula"):
         k += 1
     if k + 1 < len(low) and low[k] == "ada":
+        # "Tidak ada uang yang saya terima": the deed is the verb after the speaker ("Tidak ada
+        # bantuan yang kami terima" answers no charge of withholding aid)
+        if k + 4 < len(low) and low[k + 2] == "yang" and low[k + 3] in _FIRST_PERSON:
+            verb = low[k + 4]
+            return _Deed(stem(verb), subject) if verb.isalpha() and len(verb) > 3 and verb not in lex.clause_words else None
         noun = low[k + 1]  # "tidak ada larangan" against "adanya aturan yang melarang": a noun made from a verb
         if len(noun) > 5 and noun.isalpha() and noun.endswith("an") and len(stem(noun)) < len(noun) - 1:
-            return stem(noun)
+            return _Deed(stem(noun), subject)
         return None
     if k >= len(low):
         return None
     deed = low[k]
     if low[k + 1:k + 2] == ["tanpa"]:
         return None  # "Kami tidak menuduh tanpa dasar": not without grounds, the charge stands
-    if len(deed) <= 5 or not deed.isalpha() or not deed.startswith(("me", "ber", "ter", "di")) \
+    # a verb, or a state made with ke-…-an ("kelebihan muatan")
+    shaped = deed.startswith(("me", "ber", "ter", "di")) or (deed.startswith("ke") and deed.endswith("an") and len(deed) > 6)
+    if len(deed) <= 5 or not deed.isalpha() or not shaped \
             or deed in lex.reply_not_deny or deed in lex.never_not_deny or deed in lex.clause_words:
         return None
-    return stem(deed)
+    objects = frozenset(stem(w) for w in low[k + 1:k + 1 + DEED_OBJECTS] if len(w) > 3 and w.isalpha() and w not in stops)
+    return _Deed(stem(deed), subject, objects)
 
 
 def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) -> None:
@@ -373,14 +439,12 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
     in the article is a denial ("Jaksa menuduh Andi menerima uang. … Andi mengatakan tidak
     menerima uang itu"). The allegation is an earlier statement by another speaker, or an
     earlier sentence with an accusation word (dituduh, tuduhan, didakwa …), that holds the
-    same deed (same stem)."""
-    from ..stories.stem import stem
-
+    same deed (same stem, or two of the words after it: ``_Deed.alleged_in``)."""
     lex = lexicon()
     for st in stmts:
         if st.stance != "assert" or st.speaker is None:
             continue
-        head = t.text[st.start : st.start + 40].lower()
+        head = t.text[st.start : st.start + 60].lower()
         if not any(n in head for n in ("tidak", "tak ", "enggak", "nggak", "gak ")):
             continue  # a quick miss
         deed = _negated_deed(lex, t.text[st.start : st.end])
@@ -394,15 +458,13 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
                 # "Kementerian membantah polisi menggunakan amunisi hidup" … "Pasukan kami tidak
                 # menggunakan peluru tajam": saying one did not do the deed a denial names is
                 # that denial again
-                words = _WORDS.findall(t.text[other.start : other.end].lower())
-                if any(stem(w) == deed for w in words):
+                if deed.alleged_in(_WORDS.findall(t.text[other.start : other.end].lower())):
                     st.stance = "deny"
                     break
                 continue
             if who & set(_WORDS.findall(t.text[other.speaker.start : other.speaker.end].lower())):
                 continue  # the speaker's own words ("Rafid" / "Mochammad Rafid Habibie")
-            words = _WORDS.findall(t.text[other.start : other.end].lower())
-            if any(stem(w) == deed and (k == 0 or words[k - 1] not in _SELF_NEGATORS) for k, w in enumerate(words)):
+            if deed.alleged_in(_WORDS.findall(t.text[other.start : other.end].lower()), other.stance != "assert"):
                 st.stance = "deny"
                 break
         else:
@@ -412,7 +474,7 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
                 # what comes before the statement only: its own words allege nothing ("Tidak
                 # menutup kemungkinan ada tersangka lain" names a charge and its own verb)
                 words = _WORDS.findall(t.text[us:min(ue, st.start)].lower())
-                if any(w in lex.allegation_markers for w in words) and any(stem(w) == deed for w in words):
+                if any(w in lex.allegation_markers for w in words) and deed.alleged_in(words):
                     st.stance = "deny"
                     break
 
