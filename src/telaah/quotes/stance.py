@@ -474,9 +474,18 @@ def _deny_alleged(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]]) ->
                 # what comes before the statement only: its own words allege nothing ("Tidak
                 # menutup kemungkinan ada tersangka lain" names a charge and its own verb)
                 words = _WORDS.findall(t.text[us:min(ue, st.start)].lower())
-                if any(w in lex.allegation_markers for w in words) and deed.alleged_in(words):
+                # a rumour ("Beredar kabar gereja itu memiliki izin") names no one's wrongdoing:
+                # only a charge ("diduga", "dituduh", "tuduhan") makes a named subject's deed alleged
+                if any(w in lex.allegation_markers for w in words) \
+                        and deed.alleged_in(words, any(w in lex.charge or w in _accusing_nouns() for w in words)):
                     st.stance = "deny"
                     break
+
+
+@lru_cache(maxsize=1)
+def _accusing_nouns() -> frozenset:
+    """Claim nouns that charge someone ("tuduhan", "tudingan", "kritik")."""
+    return frozenset(w for w, st in lexicon().claim_nouns.items() if st == "accuse")
 
 
 @lru_cache(maxsize=1)
