@@ -221,6 +221,8 @@ def test_title_duplicate_title_dateline_and_credit():
     ("BEOGRAD, 17 November (Reuters) - Presiden", "BEOGRAD", "Reuters"),
     ("BAKU/YEREVAN, 4 Oktober (Reuters) - Azerbaijan", "BAKU/YEREVAN", "Reuters"),  # a joint dateline (session 14)
     ("Kupang, Suara Timor - Presiden", "Kupang", "Suara Timor"),
+    ("KENDARI, Indonesia, 11 Nov (Reuters) - Presiden", "KENDARI", "Reuters"),  # region and date (session 22)
+    ("SEMARANG, Jateng Raya – Presiden", "SEMARANG", "Jateng Raya"),  # "Raya" in press_words.txt (session 22)
     ("Jakarta, Bisnis Harian - Presiden", "Jakarta", "Bisnis Harian"),
     ("KALABAHI, FLOBAMORA POS - Presiden", "KALABAHI", "FLOBAMORA POS"),
     ("Jakarta, Harian Nusantara -- Presiden", "Jakarta", "Harian Nusantara"),

@@ -467,3 +467,15 @@ def test_day_words_inside_a_dated_quote_take_the_quotes_day(sentence, published,
     corpus = analyze_articles([Article(id="a", text=text, published=published)])
     found = [t for t in corpus.articles[0].times if t.text == word]
     assert found and found[0].value[:10] == day
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # "di depan" is a place (in front of): the Monday is the last one (session 22, probe 9)
+    ("Polisi membebaskan 19 orang yang diamankan dalam unjuk rasa di depan Kantor Gubernur pada hari Senin.",
+     "2026-11-16"),
+    # "pekan depan" still points ahead
+    ("Sidang lanjutan digelar pekan depan pada hari Senin.", "2026-11-23"),
+])
+def test_depan_as_a_place_does_not_point_ahead(sentence, value):
+    art = _staged(f"Judul Berita\n\nKamis, 19 November 2026 14:10 WIB\n\n{sentence}\n")
+    assert [t.value[:10] for t in art.times if t.text.endswith("Senin")] == [value]

@@ -153,3 +153,18 @@ def test_a_date_only_looked_forward_to_gives_way_to_the_story_dates():
     # the story's date, but never after the day the article looked forward to
     assert ahead.published_inferred["value"] == "2025-11-21"
     assert "sibling" in ahead.published_inferred["basis"]
+
+
+def test_a_dateline_with_region_and_date_dates_the_article_nearest_today():
+    """Session 22 (probe 9): "KENDARI, Indonesia, 11 Nov (Reuters) -" is a dateline (region and
+    date together), and a background year in the text ("KM Sinar Bangun pada 2018") bounds the
+    year from below only: 11 Nov was a Wednesday in 2015 too."""
+    text = ("Feri tenggelam di Sulawesi Tenggara\n\nKENDARI, Indonesia, 11 Nov (Reuters) - Setidaknya delapan "
+            "orang tewas setelah sebuah feri tenggelam pada Selasa malam, kata polisi pada hari Rabu.\n\n"
+            "Tenggelamnya KM Sinar Bangun di Danau Toba pada 2018 menewaskan lebih dari 160 orang.\n")
+    art = Article(id="x", text=text)
+    BlockStage()(art, Options())
+    SentenceStage()(art, Options())
+    assert (art.dateline, art.outlet) == ("KENDARI", "Reuters")
+    got = dateline_publication(art, today=date(2026, 11, 23))
+    assert got["value"] == "2026-11-11" and "weekday" in got["basis"]

@@ -15,7 +15,7 @@ from statistics import median_low
 from ..document import Article, Corpus, Sentence, TimeExpr
 from ..pipeline import ArticleStage, CorpusStage, Options
 from . import resolve as R
-from .extract import _parse_inner, extract_times, timeml_value
+from .extract import _parse_inner, ahead_depan, extract_times, timeml_value
 from .lexicon import lexicon, norm
 
 __all__ = [
@@ -52,11 +52,6 @@ def _clause_before(text: str, sentence: Sentence, start: int) -> list[str]:
     return words[cut + 1:]
 
 
-def _ahead_depan(prev: str) -> bool:
-    """"depan" points ahead after a unit ("pekan depan") or "ke" ("ke depan"), not in "di depan
-    Gedung DPR" (in front of)."""
-    return prev == "ke" or prev in lexicon().units
-
 
 def looks_ahead(text: str, sentence: Sentence, t: TimeExpr) -> bool:
     """Is ``t`` a date the text looks forward to, no evidence of when it was written?
@@ -73,7 +68,7 @@ def looks_ahead(text: str, sentence: Sentence, t: TimeExpr) -> bool:
     if "ini" in before[-2:]:
         return False
     forward = cues["future"] | cues.get("ahead", set())
-    if any(w in forward and (w != "depan" or _ahead_depan(before[i - 1] if i else "")) for i, w in enumerate(before)):
+    if any(w in forward and (w != "depan" or ahead_depan(before[i - 1] if i else "")) for i, w in enumerate(before)):
         return True
     if any(w in cues.get("deadline", ()) for w in before[-3:]):
         whole = {w.lower() for w in _CLAUSE_WORD.findall(text, sentence.start, sentence.end)}
@@ -179,6 +174,18 @@ def _report_day_re() -> re.Pattern | None:
                       rf"(?P<weekday>(?i:{days})),")
 
 
+WEEKDAY_YEAR_SPAN = 6  # years back a dateline's day and month may be, when the text writes no year
+
+
+def _latest_weekday_fit(d: int, m: int, weekday: int, today: date, floor: int) -> date | None:
+    """The latest d/m not after today, in a year from ``floor`` on, that falls on ``weekday``."""
+    for year in range(today.year, floor - 1, -1):
+        day = R.valid_date(year, m, d)
+        if day and day <= today and day.isoweekday() == weekday:
+            return day
+    return None
+
+
 def dateline_publication(article: Article, *, today: date | None = None) -> dict | None:
     """The date in the lead's dateline ("BEOGRAD, 17 November (Reuters) -"): a wire service dates
     its copy there. Without a year, a bare weekday in the lead ("pada hari Senin") picks the year
@@ -201,12 +208,16 @@ def dateline_publication(article: Article, *, today: date | None = None) -> dict
         lx = lexicon()
         times = extract_times(article.text, article.sentences, None)
         years = [int(t.value[:4]) for t in times if t.anchor == "explicit" and t.value and t.value[:4].isdigit()]
-        hint = max((yy for yy in years if yy <= today.year), default=today.year)
+        latest_year = max((yy for yy in years if yy <= today.year), default=None)
+        hint = latest_year or today.year
         # "pada hari Senin menuduh … pemilihan hari Minggu": each weekday of the lead fits some
-        # year; the latest fit not after today is taken
+        # year; the latest fit not after today is taken. The text is no older than the latest
+        # year it writes, so a background year ("tenggelamnya KM Sinar Bangun pada 2018") only
+        # bounds the search from below: copy is dated nearest to today, not to its background
         weekdays = {lx.weekdays[w] for t in times if lead and t.sentence == lead[0].id and "(" not in t.text
                     for w in norm(t.text).split()[:2] if w in lx.weekdays}
-        fits = [f for f in (R.weekday_year_date(d, m, wd, hint) for wd in weekdays) if f and f <= today]
+        floor = latest_year if latest_year is not None else today.year - WEEKDAY_YEAR_SPAN
+        fits = [f for f in (_latest_weekday_fit(d, m, wd, today, floor) for wd in weekdays) if f]
         day = max(fits) if fits else None
         how = "date in the dateline, year from the lead's weekday"
         if day is None:

@@ -99,9 +99,18 @@ def _words_before(text: str, start: int, sent_start: int, n: int = 6) -> list[st
     return [w.lower().replace("’", "'") for w in found[-n:]]
 
 
+def ahead_depan(prev: str) -> bool:
+    """"depan" points ahead after a unit ("pekan depan") or "ke" ("ke depan"), not in "di depan
+    Gedung DPR" (in front of)."""
+    return prev == "ke" or prev in lexicon().units
+
+
 def _future(text: str, start: int, sent_start: int) -> bool:
     cues = lexicon().cues["future"]
-    return any(w in cues for w in _words_before(text, start, sent_start)) or _called_for(text, start, sent_start)
+    words = _words_before(text, start, sent_start)
+    # "unjuk rasa di depan Kantor Gubernur pada hari Senin": a place, not the week ahead
+    return any(w in cues and (w != "depan" or ahead_depan(words[i - 1] if i else "")) for i, w in enumerate(words)) \
+        or _called_for(text, start, sent_start)
 
 
 CALL_REACH = 160  # characters before a weekday searched for a call to act
