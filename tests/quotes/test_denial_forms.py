@@ -109,3 +109,37 @@ def test_negated_deed_answers_the_charge(text):
 @pytest.mark.parametrize("text", NOT_ANSWERED)
 def test_negation_that_answers_no_charge(text):
     assert stances(text)[-1] != "deny", (text, stances(text))
+
+
+# --- probe 9: a neutral cue whose complement rejects a claim
+PROBE9_DENIALS = [
+    "Kepala Bagian Hukum Pemkab, Rahmadani Putri, menegaskan surat yang beredar bukan produk Pemkab.",
+    "Marthin menyebut tuduhan yang dilontarkan LPAD terhadap kliennya sebagai hoaks yang sengaja disebar.",
+    "Ferry menilai ucapan Stefanus sebagai pernyataan yang tidak akurat dan tendensius.",
+    "Yudhistira mengatakan jumlah orang yang diamankan sejak awal adalah 23 orang, bukan 41 seperti yang diklaim aliansi.",
+]
+PROBE9_NOT_DENIALS = [
+    "Ia menyebut langkah itu sebagai terobosan penting bagi daerah.",
+    "Pengamat Rudi Hartono menilai kebijakan itu sebagai langkah mundur.",
+]
+
+
+@pytest.mark.parametrize("text", PROBE9_DENIALS)
+def test_neutral_cue_rejecting_a_claim(text):
+    assert stances(text) == ["deny"], text
+
+
+@pytest.mark.parametrize("text", PROBE9_NOT_DENIALS)
+def test_as_predication_without_a_claim(text):
+    assert stances(text) == ["assert"], text
+
+
+# --- wire copy's no-answer forms: nothing confirmed
+@pytest.mark.parametrize("text", [
+    "Operator feri, PT Lintas Samudra Nusantara, tidak segera menanggapi permintaan komentar.",
+    "Reuters tidak dapat memverifikasi secara independen jumlah korban tersebut.",
+    "Kuasa hukum Sallata tidak dapat dihubungi untuk dimintai komentar.",
+    "Direktur PT Bumi Rayan Konstruksi, Hendra Wijaya Kusuma, belum dapat dimintai tanggapan terkait tuduhan itu.",
+])
+def test_no_answer_is_unconfirmed(text):
+    assert stances(text) == ["unconfirmed"], text

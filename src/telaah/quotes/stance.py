@@ -229,8 +229,10 @@ def _own_side_never(lex: _Lexicon, low: list[str], k: int) -> bool:
 @lru_cache(maxsize=1)
 def _other_forms_re() -> re.Pattern:
     """Denial forms with no denial word of their own: a claim noun called false in a relative
-    clause ("itu pernyataan yang tidak akurat", "mengeluarkan informasi yang keliru"; not
-    "percaya berita yang tidak benar", an appeal), the speaker slandered ("Saya difitnah"), a
+    clause ("itu pernyataan yang tidak akurat", "menilai ucapan itu sebagai pernyataan yang tidak
+    akurat", "mengeluarkan informasi yang keliru"; not
+    "percaya berita yang tidak benar", an appeal), a claim named as a hoax or a lie ("(menyebut)
+    tuduhan yang dilontarkan LPAD sebagai hoaks"), the speaker slandered ("Saya difitnah"), a
     thing said not to exist as alleged ("Tidak ada pertemuan seperti itu") or never to have
     happened ("Hal itu tidak pernah terjadi"; not "… sebelumnya", unprecedented), and a correction
     that puts its own thing in place of the denied one ("Evaluasi pencapresan tidak ada.
@@ -239,10 +241,13 @@ def _other_forms_re() -> re.Pattern:
     nouns = sorted((set(lex.claim_nouns) | lex.reply_claim) - {"adanya", "bantahan", "sanggahan"})
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     lead = alt(lex.denial_lead)
+    verdicts = [o[0] for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan"] + list(lex.verdicts)
     return re.compile(
-        rf"\b(?:itu|ini|adalah|merupakan|{alt(lex.claim_issuing)})\s+(?:(?:sebuah|suatu)\s+)?(?:{alt(nouns)})"
+        rf"\b(?:itu|ini|adalah|merupakan|sebagai|{alt(lex.claim_issuing)})\s+(?:(?:sebuah|suatu)\s+)?(?:{alt(nouns)})"
         rf"\s+(?:[\w-]+\s+)?yang\s+(?:sama\s+sekali\s+|sangat\s+)?(?:{alt(lex.false_attributes)})\b(?!-)"
         rf"|\b(?:saya|kami|aku)\s+(?:(?:telah|sudah|sedang|benar-benar|jelas)\s+)?(?:{alt(lex.slandered)})\b"
+        rf"|^\W*(?:{alt(nouns)})\b[^.;]{{0,160}}?\bsebagai\s+(?:(?:berita|kabar|informasi|isu)\s+)?[\"“”']?"
+        rf"(?:{alt(verdicts)})\b(?!-)"
         rf"|^\W*(?:(?:{lead})\W+)*(?:tidak|tak|enggak|nggak)\s+ada\s+(?:[\w-]+\s+){{1,4}}(?:{alt(lex.as_such)})\b"
         rf"|^\W*(?:[\w()-]+\s+){{1,5}}(?:tidak|tak)\s+ada\s*\.\s*(?:{alt(lex.correction_openers)})\b"
         rf"|^\W*(?:(?:{lead})\W+)*(?:(?:hal|kejadian|peristiwa)\s+)?(?:itu|tersebut)\s+(?:tidak|tak)\s+pernah\s+terjadi\b"

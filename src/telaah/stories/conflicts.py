@@ -48,6 +48,14 @@ CLAIM_MAX_WORDS = 12
 CLAIM_MIN_WORDS = 3
 
 
+def _verifies(u: "_Q") -> bool:
+    """Is the refusal an outlet's caveat that it could not verify something ("Reuters tidak
+    dapat memverifikasi jumlah korban secara independen")? It always names what it could not
+    verify, so it declines no claim it does not name."""
+    cue = u.quote.cue
+    return cue is not None and "verifikasi" in u.article.text[cue.start:cue.end].lower()
+
+
 @dataclass
 class _Q:
     quote: Quote
@@ -346,10 +354,18 @@ def _claim_phrase(accusation: _Q, others: list[_Q], idf: dict[str, float] | None
     shared = {w for o in others for w, _, _ in o.words}
     clauses: list[list[tuple[int, int]]] = [[]]
     soft_break: list[bool] = []  # whether the break after clause i is only a comma
+    glue = False
     for s, e in tokenize(text, q_start, q_end):
         token = text[s:e]
-        if token[0].isalnum():
-            clauses[-1].append((s, e))
+        glue, was_glue = False, glue
+        if token in ",." and clauses[-1] and clauses[-1][-1][1] == s and e < len(text) and text[s - 1].isdigit() \
+                and text[e].isdigit():
+            glue = True  # a decimal or thousands mark ("Rp18,7 miliar"): one word with its digits
+        elif token[0].isalnum():
+            if was_glue:
+                clauses[-1][-1] = (clauses[-1][-1][0], e)
+            else:
+                clauses[-1].append((s, e))
         elif token in _CLAUSE_BREAK or token == ",":
             if clauses[-1]:
                 clauses.append([])
@@ -811,7 +827,7 @@ def find_conflicts(corpus: Corpus, story: Story) -> list[dict]:
         # the story's one contradiction: a refusal to comment that names nothing of its own
         # ("Kami belum bisa berkomentar", "enggan menanggapi polemik data tersebut") declines it
         c = contested[0]
-        c["unconfirmed"].extend(u for u in pending if len(u.words) <= LONE_REFUSAL_WORDS
+        c["unconfirmed"].extend(u for u in pending if len(u.words) <= LONE_REFUSAL_WORDS and not _verifies(u)
                                 and not any(parties.same(u, x) for x in c["assert"] + c["deny"] + c["unconfirmed"]))
     for c in merged:
         # a party that declines to confirm the claim does not also assert it: its plain
