@@ -143,3 +143,38 @@ def test_as_predication_without_a_claim(text):
 ])
 def test_no_answer_is_unconfirmed(text):
     assert stances(text) == ["unconfirmed"], text
+
+
+# --- session 22, forms from the dev half of a written denial-forms set (sentences rewritten here)
+MORE_DENIALS = [
+    ("", '"Klien saya bukan bandar. Dia hanya pemakai," ujar pengacara Yohanes, Fransiskus Lelo.'),
+    ("Sebuah harian melaporkan militer memindahkan sistem rudal ke perbatasan.",
+     'Juru bicara militer mengatakan laporan tersebut "sama sekali keliru".'),
+    ("Media asing berspekulasi pesawat itu jatuh akibat sabotase.",
+     'Kremlin menyebut spekulasi itu "absurd".'),
+    ("Foto kemasan obat kedaluwarsa beredar di grup WhatsApp.",
+     "Direktur PT Farmasi Sehat, Budi Lesmana, menegaskan foto yang beredar itu hasil rekayasa."),
+    ("Kontingen Jawa Barat memprotes wasit final.",
+     "Ketua panitia, Imam Syafei, menyebut klaim itu sebagai tudingan sepihak yang tidak bisa dibuktikan."),
+    ("Keluarga pasien melaporkan dr. Hendra Wijaya ke polisi atas dugaan malapraktik.",
+     "Menanggapi laporan itu, Hendra menegaskan dirinya tidak melakukan malapraktik."),
+    ("Sebelumnya, media ini memberitakan dugaan pengoplosan beras di gudang PT Andalas Pangan.",
+     "Direktur Utama PT Andalas Pangan, Ferry Gunadi, menyatakan perusahaannya tidak pernah mengoplos beras."),
+    ("Warga mengeluhkan adanya pungutan saat mengurus KTP di Kelurahan Cipinang.",
+     '"Enggak kok, enggak ada pungutan apa-apa. Gratis semua," ujar Lurah Cipinang, Heri Suhendar.'),
+    ("Sekelompok pemilik kendaraan menggugat Voltera Motors karena dugaan cacat baterai.",
+     'Perusahaan itu mengatakan bahwa mereka "dengan tegas menolak" klaim dalam gugatan tersebut.'),
+]
+
+
+@pytest.mark.parametrize("context,statement", MORE_DENIALS)
+def test_more_denial_forms(context, statement):
+    text = f"{context}\n\n{statement}" if context else statement
+    art = article(text)
+    QuoteStage()(art, Options())
+    start = len(text) - len(statement)
+    assert "deny" in [q.stance for q in art.quotes if q.end > start], (text, [(q.text, q.stance) for q in art.quotes])
+
+
+def test_a_colloquial_experience_is_no_denial():
+    assert stances('"Bahkan, aku enggak pernah dengar dia mengeluh sama sekali," kata Nabila Putri.') == ["assert"]

@@ -79,6 +79,7 @@ class _Lexicon:
     slandered: frozenset = frozenset()  # "(saya) difitnah": the speaker a victim of a false claim
     as_such: tuple = ()  # "(tidak ada pertemuan) seperti itu": the thing alleged, pointed back to
     correction_openers: tuple = ()  # "(X tidak ada.) Adanya Y": what a correction puts in place of X
+    light_verbs: frozenset = frozenset()  # "(tidak) melakukan malapraktik": the deed is the noun after the verb
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,7 @@ def lexicon() -> _Lexicon:
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
                   "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set(),
                   "noun_cue": set(), "not_demand": set(), "own_side": set(), "claim_issuing": set(),
-                  "slandered": set()}
+                  "slandered": set(), "light_verb": set()}
     refusals: list = []
     sources: list = []
     phrases: dict = {}
@@ -217,6 +218,7 @@ def lexicon() -> _Lexicon:
         false_attributes=tuple(sorted(phrases.get("false_attribute", ()), key=len, reverse=True)),
         claim_issuing=frozenset(sets["claim_issuing"]),
         slandered=frozenset(sets["slandered"]),
+        light_verbs=frozenset(sets["light_verb"]),
         as_such=tuple(sorted(phrases.get("as_such", ()), key=len, reverse=True)),
         correction_openers=tuple(sorted(phrases.get("correction_opener", ()), key=len, reverse=True)),
     )

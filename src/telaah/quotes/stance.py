@@ -73,7 +73,7 @@ def _false_claim_re() -> re.Pattern:
     return re.compile(
         rf"(?<!yang )\b(?:{false})\b(?!-)"
         rf"|(?<!yang )\b(?:itu|ini|tersebut|semuanya|semua|adalah|merupakan)\s+(?:(?:berita|kabar|informasi|isu)\s+)?"
-        rf"(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?[\"“”']?(?:{verdicts})\b(?!-)"  # 'itu "fitnah"'
+        rf"[\"“”']?(?:(?:dua-duanya|keduanya|semuanya|sama sekali)\s+)?[\"“”']?(?:{verdicts})\b(?!-)"  # 'itu "fitnah"'
         rf"|\b(?:{claims})\s+(?:itu|ini|tersebut)\s+(?:{claimed})\b(?!-)"  # "gugatan ini tidak memiliki dasar"
         rf"|\b(?:tuduhan|tudingan)\s+[\"“”']?(?:{claimed})\b(?!-)"  # not "kabar bohong" (fake news, an attribute)
     )
@@ -160,7 +160,11 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     lex = lexicon()
     content = text[start:end].lower()
     low = _WORDS.findall(content[:400])
-    for k in (0, 1):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
+    # "Klien saya bukan bandar": the speaker's client, or the speaker, as the subject of "bukan"
+    lead = 2 if low[:2] in (["klien", "saya"], ["klien", "kami"]) else 0
+    for k in (0, 1, lead):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
+        if lead and k == lead and low[k:k + 1] == ["bukan"] and low[k + 1:k + 2] and low[k + 1] not in lex.not_deny:
+            return "deny"
         if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
                 and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar", "dirinya", "ia", "dia",
                                                 "beliau", "pihaknya"}:
@@ -325,6 +329,7 @@ def _declines(lex: _Lexicon, low: list[str]) -> bool:
 
 
 _SELF_NEGATORS = frozenset({"tidak", "tak", "bukan", "bukanlah", "enggak", "nggak", "gak"})
+_ANSWER_PARTICLES = frozenset({"kok", "lah", "sih", "dong"})
 _FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 
 
@@ -386,7 +391,11 @@ def _negated_deed(lex: _Lexicon, text: str) -> _Deed | None:
     low = _WORDS.findall(text[:200].lower())
     stops = _stopwords()
     k = 0
-    while k < len(low) and k < 3 and low[k] in lex.never_lead:
+    # "Enggak kok, enggak ada pungutan": an answer particle before the negation that matters
+    if len(low) > 2 and low[0] in _SELF_NEGATORS and low[1] in _ANSWER_PARTICLES and low[2] in _SELF_NEGATORS:
+        k = 2
+    # "(menyatakan) perusahaannya tidak pernah mengoplos beras": the speaker's own institution
+    while k < len(low) and k < 3 and (low[k] in lex.never_lead or (low[k].endswith("nya") and low[k][:-3] in lex.own_side)):
         k += 1
     # "Jadi sekali lagi, tidak ada …" / "dalam aturan itu tidak ada …": connectives and a place
     # phrase may open the statement before the negation (not a subject: "gereja itu tidak …")
@@ -399,8 +408,9 @@ def _negated_deed(lex: _Lexicon, text: str) -> _Deed | None:
     subject: frozenset = frozenset()
     # "Pasukan kami tidak menggunakan …", "Tentara kami tidak melepaskan …": the speaker's own
     # side as the subject, at most two words ending in a first-person word
-    for n in (1, 2):
-        if k + n < len(low) and low[k + n - 1] in _FIRST_PERSON and low[k + n] in _SELF_NEGATORS \
+    for n in (1, 2, 3):  # "ketua umum mereka tidak pernah …", said by the party's lawyers
+        if k + n < len(low) and (low[k + n - 1] in _FIRST_PERSON or (n > 1 and low[k + n - 1] == "mereka")) \
+                and low[k + n] in _SELF_NEGATORS \
                 and all(w.isalpha() and not w.startswith(("me", "di", "ber")) for w in low[k:k + n]):
             k += n
             break
@@ -436,6 +446,8 @@ def _negated_deed(lex: _Lexicon, text: str) -> _Deed | None:
             or deed in lex.reply_not_deny or deed in lex.never_not_deny or deed in lex.clause_words:
         return None
     objects = frozenset(stem(w) for w in low[k + 1:k + 1 + DEED_OBJECTS] if len(w) > 3 and w.isalpha() and w not in stops)
+    if deed in lex.light_verbs and k + 1 < len(low) and low[k + 1].isalpha() and low[k + 1] not in stops:
+        return _Deed(stem(low[k + 1]), subject, objects)  # "tidak melakukan malapraktik": the deed is the noun
     return _Deed(stem(deed), subject, objects)
 
 
