@@ -58,6 +58,11 @@ def _denial_words() -> frozenset:
     return frozenset(lex.passives) | frozenset(w for w, st in lex.claim_nouns.items() if st == "deny")
 
 
+def _one_word_verdicts() -> list[str]:
+    """One-word denial openers that call a claim false ("hoaks", "fitnah"; not "bukan")."""
+    return [o[0] for o in lexicon().deny_openers if len(o) == 1 and o[0] != "bukan"]
+
+
 @lru_cache(maxsize=1)
 def _false_claim_re() -> re.Pattern:
     """"… tidak benar" / "… tidak berdasar" anywhere in a statement (not "yang tidak benar",
@@ -66,7 +71,7 @@ def _false_claim_re() -> re.Pattern:
     lex = lexicon()
     pairs = sorted({o for o in lex.deny_openers if len(o) == 2 and o[1] in ("benar", "betul", "bener", "berdasar", "mendasar", "akurat")})
     false = "|".join(re.escape(" ".join(o)) for o in pairs)
-    words = sorted(re.escape(o[0]) for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan")
+    words = sorted(re.escape(w) for w in _one_word_verdicts())
     verdicts = "|".join(words + [re.escape(v) for v in lex.verdicts])
     claimed = "|".join(words + [re.escape(v) for v in lex.verdicts + lex.claim_verdicts])
     claims = "|".join(sorted(re.escape(w) for w in lex.reply_claim))
@@ -145,10 +150,16 @@ def _never_denial(lex: _Lexicon, low: list[str], k: int) -> bool:
     ("Saya tidak pernah melihat …", "tidak pernah ragu")."""
     if k > 3 or any(w not in lex.never_lead for w in low[:k]):
         return False
+    j = _after_never(low, k)
+    return j >= len(low) or low[j] not in lex.never_not_deny  # a bare "Tidak pernah." answers a charge
+
+
+def _after_never(low: list[str], k: int) -> int:
+    """The index of the word "tidak pernah" at ``k`` says was never done, past "sama sekali"/"pun"."""
     j = k + 2
     while j < len(low) and low[j] in ("sama", "sekali", "pun", "sekalipun"):
         j += 1
-    return j >= len(low) or low[j] not in lex.never_not_deny  # a bare "Tidak pernah." answers a charge
+    return j
 
 
 def _content_deny(text: str, start: int, end: int, stance: str) -> str:
@@ -160,11 +171,10 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     lex = lexicon()
     content = text[start:end].lower()
     low = _WORDS.findall(content[:400])
-    # "Klien saya bukan bandar": the speaker's client, or the speaker, as the subject of "bukan"
-    lead = 2 if low[:2] in (["klien", "saya"], ["klien", "kami"]) else 0
-    for k in (0, 1, lead):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
-        if lead and k == lead and low[k:k + 1] == ["bukan"] and low[k + 1:k + 2] and low[k + 1] not in lex.not_deny:
-            return "deny"
+    if low[:1] == ["klien"] and low[1:2] in (["saya"], ["kami"]) and low[2:3] == ["bukan"] and low[3:4] \
+            and low[3] not in lex.not_deny:
+        return "deny"  # "Klien saya bukan bandar": the speaker's client as the subject of "bukan"
+    for k in (0, 1):  # "Bukan (apartemen) saya", not "bukan pelatih yang …"
         if k < len(low) and low[k] == "bukan" and not (set(low[k + 1 : k + 2]) & lex.not_deny) \
                 and set(low[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar", "dirinya", "ia", "dia",
                                                 "beliau", "pihaknya"}:
@@ -224,9 +234,7 @@ def _own_side_never(lex: _Lexicon, low: list[str], k: int) -> bool:
     if not 0 < k <= OWN_SIDE_SUBJECT or not any(w in lex.own_side for w in low[:k]) \
             or any(w not in lex.own_side and w not in lex.never_lead and w != "dan" for w in low[:k]):
         return False
-    j = k + 2
-    while j < len(low) and low[j] in ("sama", "sekali", "pun"):
-        j += 1
+    j = _after_never(low, k)
     return j < len(low) and _verb_shaped(low[j], ("me", "di", "ber")) and low[j] not in lex.never_not_deny
 
 
@@ -234,8 +242,8 @@ def _own_side_never(lex: _Lexicon, low: list[str], k: int) -> bool:
 def _other_forms_re() -> re.Pattern:
     """Denial forms with no denial word of their own: a claim noun called false in a relative
     clause ("itu pernyataan yang tidak akurat", "menilai ucapan itu sebagai pernyataan yang tidak
-    akurat", "mengeluarkan informasi yang keliru"; not
-    "percaya berita yang tidak benar", an appeal), a claim named as a hoax or a lie ("(menyebut)
+    akurat", "mengeluarkan informasi yang keliru"; not "percaya berita yang tidak benar", an
+    appeal), a claim named as a hoax or a lie ("(menyebut)
     tuduhan yang dilontarkan LPAD sebagai hoaks"), the speaker slandered ("Saya difitnah"), a
     thing said not to exist as alleged ("Tidak ada pertemuan seperti itu") or never to have
     happened ("Hal itu tidak pernah terjadi"; not "… sebelumnya", unprecedented), and a correction
@@ -245,7 +253,7 @@ def _other_forms_re() -> re.Pattern:
     nouns = sorted((set(lex.claim_nouns) | lex.reply_claim) - {"adanya", "bantahan", "sanggahan"})
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     lead = alt(lex.denial_lead)
-    verdicts = [o[0] for o in lex.deny_openers if len(o) == 1 and o[0] != "bukan"] + list(lex.verdicts)
+    verdicts = _one_word_verdicts() + list(lex.verdicts)
     return re.compile(
         rf"\b(?:itu|ini|adalah|merupakan|sebagai|{alt(lex.claim_issuing)})\s+(?:(?:sebuah|suatu)\s+)?(?:{alt(nouns)})"
         rf"\s+(?:[\w-]+\s+)?yang\s+(?:sama\s+sekali\s+|sangat\s+)?(?:{alt(lex.false_attributes)})\b(?!-)"

@@ -50,10 +50,16 @@ CLAIM_MIN_WORDS = 3
 
 def _verifies(u: "_Q") -> bool:
     """Is the refusal an outlet's caveat that it could not verify something ("Reuters tidak
-    dapat memverifikasi jumlah korban secara independen")? It always names what it could not
-    verify, so it declines no claim it does not name."""
+    dapat memverifikasi jumlah korban secara independen"; ``verification`` words of
+    ``lang/id/conflict_cues.tsv``)? It always names what it could not verify, so it declines no
+    claim it does not name."""
     cue = u.quote.cue
-    return cue is not None and "verifikasi" in u.article.text[cue.start:cue.end].lower()
+    return cue is not None and not _verification_words().isdisjoint(u.article.text[cue.start:cue.end].lower().split())
+
+
+@lru_cache(maxsize=1)
+def _verification_words() -> frozenset[str]:
+    return frozenset(h[0] for h in _hedges("verification"))
 
 
 @dataclass
