@@ -39,7 +39,19 @@ def _key_of(text, figure):
     ("Saya siapkan pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas.", "11 orang", None),
     # a sum is the predicate of a sum named further back; other figures are not
     ("Kerugian sementara akibat bencana itu ditaksir mencapai Rp15 miliar.", "Rp15 miliar", "losses"),
-    ("Patrialis diduga menerima hadiah dalam bentuk mata uang asing sebesar 20.000 dolar AS.", "20.000 dolar AS", None),
+    # money changing hands (session 23, probe 9): a sum received is one quantity across sources
+    ("Patrialis diduga menerima hadiah dalam bentuk mata uang asing sebesar 20.000 dolar AS.", "20.000 dolar AS",
+     "received"),
+    ("LPAD menuding Bupati menerima uang Rp1,2 miliar dari kontraktor.", "Rp1,2 miliar", "received"),
+    ("Stefanus menuding nilai uang yang diterima Bupati mencapai Rp1,5 miliar.", "Rp1,5 miliar", "received"),
+    ("\"Total yang mengalir ke Bupati Rp1,2 miliar,\" kata Yuliana.", "Rp1,2 miliar", "received"),
+    # a head of its own beats money changing hands; a count is never money received
+    ("Jaksa menyebut terdakwa menerima suap Rp4,75 miliar dari kontraktor.", "Rp4,75 miliar", "bribe"),
+    ("Rumah sakit itu menerima 20 pasien.", "20 pasien", "noun:pasien"),
+    ("Posko telah menerima laporan 41 orang yang belum kembali.", "41 orang", "missing"),
+    # protesters named as such: what befell them counts
+    ("Polisi menangkap 41 peserta aksi.", "41 peserta", "arrested"),
+    ("Jumlah peserta aksi mencapai 5.000 orang.", "5.000 orang", "protesters"),
     ("Sebanyak delapan orang lainnya masih dalam pencarian.", "delapan orang", "missing"),
     # "dan" starts another item: "rumah hanyut tiga unit dan rumah rusak …"
     ("Di desa itu rumah hanyut tiga unit dan rumah rusak juga tiga unit.", "tiga unit", None),

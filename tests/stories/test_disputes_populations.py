@@ -68,3 +68,34 @@ def test_a_dozen_is_a_number():
     )
     (dead,) = find_disputes(corpus, story)
     assert sorted(r["low"] or r["value"] for r in dead["reports"]) == [12, 15, 24]
+
+
+def test_protesters_named_peserta_aksi_and_the_arrested_among_them():
+    """Probe 9: the police and the protesters' alliance count the crowd and the arrests
+    differently; "menangkap 41 peserta aksi" counts the arrested, and six injured police are no
+    other account of 17 injured protesters."""
+    corpus, story = _story(
+        (date(2026, 11, 17), "Kapolrestabes Semarang Kombes Pol Hendra Wibisono mengatakan sekitar 1.200 orang "
+                             "mengikuti aksi tersebut. Sebanyak 23 orang diamankan, dan enam polisi luka-luka "
+                             "akibat lemparan batu. Koordinator aliansi, Bagus Setiawan, menyebut jumlah peserta "
+                             "aksi mencapai 5.000 orang. Menurut dia, polisi menangkap 41 peserta aksi, bukan 23 "
+                             "seperti yang disampaikan kepolisian. Menurut catatan aliansi, 17 peserta aksi terluka."),
+        (date(2026, 11, 19), "Kabid Humas Polda Jawa Tengah Kombes Pol Yudhistira menegaskan, jumlah orang yang "
+                             "diamankan sejak awal adalah 23 orang, bukan 41 seperti yang diklaim aliansi."),
+    )
+    heads = _heads(corpus, story)
+    assert ("protesters", (1200, 5000)) in heads
+    assert ("arrested", (23, 23, 41)) in heads
+    assert not [h for h in heads if h[0] == "injured"]
+
+
+def test_a_figure_named_to_be_denied_has_no_counted_object():
+    """"bukan 41 seperti yang diklaim": "seperti" is no counted noun."""
+    from telaah.analyze import analyze_articles
+    from telaah.document import Article
+    from telaah.pipeline import Options
+
+    text = "Jumlah orang yang diamankan adalah 23 orang, bukan 41 seperti yang diklaim aliansi."
+    article = analyze_articles([Article(id="a1", text=text, published=date(2026, 11, 19))],
+                               Options(workers=1)).articles[0]
+    assert all(n.object != "seperti" and n.unit != "seperti" for n in article.numbers)

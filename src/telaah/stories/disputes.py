@@ -87,10 +87,13 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e].lower() for s, e in tokenize(text, start, end) if text[s].isalnum()]
 
 
-def _head_matches(words: list[str], stemmed: bool = True, first_only: bool = False) -> list[tuple[str, str]]:
+def _head_matches(words: list[str], stemmed: bool = True, first_only: bool = False,
+                  money: bool = False) -> list[tuple[str, str]]:
     """(term as written, group) of each table term in ``words``, left to right, the longest at
-    each place; single words also match by their stem ("menewaskan 268 orang" counts the dead)."""
+    each place; single words also match by their stem ("menewaskan 268 orang" counts the dead).
+    Groups said of sums only ("menerima", money received) match only for a sum (``money``)."""
     table, longest = _heads()
+    sums_only = frozenset() if money else _cue_words("sum_only")
     found = []
     i = 0
     while i < len(words):
@@ -101,6 +104,8 @@ def _head_matches(words: list[str], stemmed: bool = True, first_only: bool = Fal
                 break
         if not group and stemmed:
             size, group = 1, table.get((stem(words[i]),))
+        if group in sums_only:
+            group = None
         if group:
             found.append((" ".join(words[i:i + size]), group))
             if first_only:
@@ -109,10 +114,17 @@ def _head_matches(words: list[str], stemmed: bool = True, first_only: bool = Fal
     return found
 
 
-def _find_head(words: list[str], last: bool = False, stemmed: bool = True) -> str | None:
+def _find_head(words: list[str], last: bool = False, stemmed: bool = True, money: bool = False) -> str | None:
     """The group of the first (longest) table term in ``words``. With ``last``, the last term
     found: in a figure's object the word after the noun says which of them is counted ("130
-    penumpang selamat" counts survivors, "23 penumpang tewas" the dead)."""
+    penumpang selamat" counts survivors, "23 penumpang tewas" the dead). For a sum
+    (``money``), a group of its own beats money changing hands ("menerima suap Rp4,75 miliar"
+    is a bribe)."""
+    if money:
+        found = _head_matches(words, stemmed, money=True)
+        sums_only = _cue_words("sum_only")
+        found = [f for f in found if f[1] not in sums_only] or found
+        return (found[-1] if last else found[0])[1] if found else None
     found = _head_matches(words, stemmed, first_only=not last)
     return (found[-1] if last else found[0])[1] if found else None
 
@@ -132,17 +144,22 @@ def _subject_head(words: list[str], named_only: bool = False) -> str | None:
     return named[0] if named else (found[0][1] if found and not named_only else None)
 
 
-def _after_active_verb(words: list[str]) -> list[str]:
+def _after_active_verb(words: list[str], money: bool = False) -> list[str]:
     """The words after the last active transitive verb (me-, not a table term nor a predicate
     word): what stands before it is the verb's subject, not what the figure after it counts
     ("pasukan Azerbaijan telah menghancurkan dua pos": posts, not troops; "kerugian mencapai
     Rp 5 miliar" and "menewaskan 268 orang" keep their heads)."""
     table, _ = _heads()
+    sums_only = frozenset() if money else _cue_words("sum_only")
+
+    def is_term(word: str) -> bool:
+        group = table.get((word,))
+        return group is not None and group not in sums_only
+
     keep = _cue_words("predicate") | _cue_words("update") | _cue_words("change_up") | _cue_words("change_down")
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if w.startswith("me") and len(w) >= 6 and w not in keep and (w,) not in table \
-                and (stem(w),) not in table:
+        if w.startswith("me") and len(w) >= 6 and w not in keep and not is_term(w) and not is_term(stem(w)):
             return words[k + 1:]
     return words
 
@@ -312,11 +329,11 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     head = _object_head(article, number) if number.object else None
     if head is None:
         before = _clause_words_before(article, number)
-        head = _find_head(_after_active_verb(before[-LOOKBACK_WORDS:]))
+        head = _find_head(_after_active_verb(before[-LOOKBACK_WORDS:], is_money), money=is_money)
         if head is None and is_money and before[-1:] and before[-1] in _cue_words("predicate"):
             # "Kerugian sementara akibat bencana itu ditaksir mencapai Rp15 miliar": a sum is the
             # predicate of what its clause's subject names, when that is a sum too
-            head = _find_head(before[-SUBJECT_WORDS:], stemmed=False)
+            head = _find_head(before[-SUBJECT_WORDS:], stemmed=False, money=True)
             head = head if head in _cue_words("sum") else None
         if head is None and is_money:
             head = _fund_after(article, number)
@@ -1333,7 +1350,8 @@ def _head_term_before(article: Article, number: NumberClaim, head: str | None) -
     1,2 juta ton of stock), when the figure has no counted phrase of its own."""
     if head is None:
         return None
-    terms = [term for term, group in _head_matches(_clause_words_before(article, number)) if group == head]
+    terms = [term for term, group in _head_matches(_clause_words_before(article, number), money=True)
+             if group == head]
     return terms[-1] if terms else None
 
 
