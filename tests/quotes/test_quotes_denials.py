@@ -25,6 +25,9 @@ DENIAL_FORMS = [
     ("Kabar itu ditepis oleh juru bicara kepresidenan.", "Kabar itu", "juru bicara kepresidenan", "deny", False),
     ("Isu tersebut dibantah keras oleh pihak kepolisian.", "Isu tersebut", "pihak kepolisian", "deny", False),
     ("Tudingan ini dibantah oleh pemerintah China, yang menyatakan kebijakan itu menciptakan kemakmuran.", "Tudingan ini", "China", "deny", False),
+    # a claim noun, which is also a postposed cue, as the subject (session 23)
+    ("Klaim Hamas itu dibantah juru bicara militer Israel, Letkol Daniel Hagari.", "Klaim Hamas itu",
+     "Daniel Hagari", "deny", False),
     ("Daftar itu mencakup agar Doha mengakhiri dukungan bagi teroris, tuduhan yang sebelumnya telah dibantah oleh Qatar.", "tuduhan", "Qatar", "deny", False),
     # a negated passive denial is an admission
     ("Sementara itu, adanya politik uang tidak ditampik Bawaslu DKI.", "adanya politik uang", "Bawaslu DKI", "assert", False),

@@ -678,7 +678,8 @@ def _passive_statements(t: _Text, unit: tuple[int, int], stmts: list[_Stmt], con
             if any(st.start <= cue[0] < st.end for st in stmts):
                 continue  # the passive is what someone else reports
             np_ = _noun_phrase_back(t, m, first)
-            if not np_ or len(np_) > 12 or any(t.match_cue(x, limit)[0] for x in np_):
+            if not np_ or len(np_) > 12 or any(t.match_cue(x, limit)[0] and t.low[x] not in lex.claim_nouns
+                                               for x in np_):  # "Klaim Hamas itu dibantah …": a claim noun
                 continue
             if needs_claim and not (any(t.low[x] in lex.claim_nouns for x in np_) or all(t.low[x] in _ANAPHORS for x in np_)):
                 continue  # "sepakan itu ditepis Neuer": a save, not a denial
