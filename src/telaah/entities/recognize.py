@@ -346,6 +346,8 @@ def _strip_role(words: list[str], s: int, e: int) -> int:
         n = _role_or_rank_len_at(words, i, e - 1)
         if n:
             i += n
+            while i < e - 1 and words[i] == ".":  # "Kombes. Daniel Manurung": the abbreviation's period
+                i += 1
             continue
         if i > s:  # after a role word: a known country/organisation, or an acronym, belongs to the role
             n, labels = _gaz_types(words, i, e - 1)

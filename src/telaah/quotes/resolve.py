@@ -165,7 +165,7 @@ class _Resolver:
             return self._org_of_kind(cands, org_head)
         if role_head:
             for k, m in reversed(cands):
-                if m.role and role_head in m.role.lower():
+                if m.role and role_head in " ".join(own_office_words(m.role.lower().split())):
                     return k
         if want == "PER":
             subj = [k for k in self.subjects() if after <= self.article.mentions[k].start and self.article.mentions[k].end <= pos]
@@ -255,6 +255,15 @@ def _declared_full_mention(article: Article, res: _Resolver, k: int) -> int:
 OFFICE_WORDS = 8  # words before a person's name searched for the office that introduces them
 
 
+def own_office_words(role_words: list[str]) -> list[str]:
+    """The words of a role up to the first that makes what follows someone else's office
+    ("kuasa hukum Bupati": the lawyer holds no office of Bupati; kind ``other_office``)."""
+    for k, w in enumerate(role_words):
+        if "other_office" in _kinds(w) or (k and "other_office" in _kinds(f"{role_words[k - 1]} {w}")):
+            return role_words[:k + 1]
+    return role_words
+
+
 def _same_office(head: str | tuple[str, ...], role_words: list[str]) -> bool:
     """"Kapolsek" names the office of "Kapolsekta Medan Barat": equal words, or one a
     shortening of the other (four letters at least). An abbreviation stands for its office
@@ -263,6 +272,7 @@ def _same_office(head: str | tuple[str, ...], role_words: list[str]) -> bool:
     abbreviation spelled out, then stand together in the role's."""
     if isinstance(head, tuple) and len(head) == 1:
         head = head[0]
+    role_words = own_office_words(role_words)
     if isinstance(head, str):
         if any(w == head or (min(len(w), len(head)) >= 4 and (w.startswith(head) or head.startswith(w)))
                for w in role_words):
@@ -347,6 +357,12 @@ def _is_org(article: Article, sp: Speaker) -> bool:
     return sp.mention is not None and 0 <= sp.mention < len(article.mentions) and article.mentions[sp.mention].type == "ORG"
 
 
+def _last_person(article: Article, res: _Resolver) -> Speaker | None:
+    """The latest speaker so far who is a person (a PER mention)."""
+    return next((p for p in reversed(res.speakers) if p.mention is not None
+                 and article.mentions[p.mention].type == "PER"), None)
+
+
 def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, last: Speaker | None,
                    after: int = -1, postposed: bool = False, content: tuple[int, int] | None = None) -> Speaker | None:
     """A Speaker for the attribution span ``sp``; ``last`` is the previous statement's speaker
@@ -375,6 +391,14 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
             return plural
     if sp.kind == "pronoun":
         want = "ORG" if surface.lower() in ("pihaknya",) else "PER"
+        if want == "PER" and usable_last and last.kind == "pronoun" and last.anaphor_start is not None \
+                and text[last.anaphor_start : last.anaphor_end].lower() == "pihaknya" and _is_org(article, last):
+            # "Menurut Arfan, … pihaknya belum bisa memastikan …. "Kami …," ujarnya": the side
+            # "pihaknya" named is no person; the person who spoke for it is meant
+            person = _last_person(article, res)
+            if person is not None:
+                return Speaker(person.text, person.start, person.end, mention=person.mention, entity=person.entity,
+                               role=person.role, kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)
         k = res.antecedent(sp.start, want, None, after if usable_last else -1)
         if k is not None and usable_last and (postposed or want == "ORG") and _topic_of_last(article, res, k, last):
             return carried("pronoun")
@@ -386,8 +410,7 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         if usable_last and want == "PER" and surface.lower() in ("dia", "ia", "beliau") and _is_org(article, last):
             # "Polri melarang keras … "…," tegas dia": a personal pronoun is no organisation; the
             # person who spoke last (the force's spokesman) is meant
-            person = next((p for p in reversed(res.speakers) if p.mention is not None
-                           and article.mentions[p.mention].type == "PER"), None)
+            person = _last_person(article, res)
             if person is not None:
                 return Speaker(person.text, person.start, person.end, mention=person.mention, entity=person.entity,
                                role=person.role, kind="pronoun", anaphor_start=sp.start, anaphor_end=sp.end)

@@ -80,6 +80,9 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
     idx = flat
     if "yang" in [t.low[i] for i in idx]:
         cut = [t.low[i] for i in idx].index("yang")
+        if cut + 1 < len(idx) and "gathered" in _kinds(t.low[idx[cut + 1]]) \
+                and len(idx) - cut <= 4 and all(t.low[i] != "," for i in idx[cut:]):
+            return None  # "Informasi yang dihimpun menyebutkan …": what the outlet learned, no speaker
         if cut > 0 and (_is_cap(t.word(idx[cut - 1])) or (
                 any(_kinds(t.low[i]) & {"group", "org_head"} for i in idx[max(0, cut - 3) : cut])
                 and all(t.low[i] not in _CLAUSE_EDGE for i in idx[max(0, cut - 3) : cut]))):
@@ -395,6 +398,24 @@ def _named_before(t: _Text, relation: int, name: list[int]) -> bool:
     return False
 
 
+def _office_not_person(t: _Text, rest: list[int]) -> bool:
+    """Whether the words after a role name a place ("Jawa Tengah", "Jateng") or end with an
+    organisation's unit ("… Cabang Kayangan"; kind ``org_unit``), not a person. ("Direktur PT
+    Statika Joni Wijaya" names the director after the firm, so a legal form proves nothing.)"""
+    from ..entities.gazetteer import lookup
+    from ..entities.names import region_abbreviations
+
+    words = [t.word(i) for i in rest]
+    if len(words) >= 2 and "org_unit" in _kinds(words[-2]):
+        return True
+    while len(words) > 1 and "place" in _kinds(words[0]):  # "Daerah Provinsi Jawa Tengah"
+        words = words[1:]
+    if len(words) == 1 and words[0] in region_abbreviations():
+        return True
+    hits = lookup(" ".join(words))
+    return bool(hits) and all(h.type == "LOC" for h in hits)
+
+
 def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
     """Split "Kapolres Jaktim Kombes Andry Wibowo" into role and name."""
     kinds = [_kinds(t.low[i]) for i in run]
@@ -419,6 +440,11 @@ def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
             # called Miryam; a first mention ("Pengacara Hotman Paris") introduces the name.
             return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "description",
                                 role=t.text[t.spans[run[0]][0] : t.spans[run[-1]][1]], relational=True)
+        if _office_not_person(t, rest):
+            # "Sekretaris Daerah Provinsi Jawa Tengah", "Manajer Usaha PT ASDP Indonesia Ferry
+            # Cabang Kayangan": an office of a place or a firm, no name
+            return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "description",
+                                role=t.text[t.spans[run[0]][0] : t.spans[run[-1]][1]])
         name = rest[-2:] if len(rest) >= 3 else rest
         role_toks = run[: run.index(name[0])]
     role = t.text[t.spans[role_toks[0]][0] : t.spans[role_toks[-1]][1]] if role_toks else None

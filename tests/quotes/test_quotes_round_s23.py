@@ -1,0 +1,70 @@
+"""Speakers from an analyst's probe (session 23, probe 9), through the whole pipeline: an office
+of a place or a firm's branch is no person's name, a title inside another person's role is not
+theirs, the outlet's own sourcing has no speaker, a rank's period is no part of a name, and
+"ujarnya" after "pihaknya" is the person who spoke for that side."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from telaah.analyze import analyze_articles
+from telaah.document import Article
+from telaah.pipeline import Options
+
+
+def _quotes(text: str):
+    article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 5))],
+                               Options(workers=1)).articles[0]
+    return [(article.text[q.start:q.end], q.speaker) for q in article.quotes]
+
+
+def _speaker_of(text: str, content: str):
+    return next(sp for said, sp in _quotes(text) if content in said)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an office of a province, no person called "Jawa Tengah"
+    ("Aksi itu berakhir ricuh. Sekretaris Daerah Provinsi Jawa Tengah enggan berkomentar saat dicegat "
+     "wartawan seusai rapat.", "saat dicegat", "Sekretaris Daerah Provinsi Jawa Tengah"),
+    # a firm's branch office, no person called "Cabang Kayangan"
+    ("Penyeberangan tetap berjalan normal dengan enam kapal, kata Manajer Usaha PT ASDP Indonesia Ferry "
+     "Cabang Kayangan.", "Penyeberangan tetap", None),
+    # an abbreviated rank with its period: the name starts after it
+    ("Juru bicara kepolisian provinsi, Kombes. Daniel Manurung, mengatakan nakhoda ditetapkan sebagai tersangka.",
+     "nakhoda ditetapkan", "Daniel Manurung"),
+])
+def test_speaker_names(text, content, speaker):
+    sp = _speaker_of(text, content)
+    if speaker is None:
+        assert "Cabang Kayangan" != sp.text
+    else:
+        assert sp.text == speaker
+
+
+def test_the_title_in_a_lawyers_role_is_not_his():
+    text = ("Bupati Sungai Rayan, Ridwan Saputra, melaporkan Koordinator LPAD ke Polda Kalbar. Laporan itu "
+            "disampaikan melalui kuasa hukum Bupati, Marthin Sitorus. \"Semua tuduhan itu tidak berdasar,\" "
+            "kata Marthin.\n\nBupati yang akrab disapa Bang Iwan itu sebelumnya berulang kali membantah "
+            "menerima uang dari PT Bumi Rayan Konstruksi.")
+    sp = _speaker_of(text, "menerima uang dari PT Bumi")
+    assert "Marthin" not in sp.text and "Ridwan" in sp.text
+
+
+def test_information_gathered_by_the_outlet_has_no_speaker():
+    text = ("Informasi yang dihimpun menyebutkan, Kejaksaan Negeri Sungai Rayan telah memeriksa Kepala Dinas "
+            "PUPR, Benediktus Anyang, pada Senin (2/11).")
+    assert not [sp for said, sp in _quotes(text) if "Kejaksaan Negeri" in said and sp and sp.text == "Informasi"]
+
+
+def test_a_subject_after_a_gathered_phrase_still_speaks():
+    text = "Terlepas dari hasil seri yang didapat, Klopp mengakui bahwa timnya menunjukkan semangat juang."
+    assert _speaker_of(text, "timnya menunjukkan").text == "Klopp"
+
+
+def test_ujarnya_after_pihaknya_is_the_person():
+    text = ("Kepala Kantor SAR Kendari, Muhammad Arfan Tasrif, mengatakan tim masih mencari 29 penumpang.\n\n"
+            "Menurut Arfan, saat kejadian cuaca di lokasi buruk. Namun, pihaknya belum bisa memastikan "
+            "penyebab tenggelamnya kapal tersebut.\n\n"
+            "\"Kami belum bisa memastikan penyebabnya, apakah karena cuaca atau faktor lain,\" ujarnya.")
+    assert "Arfan" in _speaker_of(text, "Kami belum bisa memastikan").text
