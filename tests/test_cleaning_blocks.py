@@ -81,6 +81,14 @@ CHROME = [
     ("Home | Nasional | Internasional | Olahraga | Tekno | Otomotif", "boilerplate"),
     ("Ekonomi • Bisnis / Wisata » Kuliner", "boilerplate"),
     ("Login untuk berkomentar", "boilerplate"),
+    # session 23 (probe 10): comment residue, a reuse notice, captions with a site's photo credit
+    ("Komentar Anda akan ditampilkan setelah dimoderasi.", "boilerplate"),
+    ("Belum ada komentar. Jadilah yang pertama berkomentar!", "boilerplate"),
+    ("[ Nama ] [ Email ] [ Komentar ] [KIRIM]", "boilerplate"),
+    ("Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs web ini "
+     "tanpa izin tertulis dari Kantor Berita ANTARA.", "boilerplate"),
+    ("Ilustrasi - Barang bukti sabu yang disita polisi di Kubu Raya. ANTARA/HO-Polda Kalbar", "caption"),
+    ("Polisi menunjukkan barang bukti sabu dalam konferensi pers. (KhatulistiwaNews.id/Yohanes)", "caption"),
     ("Masuk untuk berkomentar", "boilerplate"),
     ("Silakan login terlebih dahulu untuk berkomentar.", "boilerplate"),
     ("Tentang Kami | Redaksi | Pedoman Media Siber | Kontak | Karir", "boilerplate"),
@@ -132,6 +140,9 @@ BODY = [
     "Polisi menyita barang bukti. Foto dan video kejadian itu sudah beredar luas.",
     "Ia menyerahkan dokumen itu. Foto: bukti itu sudah diserahkan ke polisi.",
     "TNI/Polri",  # initials in capitals are not a desk code
+    # a quote closed by the agency's desk code is body, not a photo credit
+    '"Tak hanya keindahan kota itu yang dimunculkan dalam film," ujar Riri. (ANTARA / les)',
+    "Belum ada komentar resmi dari pihak kepolisian hingga Senin malam.",
     "Aparat TNI/Polri berjaga di lokasi sejak pagi.",
 ]
 
