@@ -68,3 +68,24 @@ def test_ujarnya_after_pihaknya_is_the_person():
             "penyebab tenggelamnya kapal tersebut.\n\n"
             "\"Kami belum bisa memastikan penyebabnya, apakah karena cuaca atau faktor lain,\" ujarnya.")
     assert "Arfan" in _speaker_of(text, "Kami belum bisa memastikan").text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title's abbreviation after a postposed cue keeps the name that follows it (probe 10)
+    ('"Kami masih menunggu hasil uji laboratorium," kata Dr. Yuliana Pratiwi, ahli kimia.', "Yuliana Pratiwi"),
+    ('"Klien kami hanya sopir yang disewa," kata Dr. Frans Sihombing, S.H., M.H., kuasa hukum tersangka.',
+     "Frans Sihombing"),
+    ('"Perusahaan lalai menyimpan bahan kimia," kata juru bicara Polda Jawa Timur, Kombes Pol. Rudi Santosa '
+     'Harahap, kepada wartawan.', "Rudi Santosa Harahap"),
+])
+def test_a_title_abbreviation_after_the_cue(text, speaker):
+    assert [sp.text for _, sp in _quotes(text)] == [speaker]
+
+
+def test_the_one_told_is_not_the_company_described_later():
+    """"kata X kepada Reuters. Perusahaan membantah …": the company is PT …, not the agency told."""
+    text = ("Gudang milik PT Kencana Kimia Sentosa meledak pada Rabu malam. \"Kami menduga ada kelalaian,\" kata "
+            "kepala polisi setempat Hendra Wiratmaja kepada Reuters.\n\nPerusahaan membantah telah melanggar aturan "
+            "penyimpanan. Dalam pernyataan tertulis, perusahaan itu mengatakan stok di gudang hanya sekitar 8 ton.")
+    assert _speaker_of(text, "melanggar aturan").text == "PT Kencana Kimia Sentosa"
+    assert _speaker_of(text, "sekitar 8 ton").text == "PT Kencana Kimia Sentosa"

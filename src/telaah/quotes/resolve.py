@@ -94,10 +94,13 @@ class _Resolver:
         out, or sets "partai …" after it), else one whose kind is not said ("Greenpeace"),
         never one of another kind ("KPK", a commission, for "partai itu")."""
         unsaid = None
+        text = self.article.text
         for k, m in reversed(cands):
+            if text[max(0, m.start - 8) : m.start].lower().endswith("kepada "):
+                continue  # "kata Hendra kepada Reuters": the one told is not described later
             words = self._org_words(m)
-            if head in words:
-                return k
+            if head in words or (head == "perusahaan" and not words.isdisjoint(_company_forms())):
+                return k  # "PT Kencana Kimia Sentosa" is a company
             if unsaid is None and not any("org_head" in _kinds(w) and "org_generic" not in _kinds(w) for w in words):
                 unsaid = k
         return unsaid
@@ -253,6 +256,14 @@ def _declared_full_mention(article: Article, res: _Resolver, k: int) -> int:
 
 
 OFFICE_WORDS = 8  # words before a person's name searched for the office that introduces them
+
+
+@lru_cache(maxsize=1)
+def _company_forms() -> frozenset[str]:
+    """Legal forms that make an organisation a company ("PT", "CV", "Tbk"), lower case."""
+    from ..lang import load_lines
+
+    return frozenset(w.lower() for w in load_lines("company_forms.txt") if " " not in w)
 
 
 def own_office_words(role_words: list[str]) -> list[str]:

@@ -421,13 +421,18 @@ def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
     kinds = [_kinds(t.low[i]) for i in run]
     if len(run) == 1 and "org_bare" in kinds[0]:  # "Klub justru menyoroti …": a description
         return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[0]][1], "description")
-    last_title = max((k for k, ks in enumerate(kinds) if "title" in ks), default=-1)
+    # a one-letter title after a name word is an initial ("Rudi H. Simanjuntak"), not a rank
+    last_title = max((k for k, ks in enumerate(kinds) if "title" in ks and not (
+        k > 0 and len(t.word(run[k])) == 1 and not kinds[k - 1] & {"title", "role"}
+        and _is_cap(t.word(run[k - 1])) and t.word(run[k - 1]).isalpha())), default=-1)
     k = 0
     while k < len(run) and kinds[k] & {"role", "relational"}:
         k += 1
     if last_title >= 0 and last_title + 1 < len(run):
         name = run[last_title + 1 :]
         role_toks = [i for i in run[:last_title + 1]]
+        while len(name) > 1 and t.low[name[0]] == ".":  # "Dr. Yuliana": the title's period
+            name = name[1:]
     elif k == 0:
         return _SpeakerSpan(t.spans[run[0]][0], t.spans[run[-1]][1], "named")
     else:
@@ -451,6 +456,16 @@ def _name_with_role(t: _Text, run: list[int]) -> _SpeakerSpan:
     return _SpeakerSpan(t.spans[name[0]][0], t.spans[name[-1]][1], "named", role=role)
 
 
+def _abbreviation_dot(t: _Text, j: int, limit: int | None = None) -> bool:
+    """Whether token ``j`` is the period of an initial or a title's abbreviation ("R. Soes",
+    "Dr. Yuliana", "Kombes Pol. Rudi"), and, given ``limit``, a capitalised word follows it."""
+    if t.low[j] != "." or j == 0 or not _is_cap(t.word(j - 1)):
+        return False
+    if not (len(t.word(j - 1)) == 1 or t.word(j - 1) + "." in abbreviations()):
+        return False
+    return limit is None or (j + 1 < limit and _is_cap(t.word(j + 1)))
+
+
 def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | None, int]:
     """The speaker right after a postposed cue ("kata Jusuf Kalla di ..."); returns (span, next token)."""
     if i >= limit:
@@ -463,7 +478,8 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
     run = []
     j = i
     if _is_cap(t.word(i)):
-        while j < limit and (_is_cap(t.word(j)) or t.low[j] in ("bin", "van", "de", "al") or (t.word(j).isdigit() and run)):
+        while j < limit and (_is_cap(t.word(j)) or t.low[j] in ("bin", "van", "de", "al") or (t.word(j).isdigit() and run)
+                             or (run and _abbreviation_dot(t, j, limit))):
             if "weekday" in _kinds(t.word(j)) and run:
                 break
             run.append(j)
@@ -496,7 +512,8 @@ def _analyse_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan | Non
     if sp and j + 1 < limit and t.low[j] == "," and _is_cap(t.word(j + 1)) and "weekday" not in _kinds(t.word(j + 1)):
         k = j + 1
         app = []
-        while k < limit and (_is_cap(t.word(k)) or t.low[k] in ("dan", "&")) and len(app) < 8:
+        while k < limit and (_is_cap(t.word(k)) or t.low[k] in ("dan", "&") or (app and _abbreviation_dot(t, k, limit))) \
+                and len(app) < 8:
             app.append(k)
             k += 1
         if app and (k >= limit or t.low[k] in (",", ".") or not _is_cap(t.word(k))):
@@ -537,8 +554,7 @@ def _role_phrase_name(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] 
             commas += 1
             if commas > 1:
                 break
-        elif w == "." and j > i and _is_cap(t.word(j - 1)) and (
-                len(t.word(j - 1)) == 1 or t.word(j - 1) + "." in abbreviations()):
+        elif w == "." and j > i and _abbreviation_dot(t, j):
             pass  # an initial or a title's abbreviation: "R. Soes Hindharno", "Kombes Pol. Yohanes"
         elif not w[:1].isalnum():
             break
@@ -599,7 +615,8 @@ def _long_postposed(t: _Text, i: int, limit: int) -> tuple[_SpeakerSpan, int] | 
             if not _is_cap(t.word(j)) or "weekday" in _kinds(t.word(j)):
                 return None
             k = j
-            while k < limit and (_is_cap(t.word(k)) or t.low[k] in _name_joiners()) and k - j < 6:
+            while k < limit and (_is_cap(t.word(k)) or t.low[k] in _name_joiners() or _abbreviation_dot(t, k, limit)) \
+                    and k - j < 7:
                 k += 1
             ends = k >= limit or t.low[k] in (".", ",", '"', "”") or "stop" in _kinds(t.low[k])
             if ends and not _time_tail([t.word(x) for x in range(j, k)]) and k - j >= 2:  # not "…, Senin"
