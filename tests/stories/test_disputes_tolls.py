@@ -47,3 +47,16 @@ def test_a_headline_and_its_repeat_are_one_report():
     )
     (dead,) = _dead(corpus, story)
     assert [r["value"] for r in dead["reports"] if r["article"] == "a1"] == [12]
+
+
+def test_a_measure_given_last_year_does_not_hide_this_years():
+    """Probe 10: "Pada tahun lalu … lebih dari 300 kilogram sabu" is background; it no longer
+    keeps the article's own 12,5 kg out of the comparison with another outlet's 15 kg."""
+    corpus, story = _story(
+        (date(2026, 11, 16), "Petugas menyita 15 kilogram sabu dari sebuah truk tangki di Kubu Raya pada Sabtu (14/11)."),
+        (date(2026, 11, 17), "Polda Kalbar menyita 12,5 kilogram sabu dari sebuah truk tangki di Kubu Raya pada "
+                             "Sabtu (14/11). Pada tahun lalu, Polda Kalbar menyita lebih dari 300 kilogram sabu "
+                             "dari jaringan yang sama."),
+    )
+    found = [sorted(r["value"] for r in d["reports"]) for d in find_disputes(corpus, story) if d["disputed"]]
+    assert [12.5, 15] in found

@@ -1102,13 +1102,14 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     groups = {key: _without_copies(reports) for key, reports in groups.items()}
     out = []
     for (measure, head), reports in _split_by_side(_split_by_population(groups)):
-        # background figures are not compared. An article that also gives an old value under
+        # background figures are not compared. An article that also gives an old count under
         # this head uses it for several things, so its figures stay out (ten A320 accidents
         # beside 27 since 1988) - except a toll: "banjir 2019 menewaskan 40 orang" beside this
-        # flood's 17 dead tells which is which. Single things named ("satu unit pesawat") are
-        # no counts.
+        # flood's 17 dead tells which is which, and so does a measure or a sum ("tahun lalu …
+        # 300 kilogram sabu" beside this raid's 12,5 kg; probe 10). Single things named ("satu
+        # unit pesawat") are no counts.
         toll = head in _cue_words("toll")
-        if toll:
+        if toll or measure != "count":
             reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
         reports = _without_finds(reports)
         reports = _single_referent_reports(reports, measure == "count")
