@@ -89,3 +89,18 @@ def test_the_one_told_is_not_the_company_described_later():
             "penyimpanan. Dalam pernyataan tertulis, perusahaan itu mengatakan stok di gudang hanya sekitar 8 ton.")
     assert _speaker_of(text, "melanggar aturan").text == "PT Kencana Kimia Sentosa"
     assert _speaker_of(text, "sekitar 8 ton").text == "PT Kencana Kimia Sentosa"
+
+
+@pytest.mark.parametrize("text, stance", [
+    # "bukan X, itu Y" corrects X by Y: the accuser's words, no denial (probe 10)
+    ("Itu bukan salah ketik, itu penggelembungan yang sistematis.", "assert"),
+    ("Ini bukan musibah, itu kelalaian.", "assert"),
+    # the flat rejections stay denials
+    ("Bukan saya, itu mereka.", "deny"),
+    ("Bukan itu.", "deny"),
+    ("Bukan saya yang mengambil uang itu.", "deny"),
+])
+def test_a_correction_restarted_with_itu(text, stance):
+    from telaah.quotes import opening_stance
+
+    assert opening_stance(text, 0, len(text)) == stance
