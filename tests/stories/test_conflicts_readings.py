@@ -93,3 +93,24 @@ def test_knowing_nothing_of_a_claim_declines_to_confirm_it():
                     [(0, "Saya tidak tahu menahu soal aliran uang Rp 600 juta ke rekening Amien", "Siti", "assert")])
     [claim] = _conflicts(jaksa, siti)
     assert claim["assert"] == ["a1-q0"] and claim["unconfirmed"] == ["a2-q0"]
+
+
+def test_a_denial_after_tetapi_in_the_speakers_own_voice():
+    """Probe 10: "Kami menghormati proses hukum, tetapi kami menolak tuduhan bahwa …" denies
+    the union's accusation; "Tersangka mengetahui …, tetapi tidak melaporkannya" does not."""
+    from datetime import date
+
+    from telaah.analyze import analyze_articles
+    from telaah.document import Article
+    from telaah.pipeline import Options
+
+    accusation = ("Ketua Serikat Pekerja Gresik, Suparman, menuduh PT Kencana Kimia Sentosa sengaja mengabaikan "
+                  "keselamatan pekerja di gudang amonium nitrat itu.")
+    reply = ('"Kami menghormati proses hukum, tetapi kami menolak tuduhan bahwa perusahaan sengaja mengabaikan '
+             'keselamatan pekerja," kata juru bicara PT Kencana Kimia Sentosa, Lydia Maharani.')
+    corpus = analyze_articles([Article(id="a1", text=accusation, published=date(2026, 11, 19)),
+                               Article(id="a2", text=reply, published=date(2026, 11, 20))],
+                              Options(workers=1, extras={"one_story": True}))
+    conflicts = corpus.stories[0].claim_conflicts
+    assert len(conflicts) == 1 and conflicts[0]["assert"] and conflicts[0]["deny"]
+    assert "kami menolak tuduhan" in conflicts[0]["passages"][0]["text"]

@@ -667,7 +667,28 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
             out.append((lo, hi, "deny"))
         elif (doubted := _doubted(article.text, lo, hi)) is not None:
             out.append((*doubted, "unconfirmed"))
+        elif (turn := _after_contrast(article.text, lo, hi)) is not None \
+                and article.text[turn:hi].split()[0].lower() in _FIRST_PERSON \
+                and opening_stance(article.text, turn, hi) == "deny":
+            # "Kami menghormati proses hukum, tetapi kami menolak tuduhan bahwa …" (probe 10): the
+            # speaker's own side turns to a denial; not "Tersangka mengetahui …, tetapi tidak
+            # melaporkannya", which says what someone else failed to do
+            out.append((turn, hi, "deny"))
     return out
+
+
+_FIRST_PERSON = frozenset({"kami", "saya", "kita", "aku"})
+
+
+def _after_contrast(text: str, lo: int, hi: int) -> int | None:
+    """Where the clause after ", tetapi" / ", namun" (a contrast word of the quote stage's
+    lexicon, after a comma) starts in text[lo:hi], or None."""
+    from ..quotes.lexicon import lexicon
+
+    for m in re.finditer(r",\s+(\w+)\s+", text[lo:hi]):
+        if m.group(1).lower() in lexicon().contrast and m.group(1).lower() != "melainkan":
+            return lo + m.end()
+    return None
 
 
 def _wholly_hedged(article: Article, q: Quote, readings: list[tuple[int, int, str]]) -> bool:
