@@ -100,7 +100,9 @@ def _story_digest(dossier: dict, out) -> None:
                 said = f"{r['speaker']}, " if r["speaker"] else ""
                 when = f", {r['date']}" if r["date"] else ""
                 vals.append(f"{r['text']} [{said}{r['article']}{when}{', earlier' if r['earlier'] else ''}]")
-            if d.get("disputed", True):
+            if d.get("disputed", True) and d.get("change"):  # grew or fell from day to day
+                print(f"   ~ figure {d['change']} over time, {dispute_label(d)}: " + " then ".join(vals), file=out)
+            elif d.get("disputed", True):
                 print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
             else:  # values that can all hold, told differently as the story went on
                 print(f"   ~ figure as reported, {dispute_label(d)}: " + " then ".join(vals), file=out)

@@ -60,3 +60,20 @@ def test_a_measure_given_last_year_does_not_hide_this_years():
     )
     found = [sorted(r["value"] for r in d["reports"]) for d in find_disputes(corpus, story) if d["disputed"]]
     assert [12.5, 15] in found
+
+
+def test_a_toll_that_grew_is_marked_as_a_change_not_a_contradiction():
+    """Probes 9 and 10: 9, then "naik menjadi 12", then "bertambah menjadi 14" dead is a toll
+    that grew (``change``: rising); two sources a day apart with no word of change stay a
+    contradiction (``change`` None)."""
+    corpus, story = _story(
+        (date(2026, 11, 18), "Ledakan gudang kimia di Gresik menewaskan sembilan orang, kata polisi."),
+        (date(2026, 11, 19), "Jumlah korban tewas ledakan gudang kimia di Gresik naik menjadi 12 orang, kata polisi."),
+        (date(2026, 11, 20), "Korban tewas ledakan gudang kimia di Gresik bertambah menjadi 14 orang, kata polisi."),
+    )
+    assert [d["change"] for d in _dead(corpus, story)] == ["rising"]
+    corpus, story = _story(
+        (date(2026, 11, 18), "Ledakan gudang kimia di Gresik menewaskan sembilan orang, kata polisi."),
+        (date(2026, 11, 19), "Ledakan gudang kimia di Gresik menewaskan 16 orang, kata serikat pekerja."),
+    )
+    assert [(d["disputed"], d["change"]) for d in _dead(corpus, story)] == [(True, None)]

@@ -1257,7 +1257,9 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
             and (contexts is None or _share_stem(contexts[i], contexts[j]))
 
     pairs = [(i, j) for i in range(len(reports)) for j in range(i + 1, len(reports))]
-    disputed = any(not compatible(reports[i][1], reports[j][1]) and comparable(i, j) for i, j in pairs)
+    clashes = [(i, j) for i, j in pairs if not compatible(reports[i][1], reports[j][1]) and comparable(i, j)]
+    disputed = bool(clashes)
+    change = _change_over_time(reports, clashes) if disputed else None
     # values that can both hold but are written differently by two articles ("belasan orang"
     # then "14 orang" injured, "sedikitnya 230 kios" then "lebih dari 250"): listed, not flagged,
     # so the reader sees the figure develop
@@ -1279,6 +1281,10 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
         "head": head.removeprefix(NOUN_HEAD) if not measure.startswith("context:") else None,
         "unit": measure if measure not in ("count",) and not measure.startswith("context:") else (reports[0][1].unit or None),
         "disputed": disputed,
+        # added field: "rising" / "falling" when the values that cannot both hold were reported
+        # on different days and all move one way (a toll that grew: 9, then 12, then 14);
+        # None when two of them were reported on one day or they move both ways
+        "change": change,
         "reports": [{
             "number": n.id,
             "article": a.id,
@@ -1294,6 +1300,34 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
             "earlier": id(n) in earlier_value,  # an earlier value the article updates, not compared
         } for a, n in reports],
     }
+
+
+def _point(n: NumberClaim) -> float:
+    """One value standing for a figure: its value, else the middle of its bounds."""
+    if n.value is not None:
+        return n.value
+    lo, hi = interval(n) or (0.0, 0.0)
+    return lo if math.isinf(hi) else (lo + hi) / 2
+
+
+def _change_over_time(reports: list[tuple[Article, NumberClaim]], clashes: list[tuple[int, int]]) -> str | None:
+    """"rising" or "falling" when every pair of reports that cannot both hold was reported on
+    two different days, the later report says the figure changed ("naik menjadi 12 orang",
+    "bertambah", "kini") and the later value is always higher (or always lower): a toll that
+    grew (probes 9 and 10: 9, then 12, then 14), not sources contradicting each other. Two
+    sources' figures a day or a week apart with no word of change (8 injured students by the
+    police, 46 by the students' union; Rp1,2 and Rp1,5 miliar received) stay a dispute."""
+    ways = set()
+    for i, j in clashes:
+        (a1, n1), (a2, n2) = reports[i], reports[j]
+        d1, d2 = a1.reference_date, a2.reference_date
+        if d1 is None or d2 is None or d1 == d2:
+            return None
+        (_, earlier), (a_later, later) = ((a1, n1), (a2, n2)) if d1 < d2 else ((a2, n2), (a1, n1))
+        if not _change_words(a_later, later)[0]:
+            return None
+        ways.add("rising" if _point(later) > _point(earlier) else "falling")
+    return ways.pop() if len(ways) == 1 else None
 
 
 def _develops(a: NumberClaim, b: NumberClaim) -> bool:

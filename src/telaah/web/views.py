@@ -335,7 +335,7 @@ def story_view(dossier: dict, story_id: str | None = None) -> dict | None:
     return {"story": story, "summary": summary, "speakers": speakers, "disputes": disputes,
             "conflicts": conflicts, "timeline": timeline, "entities": entities, "sources": sources,
             "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
-            "n_outlets": len(outlets), "n_disputed": sum(1 for d in disputes if d["disputed"])}
+            "n_outlets": len(outlets), "n_disputed": sum(1 for d in disputes if d["disputed"] and not d.get("change"))}
 
 
 # --- the disputed-figures chart -----------------------------------------------------------
