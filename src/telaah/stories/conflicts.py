@@ -658,6 +658,7 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
     if q.stance != "assert":
         return []
     from ..quotes import opening_stance
+    from ..quotes.stance import _FIRST_PERSON as FIRST_PERSON
 
     out = []
     for k, (lo, hi) in enumerate(split_block(article.text, q.start, q.end)):
@@ -668,16 +669,13 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
         elif (doubted := _doubted(article.text, lo, hi)) is not None:
             out.append((*doubted, "unconfirmed"))
         elif (turn := _after_contrast(article.text, lo, hi)) is not None \
-                and article.text[turn:hi].split()[0].lower() in _FIRST_PERSON \
+                and article.text[turn:hi].split()[0].lower() in FIRST_PERSON \
                 and opening_stance(article.text, turn, hi) == "deny":
             # "Kami menghormati proses hukum, tetapi kami menolak tuduhan bahwa …" (probe 10): the
             # speaker's own side turns to a denial; not "Tersangka mengetahui …, tetapi tidak
             # melaporkannya", which says what someone else failed to do
             out.append((turn, hi, "deny"))
     return out
-
-
-_FIRST_PERSON = frozenset({"kami", "saya", "kita", "aku"})
 
 
 def _after_contrast(text: str, lo: int, hi: int) -> int | None:
