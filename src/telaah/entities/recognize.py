@@ -861,7 +861,9 @@ def _split_prefixed_organisations(words: list[str], found: list[tuple[int, int, 
 
 
 @lru_cache(maxsize=1)
-def _company_forms() -> frozenset[str]:
+def company_forms() -> frozenset[str]:
+    """Legal forms that open a company's name ("PT", "CV", "UD"), as written; the quote stage
+    uses them too ("perusahaan itu" describes a PT)."""
     return frozenset(load_lines("company_forms.txt"))
 
 
@@ -873,7 +875,7 @@ def _company_names(words: list[str], found: list[tuple[int, int, str]]) -> list[
     company), and where untagged words come between the form and a person's span ("PT Merial
     Esa Hardy Stefanus": where the company's name ends is not known; a name written whole
     elsewhere in the run settles it at merging, ``restore_split_organisations``)."""
-    forms = _company_forms()
+    forms = company_forms()
     tagged = {k for s, e, _ in found for k in range(s, e)}
     out = list(found)
     for k, w in enumerate(words):

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..document import Article, Speaker
 from ..entities.merge import gazetteer_entry
+from ..entities.recognize import company_forms
 from ..lang import load_table
 from ..text.degrees import degrees_only
 from .lexicon import _kinds, _office_abbreviations, _office_phrases, lexicon
@@ -99,7 +100,7 @@ class _Resolver:
             if text[max(0, m.start - 8) : m.start].lower().endswith("kepada "):
                 continue  # "kata Hendra kepada Reuters": the one told is not described later
             words = self._org_words(m)
-            if head in words or (head == "perusahaan" and not words.isdisjoint(_company_forms())):
+            if head in words or (head == "perusahaan" and any(w.upper() in company_forms() for w in words)):
                 return k  # "PT Kencana Kimia Sentosa" is a company
             if unsaid is None and not any("org_head" in _kinds(w) and "org_generic" not in _kinds(w) for w in words):
                 unsaid = k
@@ -256,14 +257,6 @@ def _declared_full_mention(article: Article, res: _Resolver, k: int) -> int:
 
 
 OFFICE_WORDS = 8  # words before a person's name searched for the office that introduces them
-
-
-@lru_cache(maxsize=1)
-def _company_forms() -> frozenset[str]:
-    """Legal forms that make an organisation a company ("PT", "CV", "Tbk"), lower case."""
-    from ..lang import load_lines
-
-    return frozenset(w.lower() for w in load_lines("company_forms.txt") if " " not in w)
 
 
 def own_office_words(role_words: list[str]) -> list[str]:

@@ -174,8 +174,10 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     if low[:1] == ["klien"] and low[1:2] in (["saya"], ["kami"]) and low[2:3] == ["bukan"] and low[3:4] \
             and low[3] not in lex.not_deny:
         return "deny"  # "Klien saya bukan bandar": the speaker's client as the subject of "bukan"
+    # "Bukan (apartemen) saya", read in the first clause: not "bukan pelatih yang …" nor "Itu
+    # bukan X, itu Y" (the "itu" after the comma restarts, it is no object of "bukan")
     first = _WORDS.findall(re.split(r"[,;:.!?]", content[:400], maxsplit=1)[0]) if "bukan" in low[:2] else ()
-    for k in (0, 1):  # (``first``: the first clause)  # "Bukan (apartemen) saya", not "bukan pelatih yang …" nor "Itu bukan X, itu Y"
+    for k in (0, 1):
         if k < len(first) and first[k] == "bukan" and not (set(first[k + 1 : k + 2]) & lex.not_deny) \
                 and set(first[k + 1 : k + 4]) & {"saya", "kami", "aku", "kita", "itu", "begitu", "benar", "dirinya", "ia", "dia",
                                                 "beliau", "pihaknya"}:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 from ..cleaning.rules import abbreviations
+from ..entities.gazetteer import lookup
+from ..entities.names import region_abbreviations
 from ..text.degrees import DEGREE_TAIL_RE, degrees_only
 from .lexicon import _kinds, _name_joiners, _stopwords, lexicon
 from .text import _CLAUSE_EDGE, _Text, _is_cap, _time_tail, _verb_shaped
@@ -402,9 +404,6 @@ def _office_not_person(t: _Text, rest: list[int]) -> bool:
     """Whether the words after a role name a place ("Jawa Tengah", "Jateng") or end with an
     organisation's unit ("… Cabang Kayangan"; kind ``org_unit``), not a person. ("Direktur PT
     Statika Joni Wijaya" names the director after the firm, so a legal form proves nothing.)"""
-    from ..entities.gazetteer import lookup
-    from ..entities.names import region_abbreviations
-
     words = [t.word(i) for i in rest]
     if len(words) >= 2 and "org_unit" in _kinds(words[-2]):
         return True
