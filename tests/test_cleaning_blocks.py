@@ -45,6 +45,7 @@ CHROME = [
     ("Copyright © 2024 ANTARA", "boilerplate"),
     ("Jumat, 15 Januari 2021 10:15 WIB", "boilerplate"),
     ("Senin, 27 Mar 2017 | 10:15 WIB", "boilerplate"),
+    ("Diterbitkan: 19/11/2026 13.05 | Diperbarui: 19/11/2026 13.40", "boilerplate"),  # probe 10
     ("Sumber: antara", "credit"),
     ("Sumber : Reuters", "credit"),
     ("Pewarta: Amirullah", "credit"),
@@ -405,13 +406,14 @@ def test_a_trailing_desk_code_is_a_credit_not_a_body_sentence():
     assert blocks[-1] == ("jkm/sbr", "credit")
 
 
-@pytest.mark.parametrize("masthead", [
-    "HARIAN JAKARTA ONLINE",
-    "PanturaSatu.id | Home > Peristiwa > Tegal Raya",
-    "Kabar Pantura — Hukum & Kriminal",
-    "KNA - Kantor Berita Kabar Nusantara",
+@pytest.mark.parametrize("masthead, site", [
+    ("HARIAN JAKARTA ONLINE", "HARIAN JAKARTA ONLINE"),
+    ("PanturaSatu.id | Home > Peristiwa > Tegal Raya", "PanturaSatu.id"),
+    ("Kabar Pantura — Hukum & Kriminal", "Kabar Pantura"),
+    ("KNA - Kantor Berita Kabar Nusantara", "KNA"),
+    ("BeritaPesisir.com | Berita Terkini Pantura Jawa Timur", "BeritaPesisir.com"),
 ])
-def test_a_sites_name_line_above_the_headline_is_no_title(masthead):
+def test_a_sites_name_line_above_the_headline_is_no_title(masthead, site):
     headline = "Polisi Tetapkan Kepala Unit Pasar Tersangka Kebakaran yang Tewaskan 9 Orang"
     a = Article(id="a", text=f"{masthead}\n\nJumat, 20 November 2026 | 11:35 WIB\n\n{headline}\n\n"
                             "TEGAL – Polisi menetapkan SW sebagai tersangka kebakaran pasar, Kamis (19/11). "
@@ -419,6 +421,23 @@ def test_a_sites_name_line_above_the_headline_is_no_title(masthead):
     BlockStage()(a, Options())
     assert a.title == headline
     assert a.blocks[0].kind == "boilerplate" and a.text[a.blocks[0].start:a.blocks[0].end] == masthead
+    assert a.outlet == site  # the masthead names the outlet
+
+
+def test_a_republished_wire_story_keeps_the_masthead_site_as_outlet_and_the_agency_as_credit():
+    """(probe 10) Reuters copy republished under a portal's masthead: the dateline's agency is
+    the credit, not the outlet, so the copy is not taken for the agency's own text."""
+    art, _ = run_blocks("BeritaPesisir.com | Berita Terkini Pantura Jawa Timur\nHome / Nasional / Peristiwa\n\n"
+                        "Korban Tewas Ledakan Gudang Kimia Gresik Jadi 12 Orang, Polisi Temukan Amonium Nitrat\n\n"
+                        "GRESIK, Indonesia (Reuters) - Jumlah korban tewas naik menjadi 12 orang, kata polisi.\n\n"
+                        "Sumber: Reuters\n")
+    assert (art.outlet, art.credit) == ("BeritaPesisir.com", "Reuters")
+
+
+def test_the_datelines_spelling_of_the_masthead_site_wins():
+    art, _ = run_blocks("LOMBOKSPORT.ID — Sepak Bola Lokal\n\nSelaparang FC Tekuk Bintang Timur Sambelia 3-1 di Mataram\n\n"
+                        "MATARAM (LombokSport.id) - Selaparang FC menang 3-1 atas Bintang Timur Sambelia, Minggu (22/11).\n")
+    assert art.outlet == "LombokSport.id"
 
 
 def test_a_short_headline_in_capitals_with_no_headline_after_it_stays_the_title():

@@ -352,6 +352,9 @@ def _staged(text: str) -> Article:
 @pytest.mark.parametrize("line", [
     "24 November 2026 09:40 GMT  Diperbarui 3 jam yang lalu",  # wire copy (session 20, probe 8)
     "24 November 2026 16:40 WIB",
+    # a published-and-updated line (probe 10): the date of publication, not the weekday guess
+    "Diterbitkan: 24/11/2026 13.05 | Diperbarui: 24/11/2026 13.40",
+    "Diterbitkan: Selasa, 24 November 2026 13.05 WIB | Diperbarui: Selasa, 24 November 2026 13.40 WIB",
 ])
 def test_a_wire_services_date_line_dates_the_article(line):
     """Without it the dateline's "24 Nov" took its year from the lead's weekday, and "pada hari

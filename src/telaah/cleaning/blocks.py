@@ -88,6 +88,24 @@ def masthead_like(line: str) -> bool:
     return (len(words) >= 2 and bool(letters) and all(c.isupper() for c in letters)) or bool(MASTHEAD_MARK_RE.search(line))
 
 
+SITE_DOMAIN_RE = re.compile(r"(?<![\w.-])[A-Za-z0-9][\w-]*\.(?:co\.id|id|com|co|net|org)\b")
+MASTHEAD_SEPARATOR_RE = re.compile(r"\s[|–—>-]\s")
+
+
+def masthead_site(line: str) -> str | None:
+    """The site a masthead line names: its domain ("BeritaPesisir.com | Berita Terkini"), else
+    the part before the first separator ("Kabar Pantura — Hukum & Kriminal"), else the line."""
+    domain = SITE_DOMAIN_RE.search(line)
+    if domain:
+        return domain.group()
+    name = MASTHEAD_SEPARATOR_RE.split(line, maxsplit=1)[0].strip(" |–—>-")
+    return name or None
+
+
+def _site_key(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
 def same_title(line: str, title: str) -> bool:
     a, b = norm(line), norm(title)
     if not a or not b:
@@ -152,8 +170,8 @@ class BlockStage(ArticleStage):
         self._captions_beside_credits(text, blocks, joined_above)
         self._related_link_lists(text, blocks)
         article.blocks = blocks
-        self._find_title(article)
-        self._find_dateline(article)
+        masthead = self._find_title(article)
+        self._find_dateline(article, masthead)
         self._find_credit(article)
 
     @staticmethod
@@ -195,8 +213,11 @@ class BlockStage(ArticleStage):
                 and not match_dateline(text, n.start, n.end) and not masthead_like(line)
         return False
 
-    def _find_title(self, article: Article) -> None:
+    def _find_title(self, article: Article) -> str | None:
+        """Mark the headline (and a site's masthead line above it); return the outlet taken from
+        the masthead, if that is where the outlet came from."""
         text, blocks = article.text, article.blocks
+        masthead = None
         meta_title = article.title
         title_idx = None
         # The headline is the first non-chrome line, if it reads like one (or equals the metadata title).
@@ -208,6 +229,10 @@ class BlockStage(ArticleStage):
                 title_idx = i
             elif not meta_title and masthead_like(line) and self._headline_after(text, blocks, i):
                 b.kind, b.reason = "boilerplate", "masthead above the headline"
+                # the site whose page this is: it, not an agency in the lead's dateline, is the
+                # outlet ("GRESIK (Reuters) -" under "BeritaPesisir.com" is Reuters copy republished)
+                if not article.outlet:
+                    article.outlet = masthead = masthead_site(line)
                 continue
             elif headline_like(line) and i + 1 < len(blocks) and not match_dateline(text, b.start, b.end):
                 title_idx = i
@@ -219,14 +244,15 @@ class BlockStage(ArticleStage):
                 article.title = text[b.start:b.end]
         title = article.title
         if not title:
-            return
+            return masthead
         for i, b in enumerate(blocks):
             if i == title_idx or b.kind not in ("body", "boilerplate"):
                 continue
             if same_title(text[b.start:b.end], title):
                 b.kind, b.reason = "duplicate_title", "repeats the headline"
+        return masthead
 
-    def _find_dateline(self, article: Article) -> None:
+    def _find_dateline(self, article: Article, masthead: str | None = None) -> None:
         found = lead_dateline(article)
         if found is None:
             return
@@ -235,8 +261,8 @@ class BlockStage(ArticleStage):
         if m.end() >= b.end - b.start:  # the line is only a dateline
             b.kind, b.reason = "dateline", "dateline on its own line"
         article.dateline = place.strip() if place else None
-        if outlet and not article.outlet:
-            article.outlet = outlet.strip()
+        if outlet and (not article.outlet or (masthead and _site_key(outlet) == _site_key(masthead))):
+            article.outlet = outlet.strip()  # the dateline's spelling of the masthead's site
 
     def _find_credit(self, article: Article) -> None:
         """The agency credit line ("Sumber: Antara"); else the news agency named in the lead's
