@@ -65,6 +65,9 @@ MUST_MERGE = [
     ("Elçin Məmmədov", "Elchin Mammadov", "PER"),
     ("Khalid bin Amor", "Ben Amor", "PER"),
     ("Amel Gharbi", "Amal al-Gharbi", "PER"),
+    # session 24 (probe 10): Indonesian spellings of Ahmad
+    ("Achmad Fauzan Hakim", "Ahmad Fauzan Hakim", "PER"),
+    ("Akhmad Yani", "Ahmad Yani", "PER"),
 ]
 
 MUST_NOT_MERGE = [
@@ -108,9 +111,54 @@ def test_different_referents_stay_apart(a, b, type_):
     ("Wakil Presiden", "Presiden", False),
     ("mantan Presiden", "Presiden", True),
     (None, "Presiden", True),
+    # (probe 10) an organisation's initials after the same head word
+    ("Ketua SPKG", "Ketua Serikat Pekerja Kimia Gresik", True),
+    ("Ketua SPKG", "Sekretaris Serikat Pekerja Kimia Gresik", False),
+    ("Ketua Umum", "Ketua Ulama Muda Majelis", False),
 ])
 def test_roles_compatible(role_a, role_b, ok):
     assert roles_compatible(role_a, role_b) is ok
+
+
+def test_a_declared_nickname_is_the_full_names_person_in_every_article():
+    """(probe 10) "Bambang Irawan yang akrab disapa Bams": "Bams" is Bambang Irawan, here and in
+    a report that only ever writes "Bams"; the entity keeps the full name."""
+    a1 = article("a1", ["Ketua tim pemenangan Bambang Irawan yang akrab disapa Bams menuding KPU.",
+                        "Bams menyebut ada 2.793 suara siluman."],
+                 [("Bambang Irawan", "PER"), ("Bams", "PER"), ("Bams", "PER")])
+    a2 = article("a2", ["Bams mendesak pemungutan suara ulang."], [("Bams", "PER")])
+    a3 = article("a3", ["Suparman, yang akrab disapa Cak Man, menyebut 16 pekerja tewas.",
+                        "Cak Man meminta audit."], [("Suparman", "PER"), ("Cak Man", "PER"), ("Cak Man", "PER")])
+    corpus = Corpus([a1, a2, a3])
+    entities = merge_entities(corpus)
+    bams = {m.entity for art in (a1, a2) for m in art.mentions}
+    assert len(bams) == 1
+    person = next(e for e in entities if e.id in bams)
+    assert person.name == "Bambang Irawan" and "Bams" in person.aliases
+    assert len({m.entity for m in a3.mentions}) == 1
+    assert next(e for e in entities if e.id == a3.mentions[0].entity).name == "Suparman"
+
+
+def test_a_declared_nickname_stays_apart_from_a_namesakes_surname():
+    """(pre-July IndoSum) "kata Soni sapaan karib Sumarsono" must not pull in Karan Soni, whose
+    article writes "Soni" for him; and the entity is named by its most used spelling."""
+    a1 = article("a1", ["Padahal, kata Soni sapaan karib Sumarsono, warga itu membawa pisau.",
+                        "Soni memberikan Rp10 juta."], [("Soni", "PER"), ("Sumarsono", "PER"), ("Soni", "PER")])
+    a2 = article("a2", ["Aktor Karan Soni datang ke Jakarta.", "Soni tertawa."], [("Karan Soni", "PER"), ("Soni", "PER")])
+    corpus = Corpus([a1, a2])
+    entities = merge_entities(corpus)
+    assert len({m.entity for m in a1.mentions}) == 1 and len({m.entity for m in a2.mentions}) == 1
+    assert a1.mentions[0].entity != a2.mentions[0].entity
+    assert {e.name for e in entities} == {"Sumarsono", "Karan Soni"}
+
+
+def test_a_nickname_declared_for_two_people_names_neither_elsewhere():
+    a1 = article("a1", ["Agus Salim yang akrab disapa Gus datang."], [("Agus Salim", "PER"), ("Gus", "PER")])
+    a2 = article("a2", ["Gustav Riyadi yang akrab disapa Gus pulang."], [("Gustav Riyadi", "PER"), ("Gus", "PER")])
+    a3 = article("a3", ["Gus berbicara."], [("Gus", "PER")])
+    corpus = Corpus([a1, a2, a3])
+    merge_entities(corpus)
+    assert a3.mentions[0].entity not in {a1.mentions[0].entity, a2.mentions[0].entity}
 
 
 @pytest.mark.parametrize("abbr,expansion,ok", [

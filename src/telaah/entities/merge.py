@@ -26,6 +26,7 @@ a missed merge costs less than a wrong one.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from ..document import Article, Corpus, Entity, Mention
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
 from .names import (
+    declared_nicknames,
     NameParts,
     acronym_fits,
     admin_core,
@@ -162,6 +164,11 @@ def roles_compatible(a: str | None, b: str | None) -> bool:
         return True
     if len(short) == 1 and acronym_fits(short[0], " ".join(long)):
         return True
+    # "Ketua SPKG" / "Ketua Serikat Pekerja Kimia Gresik": the same head, then the initials of the rest
+    head = len(short) - 1
+    if head and long[:head] == short[:head] and len(long) - head >= 2 \
+            and initials_acronym(" ".join(long[head:])) == short[-1]:
+        return True
     return False
 
 
@@ -187,6 +194,7 @@ class _Item:
     joined: str = ""  # parts.joined, computed once
     shape: tuple[str, ...] = ()  # skeletons of parts.tokens
     declared: str | None = None  # the bracketed short form after the name, when it fits the name
+    nickname: bool = False  # a nickname the article declares for a fuller name ("Bams")
 
     def full_name(self) -> NameParts | None:
         """The multi-part name this mention gives, if any (itself, or its nickname's expansion)."""
@@ -309,6 +317,7 @@ class _Merger:
         self.parent: list[int] = []
         self.clusters: dict[int, _Cluster] = {}
         self.by_article: list[list[_Item]] = []
+        self.nicknames: dict[str, set[int]] = {}  # declared nickname (folded) -> its person's roots
         for ai, article in enumerate(corpus.articles):
             row = []
             for mi, m in enumerate(article.mentions):
@@ -419,6 +428,56 @@ class _Merger:
         for i, it in enumerate(items):  # surnames and title + surname
             if it.person and it.full is None:
                 self._resolve_single(it, items, i)
+        if items:
+            self._merge_declared_nicknames(items)
+
+    def _merge_declared_nicknames(self, items: list[_Item]) -> None:
+        """A nickname the article declares ("Bambang Irawan yang akrab disapa Bams", "Suparman,
+        yang akrab disapa Cak Man") is the full name's person wherever the article uses it."""
+        text = self.corpus.articles[items[0].art].text
+        for (ns, ne), (fs, fe) in declared_nicknames(text):
+            # the names right beside the marker: a pattern's name run may reach back over a
+            # sentence end ("… dibantah Sugiharto.  Andi Agustinus alias Andi Narogong")
+            if fs < ns:  # "Bambang Irawan yang akrab disapa Bams"
+                full = next((it for it in items if it.person and it.mention.end == fe), None)
+                nick_item = next((it for it in items if it.person and it.mention.start == ns), None)
+            else:  # "Djanur, sapaan akrab Djadjang"
+                full = next((it for it in items if it.person and it.mention.start == fs), None)
+                nick_item = next((it for it in items if it.person and it.mention.end == ne), None)
+            if full is None or nick_item is None:
+                continue
+            nick = _fold_surface(nick_item.surface)
+            if nick in {_fold_surface(w) for w in full.surface.split()}:
+                continue  # "Agus Setyawan alias Agus": the given name, no nickname
+            for it in items:
+                if it.person and it is not full and _fold_surface(it.surface) == nick:
+                    if it.full is not None:  # "Cak Man" is no fuller name of Suparman's
+                        self.cluster(it).fulls = [f for f in self.cluster(it).fulls if f is not it.full]
+                        it.full = None
+                    it.nickname = True
+                    if self.union(full, it):
+                        self.nicknames.setdefault(nick, set()).add(self.find(full.key))
+
+    def _merge_nicknames_elsewhere(self) -> None:
+        """A nickname one article declares names that person in the other articles too ("Bams"
+        in a report that never spells out Bambang Irawan), when it was declared for one person."""
+        for nick, roots in self.nicknames.items():
+            targets = {self.find(r) for r in roots}
+            if len(targets) != 1:
+                continue
+            target = self.clusters[targets.pop()].items[0]
+            nick_joined = _name_parts(nick).joined
+            for row in self.by_article:
+                for it in row:
+                    if not it.person or _fold_surface(it.surface) != nick or self.find(it.key) == self.find(target.key):
+                        continue
+                    if any(f.joined != nick_joined for f in self.cluster(it).fulls):
+                        continue  # resolved in its own article: "Soni" of Karan Soni, not Sumarsono's "Soni"
+                    if it.full is not None:
+                        self.cluster(it).fulls = [f for f in self.cluster(it).fulls if f is not it.full]
+                        it.full = None
+                    it.nickname = True
+                    self.union(target, it)
 
     def _resolve_bare_heads(self, others: list[_Item]) -> None:
         """A bare head word ("Kementerian mengatakan ...") after an organisation named with it
@@ -525,6 +584,7 @@ class _Merger:
         self._merge_acronyms()
         self._merge_abbreviations()
         self._merge_regional_offices()
+        self._merge_nicknames_elsewhere()
         self._merge_singles()
 
     def _merge_admin_prefixes(self) -> None:
@@ -670,8 +730,8 @@ class _Merger:
         single_groups: dict[str, list[_Item]] = {}
         for row in self.by_article:
             for it in row:
-                if not it.person or it.full is not None or not it.parts.content:
-                    continue
+                if not it.person or it.full is not None or not it.parts.content or it.nickname:
+                    continue  # a declared nickname ("Soni" for Sumarsono) is no one else's surname
                 root = self.find(it.key)
                 if self.clusters[root].fulls:
                     continue  # resolved in its article
@@ -864,8 +924,11 @@ def _fullest_name(c: _Cluster) -> str:
         it = c.items[0]
         return it.surface if it.parts.title is None else it.surface[len(it.parts.title):].strip()
     forms: list[str] = []
-    for it in c.items:
+    named = [it for it in c.items if not it.nickname] or c.items  # "Bambang Irawan", not "Bams"
+    for it in named:
         name = it.surface if it.parts.title is None else it.surface[len(it.parts.title):].strip()
+        if " alias " in f" {name.lower()} " and len(named) > 1:
+            continue  # a run over the declaration itself: "Andi Agustinus Alias Andi Narogong"
         forms.append(name)
         if it.alias_of:
             forms.append(it.alias_of)
@@ -873,7 +936,9 @@ def _fullest_name(c: _Cluster) -> str:
     if not forms:
         return ""
     # between forms equally full, the gazetteer's name: "Jakarta" over "Kota Jakarta"
-    return max(forms, key=lambda f: (*_name_score(f)[:-1], f in c.gaz, _name_score(f)[-1]))
+    # then the spelling most mentions use ("Ahmad Fauzan Hakim" four times over one "Achmad …")
+    counts = Counter(forms) if c.person else {}
+    return max(forms, key=lambda f: (*_name_score(f)[:-1], f in c.gaz, counts.get(f, 0), _name_score(f)[-1]))
 
 
 @lru_cache(maxsize=32768)

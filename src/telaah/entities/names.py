@@ -342,3 +342,49 @@ def prefix_abbreviation(abbr: str, expansion: str) -> bool:
 @lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in _SPLIT.split(text) if w)
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|binti\s+)?[A-Z][\w'’.-]*){0,4}"
+
+
+@lru_cache(maxsize=1)
+def _nickname_patterns() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, int, int], ...]]:
+    """From ``lang/id/nickname_markers.tsv``: the words whose presence lets an article declare a
+    nickname (a cheap test before any pattern runs), and (pattern, group of the nickname, group
+    of the full name) for each phrase, in the file's order."""
+    words: list[str] = []
+    patterns = []
+    for row in load_table("nickname_markers.tsv"):
+        tokens = row["phrase"].split()
+        comma = tokens[:1] == ["[,]"]
+        if comma:
+            tokens = tokens[1:]
+        parts = []
+        for token in tokens:
+            if token.startswith("[") and token.endswith("]"):  # an optional word
+                parts.append(r"(?:(?:" + "|".join(map(re.escape, token[1:-1].split("/"))) + r")\s+)?")
+            else:
+                parts.append(re.escape(token) + r"\s+")
+        first_required = next(t for t in tokens if not t.startswith("["))
+        if first_required not in words:
+            words.append(first_required)
+        nick, full = (1, 2) if row["nickname"] == "first" else (2, 1)
+        pattern = rf"({_NAME}){',?' if comma else ''}\s+{''.join(parts)}({_NAME})"
+        patterns.append((re.compile(pattern), nick, full))
+    return tuple(words), tuple(patterns)
+
+
+def declared_nicknames(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The nicknames a text declares, as (nickname span, full-name span), in the order of
+    ``lang/id/nickname_markers.tsv``'s phrases: "Basuki Tjahaja Purnama alias Ahok", "Bambang
+    Irawan yang akrab disapa Bams", "Gus Sholah, sapaan akrab KH Salahuddin Wahid". Used by the
+    quote stage (a speaker named by the nickname) and by entity merging (one entity)."""
+    words, patterns = _nickname_patterns()
+    low = text.lower()
+    if not any(w in low for w in words):
+        return []
+    out = []
+    for pattern, nick, full in patterns:
+        for m in pattern.finditer(text):
+            out.append(((m.start(nick), m.end(nick)), (m.start(full), m.end(full))))
+    return out

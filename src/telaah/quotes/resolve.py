@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..document import Article, Speaker
 from ..entities.merge import gazetteer_entry
+from ..entities.names import declared_nicknames
 from ..entities.recognize import company_forms
 from ..lang import load_table
 from ..text.degrees import degrees_only
@@ -509,36 +510,6 @@ def _untagged_name_mention(article: Article, res: _Resolver, start: int, surface
     return before if before is not None else after
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|binti\s+)?[A-Z][\w'’.-]*){0,4}"
-
-
-@lru_cache(maxsize=1)
-def _alias_patterns() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, int, int], ...]]:
-    """From ``lang/id/nickname_markers.tsv``: the words whose presence lets an article declare a
-    nickname (a cheap test before any pattern runs), and (pattern, group of the nickname, group
-    of the full name) for each phrase, in the file's order."""
-    words: list[str] = []
-    patterns = []
-    for row in load_table("nickname_markers.tsv"):
-        tokens = row["phrase"].split()
-        comma = tokens[:1] == ["[,]"]
-        if comma:
-            tokens = tokens[1:]
-        parts = []
-        for token in tokens:
-            if token.startswith("[") and token.endswith("]"):  # an optional word
-                parts.append(r"(?:(?:" + "|".join(map(re.escape, token[1:-1].split("/"))) + r")\s+)?")
-            else:
-                parts.append(re.escape(token) + r"\s+")
-        first_required = next(t for t in tokens if not t.startswith("["))
-        if first_required not in words:
-            words.append(first_required)
-        nick, full = (1, 2) if row["nickname"] == "first" else (2, 1)
-        pattern = rf"({_NAME}){',?' if comma else ''}\s+{''.join(parts)}({_NAME})"
-        patterns.append((re.compile(pattern), nick, full))
-    return tuple(words), tuple(patterns)
-
-
 @lru_cache(maxsize=1)
 def _own_nickname_re() -> re.Pattern:
     """", sapaan akrabnya" right after a name: the name is the nickname of the person the
@@ -578,12 +549,8 @@ def _in_text_aliases(res: _Resolver) -> dict:
     if res.aliases is None:
         res.aliases = {}
         text = res.article.text
-        low = text.lower()
-        words, patterns = _alias_patterns()
-        if any(w in low for w in words):
-            for pattern, nick, full in patterns:
-                for m in pattern.finditer(text):
-                    res.aliases.setdefault(m.group(nick).lower(), (m.start(full), m.end(full)))
+        for nick, full in declared_nicknames(text):
+            res.aliases.setdefault(text[nick[0]:nick[1]].lower(), full)
     return res.aliases
 
 
