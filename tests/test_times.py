@@ -482,3 +482,17 @@ def test_day_words_inside_a_dated_quote_take_the_quotes_day(sentence, published,
 def test_depan_as_a_place_does_not_point_ahead(sentence, value):
     art = _staged(f"Judul Berita\n\nKamis, 19 November 2026 14:10 WIB\n\n{sentence}\n")
     assert [t.value[:10] for t in art.times if t.text.endswith("Senin")] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Pemain berusia 29 tahun itu mencetak gol kedua pada 2026.",  # probe 10: an age, no year
+    "Selama dua hari itu warga mengungsi sejak 3 Maret 2024.",
+])
+def test_a_number_before_an_anaphoric_unit_makes_it_a_length_not_a_date(text):
+    found = extract_times(text, one_line(text), REF)
+    assert not any(t.text.lower() in ("tahun itu", "hari itu") for t in found)
+
+
+def test_an_anaphoric_year_after_a_named_year_still_resolves():
+    text = "Banjir besar melanda pada 2019. Tahun itu juga jembatan runtuh."
+    assert find(text, REF, "Tahun itu").value == "2019"

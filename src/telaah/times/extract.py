@@ -148,6 +148,10 @@ def _prev_word(text: str, start: int, s_start: int) -> str:
     return before[-1] if before else ""
 
 
+# the word right before an anaphoric phrase, with nothing between ("29 tahun itu", not "2019. Tahun itu")
+_ANAPHORA_COUNT_BEFORE = re.compile(r"(?<![\w.,])([\w.,]*\w)\s+$")
+
+
 def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] | None:
     """Filter a pattern match with the checks a regex cannot express; may trim its end.
 
@@ -197,6 +201,11 @@ def _accept(kind: str, m: re.Match, text: str, s_start: int) -> tuple[int, int] 
             if not _NOT_YEAR_BEFORE.search(text[max(0, start - 6) : start]):
                 return start, end
         return None
+    if kind == "anaphora":
+        prev = _ANAPHORA_COUNT_BEFORE.search(text[max(s_start, start - 24):start])
+        if prev and (prev[1][0].isdigit() or lx.number(prev[1].lower()) is not None):
+            return None  # "pemain berusia 29 tahun itu", "selama dua hari itu": a length, not a date
+        return start, end
     if kind == "relunit":
         if text[m.start("unit"):m.end("unit")] == "Minggu" and not _sentence_initial(text, start, s_start):
             return None  # mid-sentence "Minggu lalu" is last Sunday
