@@ -79,6 +79,7 @@ class _Lexicon:
     slandered: frozenset = frozenset()  # "(saya) difitnah": the speaker a victim of a false claim
     as_such: tuple = ()  # "(tidak ada pertemuan) seperti itu": the thing alleged, pointed back to
     correction_openers: tuple = ()  # "(X tidak ada.) Adanya Y": what a correction puts in place of X
+    deflections: frozenset = frozenset()  # "Nanti saja, …": a put-off clause before the refusal itself
     light_verbs: frozenset = frozenset()  # "(tidak) melakukan malapraktik": the deed is the noun after the verb
 
 
@@ -129,7 +130,7 @@ def lexicon() -> _Lexicon:
         elif kind in sets:
             sets[kind].add(key[0])
         elif kind in ("rejection", "verdict", "verdict_claim", "cause_rejection", "conditional", "wrongdoing",
-                      "content_demand", "false_attribute", "as_such", "correction_opener"):
+                      "content_demand", "false_attribute", "as_such", "correction_opener", "deflection"):
             phrases.setdefault(kind, []).append(" ".join(key))
         elif kind == "complementizer":
             comp.add(key[0])
@@ -221,6 +222,7 @@ def lexicon() -> _Lexicon:
         light_verbs=frozenset(sets["light_verb"]),
         as_such=tuple(sorted(phrases.get("as_such", ()), key=len, reverse=True)),
         correction_openers=tuple(sorted(phrases.get("correction_opener", ()), key=len, reverse=True)),
+        deflections=frozenset(phrases.get("deflection", ())),
     )
 
 

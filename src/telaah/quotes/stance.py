@@ -204,10 +204,11 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
             and re.match(r"\s*\S+\s+[A-Z]", text[start:end]):
         return "deny"  # "Bukan Djanur yang mundur": a cleft that rejects who did it
     clauses = content[:160].split(",", 2)
-    if _declines(lex, _WORDS.findall(clauses[0])) or (
-            len(clauses) > 1 and _WORDS.findall(clauses[0])[:1] and _WORDS.findall(clauses[0])[0] in lex.topic_prep
+    first = _WORDS.findall(clauses[0])
+    if _declines(lex, first) or (
+            len(clauses) > 1 and first[:1] and (first[0] in lex.topic_prep or " ".join(first) in lex.deflections)
             and _declines(lex, _WORDS.findall(clauses[1]))):
-        return "unconfirmed"  # also after a topic ("Soal jumlah izin, saya belum bisa sampaikan …")
+        return "unconfirmed"  # also after a topic ("Soal jumlah izin, saya belum bisa sampaikan …") or a put-off ("Nanti saja, …")
     if tuple(low[:2]) in lex.content_demands and low[2:3] != [] and low[2] not in lex.not_demand:
         return "demand"  # ""Kami menuntut pemungutan suara ulang …," katanya"
     if _rejects(content) or _denies_wrongdoing(lex, low):
