@@ -211,6 +211,12 @@ def _indirect(t: _Text, start: int, end: int) -> tuple[list[_Stmt], list[tuple]]
                     who = who[: r - 1]
                     break
             sp = _phrase(t, who, from_right=True) if who else None
+            if sp is None and "yang" in [t.low[x] for x in who[1:]]:
+                # "Menurut seorang pejabat yang meminta namanya tidak disebutkan, …": the head, not its clause
+                cut = [t.low[x] for x in who].index("yang", 1)
+                head = _phrase(t, who[:cut], from_right=True)
+                if head is not None and head.kind != "named":
+                    sp = head
             named = _name_after_role(t, idx, who, k)
             if named is not None:  # "menurut Kepala bidang penelitian pada X, Siegfried O Wolf, …"
                 sp, k = named

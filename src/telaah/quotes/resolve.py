@@ -437,6 +437,8 @@ def _build_speaker(article: Article, res: _Resolver, sp: _SpeakerSpan | None, la
         k = None if only_role or sp.relational else res.mention_for(sp.start, sp.end)
         if k is not None and not (definite and article.mentions[k].start > sp.start):
             return Speaker(surface, sp.start, sp.end, mention=k, role=sp.role, kind="description")
+        if definite and not is_org and last is not None and last.kind == "group" and head in last.text.lower().split():
+            return carried("description")  # "menurut sumber yang …, … Sumber tersebut juga mengatakan": that source
         if definite:
             want = "ORG" if is_org else "PER"
             k = res.antecedent(sp.start, want, None if is_org else " ".join(words[:-1]),

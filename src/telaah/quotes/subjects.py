@@ -85,9 +85,10 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         if cut + 1 < len(idx) and "gathered" in _kinds(t.low[idx[cut + 1]]) \
                 and len(idx) - cut <= 4 and all(t.low[i] != "," for i in idx[cut:]):
             return None  # "Informasi yang dihimpun menyebutkan …": what the outlet learned, no speaker
-        if cut > 0 and (_is_cap(t.word(idx[cut - 1])) or (
-                any(_kinds(t.low[i]) & {"group", "org_head"} for i in idx[max(0, cut - 3) : cut])
-                and all(t.low[i] not in _CLAUSE_EDGE for i in idx[max(0, cut - 3) : cut]))):
+        near = idx[max(0, cut - 3) : cut]
+        edge = max((k for k, i in enumerate(near) if t.low[i] in _CLAUSE_EDGE), default=-1)
+        near = near[edge + 1 :]  # "Namun, seorang perwira yang …": the words of the clause "yang" is in
+        if cut > 0 and (_is_cap(t.word(idx[cut - 1])) or any(_kinds(t.low[i]) & {"group", "org_head"} for i in near)):
             # "Pemberontak komunis yang aktif di kawasan itu, …, merespons"; but a name set off by
             # commas after the clause is the subject it describes: "pemimpin Hamas yang sudah
             # keluar, Khaled Meshaal, mengatakan"
