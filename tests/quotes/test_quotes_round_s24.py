@@ -56,3 +56,12 @@ def test_that_source_is_the_anonymous_source_not_the_last_name():
             "berteman baik.")
     found = _speakers(text)
     assert found[-1][2] is None and found[-1][0] == "seorang sumber"
+
+
+def test_a_speech_verb_in_an_adverbial_clause_has_no_speaker_of_its_own():
+    """Pre-July IndoSum: "…, setelah menantang bahaya …" gave the next paragraph's quote to
+    "orang"; "Setelah …" and "Sembari …" were named speakers."""
+    text = ("Judul Berita\n\nDARWIN - \"Mereka beruntung,\" kata Louise Jorgensen.\n\nNamun pada akhirnya, kedua orang "
+            "yang sebelumnya hilang tiba di tempat penambatan kapal, setelah menantang bahaya dengan berenang.\n\n"
+            "\"Kedua pria ini berenang hingga ke tepi sungai.\"")
+    assert [sp[0] for sp in _speakers(text)] == ["Louise Jorgensen", "Louise Jorgensen"]

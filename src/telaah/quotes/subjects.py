@@ -64,6 +64,8 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
                 break
         else:
             break
+    if idx and "adverbial_clause" in _kinds(t.low[idx[-1]]):
+        return None  # "… tiba di tempat penambatan kapal, setelah menantang bahaya": no one's speech act
     for k in range(len(idx) - 1, -1, -1):  # "Jakarta, CNN Indonesia -- Yorrys …": the dateline is no subject
         if t.low[idx[k]] in ("—", "–") or (t.low[idx[k]] == "-" and k > 0 and t.low[idx[k - 1]] == "-"):
             idx = idx[k + 1 :]
