@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _story_digest(dossier: dict, out) -> None:
-    from .dossier.readout import conflict_speakers, dispute_label, dispute_rows, lookup
+    from .dossier.readout import conflict_speakers, contradicts, dispute_label, dispute_rows, lookup
 
     index = lookup(dossier)
     arts = index.articles
@@ -100,10 +100,10 @@ def _story_digest(dossier: dict, out) -> None:
                 said = f"{r['speaker']}, " if r["speaker"] else ""
                 when = f", {r['date']}" if r["date"] else ""
                 vals.append(f"{r['text']} [{said}{r['article']}{when}{', earlier' if r['earlier'] else ''}]")
-            if d.get("disputed", True) and d.get("change"):  # grew or fell from day to day
-                print(f"   ~ figure {d['change']} over time, {dispute_label(d)}: " + " then ".join(vals), file=out)
-            elif d.get("disputed", True):
+            if contradicts(d):
                 print(f"   ! disputed figure, {dispute_label(d)}: " + " vs ".join(vals), file=out)
+            elif d.get("change"):  # grew or fell from day to day
+                print(f"   ~ figure {d['change']} over time, {dispute_label(d)}: " + " then ".join(vals), file=out)
             else:  # values that can all hold, told differently as the story went on
                 print(f"   ~ figure as reported, {dispute_label(d)}: " + " then ".join(vals), file=out)
         for c in s["claim_conflicts"]:

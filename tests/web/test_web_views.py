@@ -75,3 +75,32 @@ def test_a_statement_taking_part_through_one_sentence_shows_that_sentence():
     [side] = view["conflicts"][0]["sides"]
     [q] = side["quotes"]
     assert q["text"] == "… Bukan Djanur mundur" and q["stance"] == "deny"
+
+
+def test_a_toll_that_grew_is_shown_as_change_and_not_counted_as_a_dispute():
+    """(session 24 review) The view carries the dispute's ``change``: a rising toll reads
+    "changed over time" and the disputed-figure badge leaves it out, as the report does."""
+    from telaah.dossier.readout import contradicts, dispute_status
+    from telaah.web.views import story_view
+
+    text = "Korban tewas 9 orang. Korban tewas naik menjadi 12 orang."
+    dossier = {
+        "articles": [{"id": a, "text": text, "title": "t", "published": day, "outlet": a,
+                      "blocks": [{"start": 0, "end": len(text), "kind": "body"}],
+                      "sentences": [{"id": f"{a}:s1", "start": 0, "end": len(text)}]}
+                     for a, day in (("a1", "2026-11-18"), ("a2", "2026-11-19"))],
+        "quotes": [], "entities": [], "times": [],
+        "numbers": [{"id": "n1", "article": "a1", "sentence": "a1:s1", "start": 13, "end": 20, "text": "9 orang", "value": 9},
+                    {"id": "n2", "article": "a2", "sentence": "a2:s1", "start": 43, "end": 51, "text": "12 orang", "value": 12}],
+        "stories": [{"id": "s1", "title": "t", "articles": ["a1", "a2"], "summary": [], "timeline": [],
+                     "claim_conflicts": [],
+                     "number_disputes": [{"object": "orang tewas", "head": "dead", "numbers": ["n1", "n2"],
+                                          "disputed": True, "change": "rising"}]}],
+    }
+    view = story_view(dossier, "s1")
+    [d] = view["disputes"]
+    assert d["status"] == dispute_status(dossier["stories"][0]["number_disputes"][0])
+    assert d["status"].startswith("changed over time: rising")
+    assert view["n_disputed"] == 0
+    assert not contradicts({"disputed": True, "change": "rising"}) and contradicts({"disputed": True, "change": None})
+    assert not contradicts({"disputed": False})

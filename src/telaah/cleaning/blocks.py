@@ -102,8 +102,10 @@ def masthead_site(line: str) -> str | None:
     return name or None
 
 
-def _site_key(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+def site_key(name: str | None) -> str:
+    """An outlet's or site's name for comparison: lower case, letters and digits only
+    ("LOMBOKSPORT.ID" = "LombokSport.id"; "Antara" = "ANTARA")."""
+    return re.sub(r"[^0-9a-z]", "", (name or "").lower())
 
 
 def same_title(line: str, title: str) -> bool:
@@ -261,7 +263,7 @@ class BlockStage(ArticleStage):
         if m.end() >= b.end - b.start:  # the line is only a dateline
             b.kind, b.reason = "dateline", "dateline on its own line"
         article.dateline = place.strip() if place else None
-        if outlet and (not article.outlet or (masthead and _site_key(outlet) == _site_key(masthead))):
+        if outlet and (not article.outlet or (masthead and site_key(outlet) == site_key(masthead))):
             article.outlet = outlet.strip()  # the dateline's spelling of the masthead's site
 
     def _find_credit(self, article: Article) -> None:

@@ -53,6 +53,22 @@ def dispute_label(dispute: dict) -> str:
     return what
 
 
+def contradicts(dispute: dict) -> bool:
+    """Whether a figure's values contradict each other: disputed, and not a toll that grew or
+    fell from one day's report to the next (``change``). What badges and counts call a disputed
+    figure."""
+    return bool(dispute.get("disputed", True)) and not dispute.get("change")
+
+
+def dispute_status(dispute: dict) -> str:
+    """What kind of disagreement a figure's reports show, in words for the report and the web app."""
+    if dispute.get("disputed", True) and dispute.get("change"):
+        return f"changed over time: {dispute['change']} from one day's report to the next, not contradicted on any one day"
+    if dispute.get("disputed", True):
+        return "disputed: the values cannot all hold"
+    return "as reported: the values can all hold"
+
+
 CONFLICT_SIDES = (("accuse", "accused by"), ("assert", "asserted by"), ("deny", "denied by"),
                   ("unconfirmed", "not confirmed by"))
 

@@ -37,13 +37,14 @@ from ..document import Article, Corpus, Entity, Mention
 from ..lang import load_table
 from ..pipeline import CorpusStage, Options
 from .names import (
-    declared_nicknames,
     NameParts,
     acronym_fits,
     admin_core,
+    declared_nicknames,
     expand_region,
     fold,
     initials_acronym,
+    nickname_marker_words,
     looks_like_acronym,
     name_parts,
     prefix_abbreviation,
@@ -450,13 +451,17 @@ class _Merger:
             if nick in {_fold_surface(w) for w in full.surface.split()}:
                 continue  # "Agus Setyawan alias Agus": the given name, no nickname
             for it in items:
-                if it.person and it is not full and _fold_surface(it.surface) == nick:
-                    if it.full is not None:  # "Cak Man" is no fuller name of Suparman's
-                        self.cluster(it).fulls = [f for f in self.cluster(it).fulls if f is not it.full]
-                        it.full = None
-                    it.nickname = True
-                    if self.union(full, it):
-                        self.nicknames.setdefault(nick, set()).add(self.find(full.key))
+                if it.person and it is not full and _fold_surface(it.surface) == nick and self._join_as_nickname(full, it):
+                    self.nicknames.setdefault(nick, set()).add(self.find(full.key))
+
+    def _join_as_nickname(self, person: _Item, it: _Item) -> bool:
+        """Merge the nickname mention ``it`` into ``person``'s entity; a nickname of two words
+        ("Cak Man") stops counting as a full name of its own."""
+        if it.full is not None:
+            self.cluster(it).fulls = [f for f in self.cluster(it).fulls if f is not it.full]
+            it.full = None
+        it.nickname = True
+        return self.union(person, it)
 
     def _merge_nicknames_elsewhere(self) -> None:
         """A nickname one article declares names that person in the other articles too ("Bams"
@@ -473,11 +478,7 @@ class _Merger:
                         continue
                     if any(f.joined != nick_joined for f in self.cluster(it).fulls):
                         continue  # resolved in its own article: "Soni" of Karan Soni, not Sumarsono's "Soni"
-                    if it.full is not None:
-                        self.cluster(it).fulls = [f for f in self.cluster(it).fulls if f is not it.full]
-                        it.full = None
-                    it.nickname = True
-                    self.union(target, it)
+                    self._join_as_nickname(target, it)
 
     def _resolve_bare_heads(self, others: list[_Item]) -> None:
         """A bare head word ("Kementerian mengatakan ...") after an organisation named with it
@@ -927,7 +928,7 @@ def _fullest_name(c: _Cluster) -> str:
     named = [it for it in c.items if not it.nickname] or c.items  # "Bambang Irawan", not "Bams"
     for it in named:
         name = it.surface if it.parts.title is None else it.surface[len(it.parts.title):].strip()
-        if " alias " in f" {name.lower()} " and len(named) > 1:
+        if len(named) > 1 and not nickname_marker_words().isdisjoint(name.lower().split()):
             continue  # a run over the declaration itself: "Andi Agustinus Alias Andi Narogong"
         forms.append(name)
         if it.alias_of:

@@ -374,6 +374,11 @@ def _nickname_patterns() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, int, 
     return tuple(words), tuple(patterns)
 
 
+def nickname_marker_words() -> frozenset[str]:
+    """The words that declare a nickname ("alias", "disapa", "sapaan", …)."""
+    return frozenset(_nickname_patterns()[0])
+
+
 def declared_nicknames(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The nicknames a text declares, as (nickname span, full-name span), in the order of
     ``lang/id/nickname_markers.tsv``'s phrases: "Basuki Tjahaja Purnama alias Ahok", "Bambang

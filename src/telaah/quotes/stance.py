@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..stories.stem import stem
 from .lexicon import _Lexicon, _kinds, _stopwords, lexicon
 from .text import (_ANAPHORS, _CLAUSE_EDGE, _SENTENCE_END, _Text, _WORDS, _WORDS_PUNCT, _WORDS_PUNCT_STOP, _is_cap,
                    _verb_shaped)
@@ -361,8 +362,6 @@ class _Deed:
         not ``charged`` (a plain assertion, not an accusation, a suspicion or a denial) count
         only by the stem and only for the speaker's own side: "korban saat itu berjalan di
         pinggir" is no charge that "korban tidak berjalan di tengah rel" answers."""
-        from ..stories.stem import stem
-
         if not charged and self.subject:
             return False
         stems = [stem(w) for w in words]
@@ -398,8 +397,6 @@ def _negated_deed(lex: _Lexicon, text: str) -> _Deed | None:
     """The deed a statement says was not done: "(saya/ia) tidak (pernah) menerima uang" →
     "terima"; "Kapal itu tidak kelebihan muatan" → "lebih", with "kapal" as its subject; "Tidak
     ada uang yang saya terima" → "terima". None when the statement opens otherwise."""
-    from ..stories.stem import stem
-
     low = _WORDS.findall(text[:200].lower())
     stops = _stopwords()
     k = 0
@@ -576,8 +573,6 @@ def _deny_correction(t: _Text, stmts: list[_Stmt], units: list[tuple[int, int]])
     the speech "diduga" insulted religion. The corrected phrase must share a stem with an
     earlier sentence that holds a claim word (``_claim_words``): a plain contrast that answers
     nothing ("bukan kewenangan kami, tetapi urusan pusat") stays what its cue says."""
-    from ..stories.stem import stem
-
     lex = lexicon()
     claims = _claim_words()
     stops = _stopwords()

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..dossier.readout import conflict_speakers, dispute_rows, lookup
+from ..dossier.readout import conflict_speakers, contradicts, dispute_rows, dispute_status, lookup
 
 # Lower number wins when annotations overlap.
 LAYER_PRIORITY = {"number": 0, "time": 1, "entity": 2}
@@ -110,10 +110,12 @@ def render_report(dossier: dict) -> str:
                          for a in members],
             "speakers": sorted(by_speaker.items(), key=lambda kv: -len(kv[1])),
             "entities": entities[:60],
+            "n_disputed": sum(map(contradicts, s["number_disputes"])),
         })
     index = lookup(dossier)
     return _env().get_template("report.html.j2").render(
         dossier=dossier, stories=stories, arts=arts, nums=nums, anchor=anchor,
         dispute_rows=lambda d: dispute_rows(d, dossier, index),
         conflict_speakers=lambda c: conflict_speakers(c, dossier, index),
+        dispute_status=dispute_status,
     )

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..document import Article, Corpus, Story
+from ..dossier.readout import contradicts
 from ..pipeline import CorpusStage, Options, check_order
 from .keys import content_hash, entity_key, fold
 
@@ -594,7 +595,8 @@ def write_story(db, sid: str, dossier: dict) -> None:
         "n_disputes = ?, n_conflicts = ?, summary = ?, disputes = ?, conflicts = ?, timeline = ?, dossier = ?, "
         "stale = 0, updated_at = ? WHERE id = ?",
         (story["title"], dates[0][:10] if dates else None, dates[-1][:10] if dates else None, len(arts),
-         len({_source_key(a) for a in arts}), sum(1 for d in story["number_disputes"] if d.get("disputed", True)), len(story["claim_conflicts"]),
+         len({_source_key(a) for a in arts}), sum(map(contradicts, story["number_disputes"])),
+         len(story["claim_conflicts"]),
          json.dumps(story["summary"], ensure_ascii=False), json.dumps(story["number_disputes"], ensure_ascii=False),
          json.dumps(story["claim_conflicts"], ensure_ascii=False), json.dumps(story["timeline"], ensure_ascii=False),
          json.dumps(dossier, ensure_ascii=False), now(), sid))

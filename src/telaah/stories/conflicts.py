@@ -22,8 +22,11 @@ from functools import lru_cache
 
 from ..entities.countries import country_named
 from ..document import Article, Corpus, Quote, Story
-from ..lang import load_table
+from ..lang import load_lines, load_table
 from ..pipeline import CorpusStage, Options
+from ..quotes import opening_stance
+from ..quotes.lexicon import lexicon
+from ..quotes.stance import _FIRST_PERSON as FIRST_PERSON
 from ..text.sentences import split_block
 from ..text.tokens import tokenize
 from .stem import stem
@@ -100,7 +103,6 @@ def _content(article: Article, start: int, end: int) -> list[tuple[str, int, int
 @lru_cache(maxsize=1)
 def _negator_words() -> frozenset[str]:
     """The one-word negators of ``lang/id/negators.txt``."""
-    from ..lang import load_lines
 
     return frozenset(n.lower() for n in load_lines("negators.txt") if " " not in n)
 
@@ -151,7 +153,6 @@ def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     "Namun, mereka membantahnya", "rumor itu dibantah X": the content is only a pointer (the
     annotators keep it so), so the claim is the sentence before plus what precedes the denial
     in its own sentence ("…, tuduhan yang telah dibantah oleh Qatar")."""
-    from ..quotes.lexicon import lexicon  # the quote stage's claim nouns
 
     words = [w.lower() for w in re.findall(r"\w+", q.text)]
     if not words or len(words) > 4:
@@ -218,7 +219,6 @@ def _stated_proposition(d: _Q) -> tuple[int, int] | None:
     sudah menetapkan Hendra sebagai tersangka] itu tidak benar". A claim noun opens the content
     and "bahwa" follows within a few words; the proposition runs to the end of its sentence or
     to a definite marker before a negator ("… itu tidak benar")."""
-    from ..quotes.lexicon import lexicon
 
     article, q = d.article, d.quote
     words = list(re.finditer(r"\w+", article.text[q.start:q.end]))
@@ -268,7 +268,6 @@ def _denied_words(d: _Q) -> frozenset[str]:
     bahwa [perusahaan sengaja ...]"), generic words aside. Empty when it says neither: the
     sentence an anaphoric denial points to ("membantah tudingan tersebut") holds far more than
     the claim, so it says too little of which words are denied."""
-    from ..quotes.lexicon import lexicon
 
     if d.denied is not None:
         return d.denied
@@ -308,7 +307,6 @@ def _answers_any(d: _Q) -> bool:
     accusation always blames."""
     if d.claim_span is not None or not {w for w, _, _ in d.words}.isdisjoint(_fault_stems()):
         return True
-    from ..quotes.lexicon import lexicon  # the quote stage's claim nouns
 
     said = [w.lower() for w in re.findall(r"\w+", d.quote.text)]
     return "bahwa" not in said and not lexicon().claim_nouns.keys().isdisjoint(said)
@@ -657,8 +655,6 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
     hedges are ``conflict_cues.tsv``."""
     if q.stance != "assert":
         return []
-    from ..quotes import opening_stance
-    from ..quotes.stance import _FIRST_PERSON as FIRST_PERSON
 
     out = []
     for k, (lo, hi) in enumerate(split_block(article.text, q.start, q.end)):
@@ -681,7 +677,6 @@ def _readings(article: Article, q: Quote) -> list[tuple[int, int, str]]:
 def _after_contrast(text: str, lo: int, hi: int) -> int | None:
     """Where the clause after ", tetapi" / ", namun" (a contrast word of the quote stage's
     lexicon, after a comma) starts in text[lo:hi], or None."""
-    from ..quotes.lexicon import lexicon
 
     for m in re.finditer(r",\s+(\w+)\s+", text[lo:hi]):
         if m.group(1).lower() in lexicon().contrast and m.group(1).lower() != "melainkan":

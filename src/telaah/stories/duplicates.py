@@ -72,6 +72,7 @@ from typing import NamedTuple
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ..cleaning.blocks import site_key
 from ..document import Article, Corpus
 from ..pipeline import CorpusStage, Options
 
@@ -391,10 +392,6 @@ def earliest_root(matches: Iterable[str], duplicate_of: dict[str, str], rank: di
     return best
 
 
-def _outlet_key(name: str | None) -> str:
-    return re.sub(r"[^a-z0-9]", "", (name or "").lower())
-
-
 def follow_credits(duplicate_of: dict[str, str], article_of: Callable[[str], Article | None]) -> dict[str, str]:
     """A republished copy names its source ("Sumber: Antara"): when a group's original credits
     another outlet and one of its copies is that outlet's own text, that copy is the original.
@@ -406,11 +403,11 @@ def follow_credits(duplicate_of: dict[str, str], article_of: Callable[[str], Art
         groups[root].append(copy)
     for root, copies in groups.items():
         original = article_of(root)
-        credit = _outlet_key(original.credit) if original is not None else ""
-        if not credit or credit == _outlet_key(original.outlet):
+        credit = site_key(original.credit) if original is not None else ""
+        if not credit or credit == site_key(original.outlet):
             continue
         source = next((c for c in copies if (a := article_of(c)) is not None
-                       and _outlet_key(a.outlet) == credit and _outlet_key(a.credit) in ("", credit)), None)
+                       and site_key(a.outlet) == credit and site_key(a.credit) in ("", credit)), None)
         if source is None:
             continue
         for member in [root, *copies]:

@@ -11,6 +11,7 @@ from urllib.parse import quote as _quote
 
 from markupsafe import Markup, escape
 
+from ..dossier.readout import contradicts, dispute_status
 from ..report.html import LAYER_PRIORITY, _annotations, _article_view, anchor
 
 SPEAKER_COLOURS = 8  # classes spk-0 … spk-7 in app.css
@@ -283,7 +284,7 @@ def story_view(dossier: dict, story_id: str | None = None) -> dict | None:
                          "speaker": speaker_name(q, entity_names) if q else None})
         rows.sort(key=lambda r: (r["date"] or "9999", r["label"]))
         disputes.append({"object": d["object"], "rows": rows, "chart": dispute_chart(rows, d["object"]),
-                         "disputed": d.get("disputed", True)})
+                         "status": dispute_status(d), "contradicts": contradicts(d)})
 
     conflicts = []
     for c in story["claim_conflicts"]:
@@ -335,7 +336,7 @@ def story_view(dossier: dict, story_id: str | None = None) -> dict | None:
     return {"story": story, "summary": summary, "speakers": speakers, "disputes": disputes,
             "conflicts": conflicts, "timeline": timeline, "entities": entities, "sources": sources,
             "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
-            "n_outlets": len(outlets), "n_disputed": sum(1 for d in disputes if d["disputed"] and not d.get("change"))}
+            "n_outlets": len(outlets), "n_disputed": sum(1 for d in disputes if d["contradicts"])}
 
 
 # --- the disputed-figures chart -----------------------------------------------------------
