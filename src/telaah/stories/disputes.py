@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..document import Article, Corpus, NumberClaim, Quote, Story
 from ..entities.countries import country_named
 from ..errors import DataFileError
-from ..lang import load_table
+from ..lang import load_lines, load_table
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
 from ..times.resolve import period_end
@@ -402,6 +402,11 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         head = NOUN_HEAD + unit  # "1.500 tentara": the counted noun itself
     if head is None:
         return None
+    if head in _cue_words("contest") and measure == "count" and unit and kind != "classifier" \
+            and _find_head([unit]) != head:
+        # "pemungutan suara ulang di 14 TPS", "suara dukungan hampir 12 ribu suporter": a
+        # contest's counts are of its own unit ("suara"), a figure of another noun counts that
+        head = NOUN_HEAD + unit
     return measure, head
 
 
@@ -674,7 +679,17 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
     they share a unit and a content word of their context ("diperiksa … tujuh jam" and
     "memeriksanya … enam jam") and, for penalties, a stage of the trial (``_legal_stage``):
     connected components become groups."""
-    ctx = [(_context_stems(a, n), a, n) for a, n in loose]
+    groups: dict[tuple[str, str], list] = {}
+    for k, part in enumerate(_connected_by_context(loose)):
+        groups[("context:" + (part[0][1].unit or "").lower(), str(k))] = part
+    return groups
+
+
+def _connected_by_context(items: list[tuple[Article, NumberClaim]],
+                          after_words: int = CONTEXT_AFTER) -> list[list[tuple[Article, NumberClaim]]]:
+    """The connected components of figures of different articles that share a unit, a stage of
+    a trial and a content word of their context (``_share_stem``), in first-report order."""
+    ctx = [(_context_stems(a, n, after_words), a, n) for a, n in items]
     stages = [_legal_stage(a, n) for _, a, n in ctx]
     parent = list(range(len(ctx)))
 
@@ -690,10 +705,23 @@ def _context_groups(loose: list[tuple[Article, NumberClaim]]) -> dict[tuple[str,
             if ai.id != aj.id and (ni.unit or "").lower() == (nj.unit or "").lower() and stages[i] == stages[j] \
                     and _share_stem(ci, cj, _is_money(ni)):
                 parent[find(i)] = find(j)
-    groups: dict[tuple[str, str], list] = {}
+    parts: dict[int, list] = {}
     for i, (_, a, n) in enumerate(ctx):
-        groups.setdefault(("context:" + (n.unit or "").lower(), str(find(i))), []).append((a, n))
-    return groups
+        parts.setdefault(find(i), []).append((a, n))
+    return list(parts.values())
+
+
+def _split_noun_heads(groups: list[tuple[tuple[str, str], list]]) -> list[tuple[tuple[str, str], list]]:
+    """A counted noun says less than a table head about what is counted ("412 TPS" where the
+    witnesses gathered the forms, "14 TPS" where a revote is demanded; probe 10): its figures
+    are compared only when their contexts connect them, as unheaded figures are."""
+    out = []
+    for key, reports in groups:
+        if key[1].startswith(NOUN_HEAD):
+            out.extend((key, part) for part in _connected_by_context(reports, NOUN_CONTEXT_AFTER))
+        else:
+            out.append((key, reports))
+    return out
 
 
 def _change_words(article: Article, number: NumberClaim) -> tuple[bool, bool]:
@@ -1083,7 +1111,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
             key = figure_key(article, number)
             if _is_tally(number, key[1] if key else None) or _is_description(article, number) \
                     or _is_part(article, number) or _is_some(article, number) or _is_rejected(article, number) \
-                    or _is_increment(article, number) \
+                    or _is_increment(article, number) or _is_difference(article, number) \
                     or _is_rate(article, number):
                 continue
             if key is not None:
@@ -1101,7 +1129,9 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         groups.update(_context_groups(loose))
     groups = {key: _without_copies(reports) for key, reports in groups.items()}
     out = []
-    for (measure, head), reports in _split_by_side(_split_by_population(groups)):
+    ballots = _ballot_names([by_id[aid] for aid in story.articles if aid in by_id])
+    groups = _split_noun_heads(_split_by_contender(_split_by_side(_split_by_population(groups)), ballots))
+    for (measure, head), reports in groups:
         # background figures are not compared. An article that also gives an old count under
         # this head uses it for several things, so its figures stay out (ten A320 accidents
         # beside 27 since 1988) - except a toll: "banjir 2019 menewaskan 40 orang" beside this
@@ -1176,6 +1206,124 @@ def _side(article: Article, number: NumberClaim) -> str | None:
     return None
 
 
+_NAME_WORD = re.compile(r"[^\W_][\w'’.]*")
+BALLOT_GAP = 12  # characters between "nomor urut N" and the name the text gives that number
+
+
+def _name_label(text: str, start: int, end: int) -> str | None:
+    """A contender's key from the name in text[start:end]: its first word that is no title,
+    lower-cased, up to a hyphen ("H. Mukhlis Syarifuddin–Dedi Prasetyo" and "Mukhlis-Dedi" are
+    both "mukhlis")."""
+    for m in _NAME_WORD.finditer(text, start, end):
+        word = m.group()
+        if word.endswith(".") and (word in _titles() or len(word) <= 3):
+            continue
+        return re.split(r"[-–—]", word.rstrip("."))[0].lower() if word[0].isupper() else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(load_lines("abbreviations.txt"))
+
+
+def _contender_after(text: str, start: int, end: int) -> str | None:
+    """The contender named right after a marker word ending at ``start``: "#N" for a ballot
+    number ("nomor urut 1"), else the name's key; role words (``contender_skip``) and titles
+    may stand between."""
+    skip = _cue_words("contender_skip")
+    words = list(_NAME_WORD.finditer(text, start, end))
+    i = 0
+    while i < len(words) and words[i].group().lower() in skip:
+        i += 1
+    if i + 2 < len(words) and words[i].group().lower() == "nomor" and words[i + 1].group().lower() == "urut" \
+            and words[i + 2].group().rstrip(".").isdigit():
+        return "#" + words[i + 2].group().rstrip(".")
+    return _name_label(text, words[i].start(), end) if i < len(words) else None
+
+
+def _ballot_names(articles: list[Article]) -> dict[str, str]:
+    """Ballot number -> contender key, where a story's text names the pair that holds the
+    number ("nomor urut 2, Rusdi Hamzah–Wulan Sekarsari")."""
+    out: dict[str, str] = {}
+    for a in articles:
+        for m in re.finditer(r"\bnomor urut\s+(\d+)\s*[,(]\s*", a.text, flags=re.IGNORECASE):
+            label = _name_label(a.text, m.end(), min(len(a.text), m.end() + BALLOT_GAP + 40))
+            if label is not None and m.group(1) not in out:
+                out[m.group(1)] = label
+    return out
+
+
+def _contender(article: Article, number: NumberClaim, ballots: dict[str, str]) -> str | None:
+    """Whose share a contest figure counts: the last contender its sentence names before it,
+    back to the figure before it (``contender`` words of ``lang/id/dispute_cues.tsv``, else a
+    person mentioned there); a figure with none that takes up the one before it ("angka itu
+    melonjak menjadi 51.003 suara") is that figure's contender's."""
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return None
+    text = article.text
+    earlier = [n for n in article.numbers if sent.start <= n.start and n.end <= number.start and n is not number]
+    prev = max(earlier, key=lambda n: n.start, default=None)
+    lo = prev.end if prev is not None else sent.start
+    if prev is None and (before := _sentence_before(article, sent)) is not None:
+        # "Namun dalam rekapitulasi KPU, angka itu melonjak menjadi 51.003 suara": the figure
+        # the sentence before ends on may be the one this one takes up
+        prev = max((n for n in article.numbers if before.start <= n.start and n.end <= before.end),
+                   key=lambda n: n.start, default=None)
+    markers = _cue_words("contender")
+    label = None
+    for m in _NAME_WORD.finditer(text, lo, number.start):
+        if m.group().lower() in markers:
+            label = _contender_after(text, m.end(), number.start) or label
+    if label is None:
+        # a person named there, other than who is quoted ("Dragan Đorđević menuduh … koalisi
+        # pemerintah memenangkan 47,3% suara" gives the coalition's share, not his)
+        credited = [(sp.start, sp.end) for q in article.quotes for sp in (q.speaker, q.reported_by)
+                    if sp is not None and sp.start < number.start and sp.end > lo]
+        names = [mn for mn in article.mentions if mn.type == "PER" and lo <= mn.start and mn.end <= number.start
+                 and not any(a <= mn.start < b or mn.start <= a < mn.end for a, b in credited)]
+        if names:
+            label = _name_label(text, names[-1].start, names[-1].end)
+    if label is None and prev is not None and (prev.unit or "").lower() == (number.unit or "").lower() \
+            and _change_words(article, number)[0]:
+        return _contender(article, prev, ballots)
+    return ballots.get(label[1:], label) if label and label.startswith("#") else label
+
+
+def _is_difference(article: Article, number: NumberClaim) -> bool:
+    """"selisih 2.793 suara", "unggul 1.129 suara", "lebih tinggi sekitar 2.800 suara": the gap
+    between two counts."""
+    before = _clause_words_before(article, number)[-CHANGE_WORDS:]
+    skip, difference = _cue_words("change_skip"), _cue_words("difference")
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in difference or " ".join(before[k - 1:k + 1]) in difference:
+            return True  # "selisih", "lebih tinggi"
+        if before[k] not in skip:
+            return False
+    return False
+
+
+def _split_by_contender(groups: list[tuple[tuple[str, str], list]], ballots: dict[str, str]) \
+        -> list[tuple[tuple[str, str], list]]:
+    """A contest's figures split by contender: paslon 1's 51.003 votes with paslon 1's 48.210,
+    not with paslon 2's 49.874. Figures with no contender named stay together when the story
+    names one contender at most, and are left out when it names two or more."""
+    contest = _cue_words("contest")
+    out = []
+    for key, reports in groups:
+        if key[1] not in contest:
+            out.append((key, reports))
+            continue
+        parts: dict[str | None, list] = {}
+        for a, n in reports:
+            parts.setdefault(_contender(a, n, ballots), []).append((a, n))
+        if len(parts) > 2 or (len(parts) == 2 and None not in parts):
+            parts.pop(None, None)  # two contenders named: whose an unnamed count is cannot be told
+        out.extend((key, part) for part in parts.values())
+    return out
+
+
 def _split_people(groups, label, whole=lambda reports: reports) -> list[tuple[tuple[str, str], list]]:
     """Groups of people counts split by ``label(article, number)`` when the story gives the
     group's head for two labels or more (figures without a label are compared among
@@ -1241,7 +1389,9 @@ def _dispute(measure: str, head: str, reports: list[tuple[Article, NumberClaim]]
     sources = [_source(a, n) for a, n in reports]
     if len({(a.id, src) for (a, _), src in zip(reports, sources)}) < 2:
         return None
-    anchors = [_anchors(a, n) for a, n in reports]
+    # a contest's figures are split by contender already; the other pair its sentence names
+    # ("unggul … atas pasangan Rusdi-Wulan") is no second referent
+    anchors = [frozenset() if head in _cue_words("contest") else _anchors(a, n) for a, n in reports]
     dated_before = [_dated_before(a, n) for a, n in reports]
     has_own_day = {a.id for (a, _), before in zip(reports, dated_before) if not before}
     current = [not _change_words(a, n)[1] and not (before and a.id in has_own_day)
