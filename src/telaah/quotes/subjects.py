@@ -147,6 +147,10 @@ def _analyse_subject(t: _Text, start: int, end: int) -> _SpeakerSpan | None:
         elif seps[-1] == "," and _relative_apposition(t, segments, seps, enclosed):
             # "Dr. Carlo Bava, dokter yang merawat Morano, mengatakan"
             _pop()
+        elif _place_after_place(t, segments[-2], segments[-1]):
+            # "Kuasa hukum … di Kabupaten Kubu Raya, Kalimantan Barat, membantah", "Juru bicara
+            # Pemerintah Kota Medan, Sumatera Utara, membantah": a place's province, not a name
+            _pop()
         elif _could_be_subject(t, segments[-2]) and (_is_occasion(t, segments[-1]) or (
                 len(segments) > 2 and t.low[segments[-2][0]] in ("di", "dari") and len(segments[-1]) <= 3
                 and all(_is_cap(t.word(i)) for i in segments[-2][1:] + segments[-1]))):  # a place, then its town
@@ -224,6 +228,10 @@ def _person_before_place(t: _Text, seg: list[int], place: _SpeakerSpan, segments
     if len(segments) > 1 and seps[-1] == "," and _name_segment(t, segments[-2]) \
             and not _kinds(t.word(seg[0])) & {"place"} and not _is_cap(t.word(seg[0])):
         return _name_with_role(t, segments[-2])
+    if "role" in _kinds(t.low[seg[0]]) and c > 1 and t.low[seg[c - 1]] == "di":
+        # "Kuasa hukum salah satu tersangka kasus … di Kabupaten Kubu Raya membantah": an
+        # office described by where it is, with no name: the description, not the place
+        return _SpeakerSpan(t.spans[seg[0]][0], t.spans[seg[c - 2]][1], "description")
     return None
 
 
@@ -401,6 +409,21 @@ def _named_before(t: _Text, relation: int, name: list[int]) -> bool:
         if rel not in before[-3:]:
             return True
     return False
+
+
+def _place_after_place(t: _Text, before: list[int], seg: list[int]) -> bool:
+    """Is ``seg`` a place the gazetteer knows (a province, a country, a city) set off after a
+    segment that ends on a capitalised place run ("di Kabupaten Kubu Raya", "Kota Medan")?"""
+    if not seg or len(seg) > 3 or not all(_is_cap(t.word(i)) for i in seg) or len(before) < 2:
+        return False
+    hits = lookup(" ".join(t.word(i) for i in seg))
+    if not hits or any(h.type != "LOC" for h in hits):
+        return False
+    k = len(before)
+    while k > 0 and _is_cap(t.word(before[k - 1])):
+        k -= 1
+    run = before[k:]
+    return bool(run) and run != before and (any("place" in _kinds(t.low[i]) for i in run) or t.low[before[k - 1]] == "di")
 
 
 def _office_not_person(t: _Text, rest: list[int]) -> bool:

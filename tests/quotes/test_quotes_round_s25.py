@@ -1,0 +1,34 @@
+"""Speakers from an analyst's probe (session 25, probe 10), through the whole pipeline: a
+province set off after a place ("… di Kabupaten Kubu Raya, Kalimantan Barat, membantah") is no
+appositive name, and an office described by where it is stays a description."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from telaah.analyze import analyze_articles
+from telaah.document import Article
+from telaah.pipeline import Options
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 5))],
+                               Options(workers=1)).articles[0]
+    return [(q.speaker.text, q.speaker.kind) for q in article.quotes if q.speaker]
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("Kuasa hukum salah satu tersangka kasus penyelundupan sabu di Kabupaten Kubu Raya, Kalimantan Barat, "
+     "membantah kliennya merupakan bagian dari jaringan narkoba internasional.",
+     ("Kuasa hukum salah satu tersangka kasus penyelundupan sabu", "description")),
+    ("Kuasa hukum salah satu tersangka kasus penyelundupan sabu di Kabupaten Kubu Raya membantah kliennya "
+     "merupakan bagian dari jaringan narkoba.",
+     ("Kuasa hukum salah satu tersangka kasus penyelundupan sabu", "description")),
+    # a name set off after an office with a place stays the speaker
+    ("Kepala Dinas Kesehatan Kota Medan, dr. Taufik Hidayat, mengatakan kasus itu sudah ditangani.",
+     ("Taufik Hidayat", "named")),
+    ("Bupati Kabupaten Kubu Raya, Muda Mahendrawan, membantah tudingan itu.", ("Muda Mahendrawan", "named")),
+])
+def test_a_province_after_a_place_is_no_name(sentence, speaker):
+    assert _speakers("Judul Berita\n\nPONTIANAK - " + sentence) == [speaker]
