@@ -32,3 +32,15 @@ def _speakers(text: str) -> list[tuple[str, str]]:
 ])
 def test_a_province_after_a_place_is_no_name(sentence, speaker):
     assert _speakers("Judul Berita\n\nPONTIANAK - " + sentence) == [speaker]
+
+
+@pytest.mark.parametrize("sentence,speaker,role", [
+    ("Corporate Communication Manager PT KKS, Lidya Maharani, menyatakan seluruh kegiatan telah sesuai izin.",
+     "Lidya Maharani", "Corporate Communication Manager PT KKS"),
+    ("Vice President Legal Relation Pertamina EP Yodi Priyatna mengatakan target produksi tercapai.",
+     "Yodi Priyatna", "Vice President Legal Relation Pertamina EP"),
+])
+def test_untranslated_office_words_are_roles(sentence, speaker, role):
+    article = analyze_articles([Article(id="a", text="Judul Berita\n\nJAKARTA - " + sentence,
+                                        published=date(2026, 11, 5))], Options(workers=1)).articles[0]
+    assert [(q.speaker.text, q.speaker.role) for q in article.quotes] == [(speaker, role)]

@@ -77,3 +77,20 @@ def test_a_reported_accusation_names_the_claim_before_a_quoted_one():
     a1.quotes[0].direct = True
     [c] = _run(a1)
     assert c["claim"].startswith("Kementerian Perdagangan memanipulasi")
+
+
+def test_the_accused_side_s_own_assertion_is_a_defence_not_support():
+    """Session 25 (probe 10): "Perusahaan selalu mematuhi … standar keselamatan" beside the
+    company's denial is no assertion of the union's claim that it ignored safety standards."""
+    a1 = _article("a1", [
+        ("Serikat Pekerja", "accuse", "Serikat Pekerja menuding perusahaan telah lama mengabaikan standar keselamatan kerja.",
+         "perusahaan telah lama mengabaikan standar keselamatan kerja"),
+        ("Perusahaan", "deny", "Perusahaan membantah mengabaikan standar keselamatan kerja.",
+         "mengabaikan standar keselamatan kerja"),
+    ])
+    a2 = _article("a2", [
+        ("Perusahaan", "assert", "Perusahaan mengatakan selalu mematuhi standar keselamatan kerja yang berlaku.",
+         "selalu mematuhi standar keselamatan kerja yang berlaku"),
+    ])
+    [c] = _run(a1, a2)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
