@@ -94,3 +94,18 @@ def test_the_accused_side_s_own_assertion_is_a_defence_not_support():
     ])
     [c] = _run(a1, a2)
     assert c["assert"] == ["q1"] and c["deny"] == ["q2"]
+
+
+def test_a_denied_claim_that_is_itself_negative_still_meets_its_accusation():
+    """Session 25 (probe 11): "membantah tudingan bahwa dapurnya tidak higienis" answers "makanan
+    diolah dengan cara yang tidak higienis"; both negate "higienis", and that is the claim."""
+    a1 = _article("a1", [
+        ("Heru", "assert", "Heru mengatakan makanan diolah dengan cara yang tidak higienis di dapur katering.",
+         "makanan diolah dengan cara yang tidak higienis di dapur katering"),
+    ])
+    a2 = _article("a2", [
+        ("Sutinah", "deny", "Sutinah membantah tudingan bahwa dapurnya tidak higienis.",
+         "tudingan bahwa dapurnya tidak higienis"),
+    ])
+    [c] = _run(a1, a2)
+    assert c["assert"] == ["q1"] and c["deny"] == ["q2"]

@@ -120,8 +120,11 @@ def _negated(it: "_Q") -> set[str]:
 
 
 def _agrees_with_denial(a: "_Q", d: "_Q") -> bool:
-    """An assertion that negates what the denial denies says the same thing, not the opposite."""
-    return bool(_negated(a) & {w for w, _, _ in d.words})
+    """An assertion that negates what the denial denies says the same thing, not the opposite;
+    unless the denied claim is itself negative ("membantah tudingan bahwa dapurnya tidak
+    higienis" against "makanan diolah dengan cara yang tidak higienis", probe 11): that
+    assertion is the accusation."""
+    return bool(_negated(a) & {w for w, _, _ in d.words} - _negated(d))
 
 
 def _entities(article: Article, q: Quote) -> set[str]:
