@@ -44,3 +44,22 @@ def test_untranslated_office_words_are_roles(sentence, speaker, role):
     article = analyze_articles([Article(id="a", text="Judul Berita\n\nJAKARTA - " + sentence,
                                         published=date(2026, 11, 5))], Options(workers=1)).articles[0]
     assert [(q.speaker.text, q.speaker.role) for q in article.quotes] == [(speaker, role)]
+
+
+def _stances(text: str) -> list[str]:
+    article = analyze_articles([Article(id="a", text="Judul Berita\n\nJAKARTA - " + text, published=date(2026, 11, 5))],
+                               Options(workers=1)).articles[0]
+    return [q.stance for q in article.quotes]
+
+
+@pytest.mark.parametrize("sentence,stances", [
+    # probe 11: the speaker's side, named first, disowns a fault imputed to it
+    ('"Klien kami tidak lalai. Bisa saja makanan tercemar dalam perjalanan," ujar Bambang.', ["deny"]),
+    ('"Kami tidak ceroboh," kata Sutinah.', ["deny"]),
+    ('"Pemerintah tidak lalai," kata Budi.', ["assert"]),  # a subject of its own: no side named
+    # too early to say declines to confirm
+    ('"Terlalu dini untuk menyimpulkan penyebab kecelakaan," kata Cengiz.', ["unconfirmed"]),
+    ('"Masih terlalu dini untuk menyimpulkan apa pun," kata Cengiz.', ["unconfirmed"]),
+])
+def test_stances_from_probe_11(sentence, stances):
+    assert _stances(sentence) == stances

@@ -298,11 +298,14 @@ WRONGDOING_LEAD = 3  # words that may open the statement before "tidak ada …" 
 
 def _denies_wrongdoing(lex: _Lexicon, low: list[str]) -> bool:
     """"Nggak ada penimbunan", "Tidak ada intervensi dari pihak mana pun": the statement opens by
-    saying a deed that is only ever alleged did not happen; or disowns an intent imputed to the
-    speaker's side ("kliennya itu tidak bermaksud menakut-nakuti")."""
+    saying a deed that is only ever alleged did not happen; or disowns an intent or a fault
+    imputed to the speaker's side ("kliennya itu tidak bermaksud menakut-nakuti", "Klien kami
+    tidak lalai")."""
     k = 0
     while k < min(WRONGDOING_LEAD, len(low)) and (low[k] in lex.denial_lead or low[k] in lex.never_lead):
         k += 1
+    if k and k + 1 < len(low) and low[k] in _SELF_NEGATORS and low[k] != "bukan" and low[k + 1] in lex.fault_disowned:
+        return True  # "Klien kami tidak lalai", "Kami tidak ceroboh": the side is named first
     if low[k:k + 1] == ["sama"] or k + 2 >= len(low) or low[k] not in _SELF_NEGATORS or low[k] == "bukan":
         return False
     j = k + 1
