@@ -63,3 +63,12 @@ def _stances(text: str) -> list[str]:
 ])
 def test_stances_from_probe_11(sentence, stances):
     assert _stances(sentence) == stances
+
+
+def test_no_statement_in_site_chrome():
+    """Probe 11: a video prompt after a quote was read as the quote's continuation."""
+    text = ("Polisi belum tetapkan tersangka\n\nWanasari - Polres Wanasari telah memeriksa tujuh saksi.\n\n"
+            "\"Kami masih menunggu keterangan ahli. Belum ada tersangka,\" kata Kasat Reskrim AKP Yudha Pratama.\n\n"
+            "(ygp/rih)\n\nSimak Video \"Detik-detik Siswa Dievakuasi ke RSUD Wanasari\"\n[Gambas:Video Warta Jateng]\n")
+    article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 5))], Options(workers=1)).articles[0]
+    assert [q.text for q in article.quotes] == ["Kami masih menunggu keterangan ahli. Belum ada tersangka"]

@@ -57,6 +57,8 @@ __all__ = ["QUOTE_MARKS", "QuoteStage", "_Text", "_content_deny", "_cue_starters
            "_office_of", "_paragraphs", "_same_office", "extract_quotes", "lexicon", "opening_stance",
            "snap_to_mention"]
 
+CHROME_BLOCKS = frozenset({"boilerplate", "credit", "duplicate_title"})  # block kinds that hold no statements
+
 
 def _sentence_id(article: Article, offset: int) -> str:
     s = article.sentence_at(offset)
@@ -257,6 +259,11 @@ def extract_quotes(article: Article) -> list[Quote]:
         stmts.append(_Stmt(cs, ce, False, sp, cue, "deny", anchor=cue[0]))
     stmts.sort(key=lambda s: (s.start, s.end))
 
+    # site chrome says nothing: no statement in a boilerplate, credit or repeated-headline block
+    # ('Simak Video "Detik-detik Siswa Dievakuasi …"' after a quote read as its continuation)
+    chrome = [(b.start, b.end) for b in article.blocks if b.kind in CHROME_BLOCKS]
+    if chrome:
+        stmts = [s for s in stmts if not any(lo <= s.start < hi for lo, hi in chrome)]
     # drop indirect statements overlapping direct ones
     directs = [s for s in stmts if s.direct]
     kept = [s for s in stmts if s.direct or not any(d.start < s.end and s.start < d.end for d in directs)]
