@@ -60,6 +60,12 @@ def short_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def named_after_words() -> frozenset[str]:
+    """Words that make a titled name after them an institution's or a place's ("RSUD dr. …")."""
+    return frozenset(_name_word_rows().get("named_after", ()))
+
+
+@lru_cache(maxsize=1)
 def name_articles() -> tuple[str, ...]:
     """Arabic articles joined to a name part by a hyphen ("al-Mejri"), longest first."""
     return tuple(sorted(_name_word_rows().get("article", ()), key=len, reverse=True))

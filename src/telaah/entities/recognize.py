@@ -59,7 +59,7 @@ from ..text.degrees import degrees_only
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
-from .names import acronym_fits, name_articles, name_linkers, region_abbreviations, short_titles
+from .names import named_after_words, acronym_fits, name_articles, name_linkers, region_abbreviations, short_titles
 
 _lock = threading.Lock()
 _models: tuple[CompiledCRF, CompiledCRF] | None = None
@@ -781,7 +781,29 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     # "Hendra Saputra, S.I.K., M.H.,": degrees after a name are no person of their own (session 19)
     found = [x for x in found if not degrees_only(words[x[0]:x[1]])]
     found = _drop_trailing_honorifics(words, found)
+    found = _titled_persons(words, found)
     return sorted(_article_names(words, _role_cued_names(words, found)))
+
+
+def _titled_persons(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(session 25, probe 11) A place or organisation span right after a title and its dot
+    ("Kabupaten Wanasari dr. [Heru Prasetyo], M.Kes.") or followed by a comma and an academic
+    degree ("[Heru Prasetyo], M.Kes.") is a person, unless the word before the title names an
+    institution or a street after the person ("RSUD dr. Soetomo"; ``named_after`` words)."""
+    titles = short_titles() | {"dr"}
+    institution = named_after_words()
+    out = []
+    for s, e, typ in found:
+        if typ in ("ORG", "LOC"):
+            titled = s >= 2 and words[s - 1] == "." and words[s - 2] in titles \
+                and not (s >= 3 and words[s - 3] in institution)
+            degree = e + 2 < len(words) and words[e] == "," and words[e + 1][:1].isupper() \
+                and len(words[e + 1]) <= 3 and words[e + 2] == "." and words[e + 1] not in titles
+            if (titled or degree) and all(_is_name_word(w) for w in words[s:e]) and e - s <= 4 \
+                    and not any(w.lower() in _non_name_words() for w in words[s:e]):
+                typ = "PER"
+        out.append((s, e, typ))
+    return out
 
 
 def _drop_trailing_honorifics(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
