@@ -54,3 +54,14 @@ def test_a_short_verb_or_a_time_of_day_after_orang_is_not_the_counted_noun(text,
 ])
 def test_exceeding_said_with_a_verb_is_a_lower_bound(text, expected):
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # session 25 (probe 11): a figure before two slashes heads a case or letter number
+    ("Gugatan dengan nomor perkara 87/Pdt.G/2026/PN Cgn didaftarkan oleh 12 warga.", [("12 warga", 12, None, "warga")]),
+    ("Surat Keputusan 12/KPTS/2026 diterbitkan.", []),
+    # one slash before a unit is a rate, still a figure
+    ("Harga cabai Rp80.000/kg.", [("Rp80.000/kg", 80000, None, "IDR")]),
+])
+def test_a_reference_number_is_no_figure(text, expected):
+    assert claims(text) == expected

@@ -813,6 +813,8 @@ def _claim_from_match(text, sent, regs: tuple, lex: _Lexicon, cx: _Context) -> t
     elif not marked:
         if text[m_end:m_end + 1] == ")" and text[m_start - 1:m_start] == "(":
             return None, m_end  # "Budi (45)", "(1)"
+        if _REFERENCE.match(text, m_end):
+            return None, m_end  # "87/Pdt.G/2026/PN Cgn", "12/KPTS/2026": a reference number
         if _is_age_apposition(text, s_start, m_start, m_end, a, b):
             return None, m_end  # "Djordjevic, 51, mantan wali kota": an age, not a count
         t2 = text[m_end:m_end + 2]  # list numbering "1." / "2)": r"\s*[.)]" after the figure
@@ -958,6 +960,7 @@ def _is_age_apposition(text: str, s_start: int, m_start: int, m_end: int, a: Amo
     return m is not None and m.group(1)[0].isupper()
 
 
+_REFERENCE = re.compile(r"/[\w.-]{1,12}/")  # a figure before two slashes heads a case or letter number
 _RATE = re.compile(r"[ \t]*(?:/[ \t]*|(?i:per)[ \t]+)(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVX]+")
 _UNKNOWN = ()  # not known: look
