@@ -457,3 +457,18 @@ def test_breadcrumb_above_the_headline_is_not_the_title():
     art, blocks = run_blocks(text)
     assert art.title == "Gempa M6,2 Guncang Lombok Timur, 12 Orang Meninggal Dunia"
     assert ("Beranda  ›  Daerah  ›  Lombok Timur", "boilerplate") in blocks
+
+
+@pytest.mark.parametrize("line,outlet", [
+    # session 25 (probe 11): a date line after a site's name and a dash is chrome, not the lead
+    ("Kabar Ciranggon - Selasa, 10 November 2026 - 15:47 WIB", None),
+    # and a domain there names the outlet (probe 5a)
+    ("TenggaraNews.id – Selasa, 27 Oktober 2026", "TenggaraNews.id"),
+])
+def test_a_site_date_line_is_chrome_and_a_domain_there_names_the_outlet(line, outlet):
+    text = f"Warga laporkan pengembang ke polisi\n\n{line}\n\nKENDARI – Puluhan warga melapor ke polisi, Selasa (27/10/2026)."
+    article = Article(id="a", text=text)
+    BlockStage()(article, Options())
+    kinds = [(article.text[b.start:b.end], b.kind) for b in article.blocks]
+    assert (line, "boilerplate") in kinds
+    assert article.outlet == outlet

@@ -89,6 +89,7 @@ def masthead_like(line: str) -> bool:
 
 
 SITE_DOMAIN_RE = re.compile(r"(?<![\w.-])[A-Za-z0-9][\w-]*\.(?:co\.id|id|com|co|net|org)\b")
+BYLINE_BLOCKS = 6  # blocks at the top searched for a date line that names the site
 MASTHEAD_SEPARATOR_RE = re.compile(r"\s[|–—>-]\s")
 
 
@@ -174,7 +175,22 @@ class BlockStage(ArticleStage):
         article.blocks = blocks
         masthead = self._find_title(article)
         self._find_dateline(article, masthead)
+        self._outlet_from_byline(article)
         self._find_credit(article)
+
+    @staticmethod
+    def _outlet_from_byline(article: Article) -> None:
+        """A date line under the headline that opens with a site's domain names the outlet
+        ("TenggaraNews.id – Selasa, 27 Oktober 2026"); a bare name there may be the reporter's,
+        so only a domain counts."""
+        if article.outlet:
+            return
+        for b in article.blocks[:BYLINE_BLOCKS]:
+            if b.kind == "boilerplate" and b.reason == "byline":
+                domain = SITE_DOMAIN_RE.search(article.text, b.start, min(b.end, b.start + 40))
+                if domain:
+                    article.outlet = domain.group()
+                    return
 
     @staticmethod
     def _captions_beside_credits(text: str, blocks: list[Block], joined_above: list[bool]) -> None:
