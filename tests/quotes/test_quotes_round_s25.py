@@ -1,6 +1,7 @@
-"""Speakers from an analyst's probe (session 25, probe 10), through the whole pipeline: a
-province set off after a place ("… di Kabupaten Kubu Raya, Kalimantan Barat, membantah") is no
-appositive name, and an office described by where it is stays a description."""
+"""Speakers and stances from analysts' probes (session 25, probes 10 and 11), through the whole
+pipeline: a province set off after a place ("… di Kabupaten Kubu Raya, Kalimantan Barat,
+membantah") is no appositive name, an office described by where it is stays a description,
+untranslated office words are roles, a disowned fault denies, and site chrome says nothing."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,10 +13,14 @@ from telaah.document import Article
 from telaah.pipeline import Options
 
 
-def _speakers(text: str) -> list[tuple[str, str]]:
+def _quotes(text: str):
     article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 5))],
                                Options(workers=1)).articles[0]
-    return [(q.speaker.text, q.speaker.kind) for q in article.quotes if q.speaker]
+    return article.quotes
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker.text, q.speaker.kind) for q in _quotes(text) if q.speaker]
 
 
 @pytest.mark.parametrize("sentence,speaker", [
@@ -41,15 +46,12 @@ def test_a_province_after_a_place_is_no_name(sentence, speaker):
      "Yodi Priyatna", "Vice President Legal Relation Pertamina EP"),
 ])
 def test_untranslated_office_words_are_roles(sentence, speaker, role):
-    article = analyze_articles([Article(id="a", text="Judul Berita\n\nJAKARTA - " + sentence,
-                                        published=date(2026, 11, 5))], Options(workers=1)).articles[0]
-    assert [(q.speaker.text, q.speaker.role) for q in article.quotes] == [(speaker, role)]
+    quotes = _quotes("Judul Berita\n\nJAKARTA - " + sentence)
+    assert [(q.speaker.text, q.speaker.role) for q in quotes] == [(speaker, role)]
 
 
 def _stances(text: str) -> list[str]:
-    article = analyze_articles([Article(id="a", text="Judul Berita\n\nJAKARTA - " + text, published=date(2026, 11, 5))],
-                               Options(workers=1)).articles[0]
-    return [q.stance for q in article.quotes]
+    return [q.stance for q in _quotes("Judul Berita\n\nJAKARTA - " + text)]
 
 
 @pytest.mark.parametrize("sentence,stances", [
@@ -70,5 +72,4 @@ def test_no_statement_in_site_chrome():
     text = ("Polisi belum tetapkan tersangka\n\nWanasari - Polres Wanasari telah memeriksa tujuh saksi.\n\n"
             "\"Kami masih menunggu keterangan ahli. Belum ada tersangka,\" kata Kasat Reskrim AKP Yudha Pratama.\n\n"
             "(ygp/rih)\n\nSimak Video \"Detik-detik Siswa Dievakuasi ke RSUD Wanasari\"\n[Gambas:Video Warta Jateng]\n")
-    article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 5))], Options(workers=1)).articles[0]
-    assert [q.text for q in article.quotes] == ["Kami masih menunggu keterangan ahli. Belum ada tersangka"]
+    assert [q.text for q in _quotes(text)] == ["Kami masih menunggu keterangan ahli. Belum ada tersangka"]

@@ -60,6 +60,13 @@ def short_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def dotted_titles() -> frozenset[str]:
+    """Short titles in either case ("Dr", "dr", "Hj"): ``short_titles`` and the lower-case
+    ones ("dr", a physician), which a dot may follow before a name."""
+    return frozenset(w for w in _name_word_rows().get("title", ()) if len(w) <= 4)
+
+
+@lru_cache(maxsize=1)
 def named_after_words() -> frozenset[str]:
     """Words that make a titled name after them an institution's or a place's ("RSUD dr. …")."""
     return frozenset(_name_word_rows().get("named_after", ()))

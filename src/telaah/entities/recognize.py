@@ -59,7 +59,7 @@ from ..text.degrees import degrees_only
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
 from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
-from .names import named_after_words, acronym_fits, name_articles, name_linkers, region_abbreviations, short_titles
+from .names import acronym_fits, dotted_titles, named_after_words, name_articles, name_linkers, region_abbreviations, short_titles
 
 _lock = threading.Lock()
 _models: tuple[CompiledCRF, CompiledCRF] | None = None
@@ -790,7 +790,7 @@ def _titled_persons(words: list[str], found: list[tuple[int, int, str]]) -> list
     ("Kabupaten Wanasari dr. [Heru Prasetyo], M.Kes.") or followed by a comma and an academic
     degree ("[Heru Prasetyo], M.Kes.") is a person, unless the word before the title names an
     institution or a street after the person ("RSUD dr. Soetomo"; ``named_after`` words)."""
-    titles = short_titles() | {"dr"}
+    titles = dotted_titles()
     institution = named_after_words()
     out = []
     for s, e, typ in found:

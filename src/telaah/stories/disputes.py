@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 from ..document import Article, Corpus, NumberClaim, Quote, Story
 from ..entities.countries import country_named
+from ..entities.names import short_titles
 from ..errors import DataFileError
-from ..lang import load_lines, load_table
+from ..lang import load_table
 from ..pipeline import CorpusStage, Options
 from ..text.tokens import tokenize
 from ..times.resolve import period_end
@@ -1017,12 +1018,22 @@ def _change_direction(article: Article, number: NumberClaim) -> str | None:
     dollar AS", "penurunan 30 persen sejak Juni") rather than a level: it differs from day to
     day as the thing moves, so it is set only against changes the same way reported the same
     day (a rise of 10 sen and a fall of 3 sen that day are moves of two things)."""
+    up = _cue_words("change_up")
+    word = _cue_right_before(article, number, up | _cue_words("change_down"))
+    return None if word is None else "up" if word in up else "down"
+
+
+def _cue_right_before(article: Article, number: NumberClaim, cues: frozenset[str]) -> str | None:
+    """The cue (a word or a two-word phrase of ``cues``) that stands right before the figure in
+    its clause, with only ``change_skip`` words ("sebesar", "sekitar") between; else None."""
     before = _clause_words_before(article, number)[-CHANGE_WORDS:]
-    up, down, skip = _cue_words("change_up"), _cue_words("change_down"), _cue_words("change_skip")
-    for word in reversed(before):
-        if word in up or word in down:
-            return "up" if word in up else "down"
-        if word not in skip:
+    skip = _cue_words("change_skip")
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in cues:
+            return before[k]
+        if k and f"{before[k - 1]} {before[k]}" in cues:
+            return f"{before[k - 1]} {before[k]}"  # "lebih tinggi"
+        if before[k] not in skip:
             return None
     return None
 
@@ -1207,7 +1218,7 @@ def _side(article: Article, number: NumberClaim) -> str | None:
 
 
 _NAME_WORD = re.compile(r"[^\W_][\w'’.]*")
-BALLOT_GAP = 12  # characters between "nomor urut N" and the name the text gives that number
+BALLOT_NAME_CHARS = 50  # how far after "nomor urut N," the name the text gives that number is read
 
 
 def _name_label(text: str, start: int, end: int) -> str | None:
@@ -1216,15 +1227,10 @@ def _name_label(text: str, start: int, end: int) -> str | None:
     both "mukhlis")."""
     for m in _NAME_WORD.finditer(text, start, end):
         word = m.group()
-        if word.endswith(".") and (word in _titles() or len(word) <= 3):
+        if word.endswith(".") and (word[:-1] in short_titles() or len(word) <= 3):
             continue
         return re.split(r"[-–—]", word.rstrip("."))[0].lower() if word[0].isupper() else None
     return None
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(load_lines("abbreviations.txt"))
 
 
 def _contender_after(text: str, start: int, end: int) -> str | None:
@@ -1248,7 +1254,7 @@ def _ballot_names(articles: list[Article]) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in articles:
         for m in re.finditer(r"\bnomor urut\s+(\d+)\s*[,(]\s*", a.text, flags=re.IGNORECASE):
-            label = _name_label(a.text, m.end(), min(len(a.text), m.end() + BALLOT_GAP + 40))
+            label = _name_label(a.text, m.end(), min(len(a.text), m.end() + BALLOT_NAME_CHARS))
             if label is not None and m.group(1) not in out:
                 out[m.group(1)] = label
     return out
@@ -1294,14 +1300,7 @@ def _contender(article: Article, number: NumberClaim, ballots: dict[str, str]) -
 def _is_difference(article: Article, number: NumberClaim) -> bool:
     """"selisih 2.793 suara", "unggul 1.129 suara", "lebih tinggi sekitar 2.800 suara": the gap
     between two counts."""
-    before = _clause_words_before(article, number)[-CHANGE_WORDS:]
-    skip, difference = _cue_words("change_skip"), _cue_words("difference")
-    for k in range(len(before) - 1, -1, -1):
-        if before[k] in difference or " ".join(before[k - 1:k + 1]) in difference:
-            return True  # "selisih", "lebih tinggi"
-        if before[k] not in skip:
-            return False
-    return False
+    return _cue_right_before(article, number, _cue_words("difference")) is not None
 
 
 def _split_by_contender(groups: list[tuple[tuple[str, str], list]], ballots: dict[str, str]) \
