@@ -90,3 +90,29 @@ def test_a_figure_of_another_kind_of_event_is_not_compared():
     story = corpus.stories[0]
     assert len(story.articles) == 3
     assert find_disputes(corpus, story) == []
+
+
+# Session 26 (probe 11): an agent's passive after the figure ("34 anak kami rawat inap") says
+# what happened to the counted as its di- form does ("dirawat"), so inpatients are not set
+# against every child treated.
+@pytest.mark.parametrize("text, figure, head", [
+    ('"Dari 87 siswa itu, 34 anak kami rawat inap di RSUD Wanasari," kata Heru.', "34 anak", "injured"),
+    ('"Sebanyak 34 anak sudah kami rawat di RSUD," kata Heru.', "34 anak", "injured"),
+    ("Sebanyak 12 orang mereka tangkap di lokasi.", "12 orang", "arrested"),
+])
+def test_an_agents_passive_names_what_befell_the_counted(text, figure, head):
+    assert _key_of(text, figure)[1] == head
+
+
+def test_inpatients_are_a_development_not_a_clash_with_the_treated():
+    articles = [Article(id=f"a{i}", text=t, published=day) for i, (t, day) in enumerate([
+        ('Sebanyak 87 siswa keracunan makanan. "Dari 87 siswa itu, 34 anak kami rawat inap," kata Heru.',
+         date(2026, 11, 17)),
+        ('"Total 112 anak sudah kami tangani. Yang dirawat inap sekarang 48 anak," kata Heru.',
+         date(2026, 11, 18))], 1)]
+    corpus = analyze_articles(articles, Options(workers=1, extras={"one_story": True}))
+    disputes = find_disputes(corpus, corpus.stories[0])
+    injured = [d for d in disputes if d["head"] == "injured"]
+    assert [r["value"] for r in injured[0]["reports"]] == [34, 48]
+    assert injured[0]["change"] == "rising"  # a later, larger count: shown as growth
+    assert not any(d["disputed"] and {34, 112} <= {r["value"] for r in d["reports"]} for d in disputes)

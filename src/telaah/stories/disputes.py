@@ -270,6 +270,20 @@ def _clause_words_after(article: Article, number: NumberClaim) -> list[str]:
     return _words(article.text, number.end, stop.start() if stop else end)
 
 
+def _predicate_after(article: Article, number: NumberClaim) -> list[str]:
+    """The words after a figure up to the end of its clause, an agent's passive written as the
+    di- form it stands for ("34 anak kami rawat inap", "112 anak sudah kami tangani": "dirawat
+    inap", "sudah ditangani"), so the table's passive verbs name what happened to the counted."""
+    words = _clause_words_after(article, number)
+    agents = _cue_words("agent")
+    for i, w in enumerate(words[:-1]):
+        if w in agents:
+            return words[:i] + ["di" + words[i + 1]] + words[i + 2:]
+        if w not in _cue_words("predicate"):  # auxiliaries ("sudah", "telah") may stand before
+            break
+    return words
+
+
 def _after_inclusion(article: Article, number: NumberClaim) -> list[str]:
     """The clause after a part set off by commas ("lebih dari selusin orang, termasuk sembilan
     warga sipil, tewas dalam serangan"): the predicate of the whole figure."""
@@ -344,7 +358,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             # ("rumah hanyut tiga unit dan rumah rusak"), by the table's own forms ("kehilangan
             # respek" is not "hilang")
             joiners = _cue_words("joiner")
-            after = _clause_words_after(article, number) or _after_inclusion(article, number)
+            after = _predicate_after(article, number) or _after_inclusion(article, number)
             said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, after))
             head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
@@ -395,7 +409,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
     if head is None and measure == "count" and unit in _populations():
         # "delapan mahasiswa mengalami luka ringan": what happened to them, right after
         joiners = _cue_words("joiner")
-        said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, _clause_words_after(article, number)))
+        said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, _predicate_after(article, number)))
         head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
     if head is None and measure == "count" and unit and kind != "classifier":
         head = _noun_with_predicate(article, number, unit)
@@ -415,7 +429,7 @@ def _noun_with_predicate(article: Article, number: NumberClaim, unit: str) -> st
     """"sekitar 1.500 rumah telah rusak": a counted noun and what befell it, said after it with
     only auxiliaries ("telah", "sudah") between, make a table term ("rumah rusak")."""
     aux = _cue_words("predicate")
-    said = [w for w in _clause_words_after(article, number)[:PREDICATE_WORDS] if w not in aux]
+    said = [w for w in _predicate_after(article, number)[:PREDICATE_WORDS] if w not in aux]
     found = _head_matches([unit] + said[:2], stemmed=False, first_only=True)
     return found[0][1] if found and found[0][0].split()[0] == unit and " " in found[0][0] else None
 
