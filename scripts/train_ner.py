@@ -7,7 +7,8 @@ Steps, all from ``../shared/data`` (or ``$TELAAH_SHARED``):
    unused) and the training splits below are counted; each word with count >= 3 gets a vector
    of positive PMI with the 3,000 commonest words at offsets -2..+2, reduced by truncated SVD to
    100 dimensions and clustered by k-means at three granularities (64 / 256 / 1024). Written to
-   ``src/telaah/entities/model/clusters.tsv``.
+   ``src/telaah/entities/model/clusters.tsv``. Beside them, ``model/casing.tsv``: how often
+   each word is capitalised inside a sentence in the same (cased) text (``build_casing``).
 2. An auxiliary CRF (python-crfsuite, L-BFGS with L1+L2) over ``telaah.entities.features``
    trained on NERGrit train+valid and NER UGM train.01+dev.01 (labels mapped as in
    ``telaah.evaluation.ner.LABEL_MAP``) -> ``model/aux.crfsuite``. Those corpora annotate
@@ -35,6 +36,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -122,6 +124,38 @@ def build_clusters(root: Path, extra: list[list[str]], out: Path, dims: int = 10
     print(f"clusters: {len(vocab)} words, {len(rows)} co-occurrences, {time.time() - t0:.1f} s", flush=True)
 
 
+# tokens after which a capital says nothing about the word (a sentence or a quote starts)
+_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "\u201c", "\u201d", "'", "(", "[", "-", "\u2013", "\u2014"})
+
+
+def build_casing(root: Path, extra: list[list[str]], out: Path, min_count: int = 3) -> None:
+    """How often each word is capitalised inside a sentence, over the same unlabelled text as the
+    clusters (cased: IndoSum before the held-out date and the NER corpora's words; NERP is
+    lowercased and left out). The clusters are learned from lowercased text, so a name that
+    news repeats daily ("Ahok", "Miryam", "Balotelli") shares its cluster with the common nouns
+    it stands beside ("polisi", "presiden"); the recogniser, which rarely met such names in its
+    training corpora, then tags them O. This ratio is what tells them apart."""
+    t0 = time.time()
+    caps: Counter = Counter()
+    seen: Counter = Counter()
+    for s in [*indosum_sentences(root), *extra]:
+        for i in range(1, len(s)):
+            w = s[i]
+            if not w[:1].isalpha() or s[i - 1] in _OPENERS:
+                continue
+            lw = w.lower()
+            seen[lw] += 1
+            if w[:1].isupper():
+                caps[lw] += 1
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# share of a word's mid-sentence uses that are capitalised, and how many uses, over IndoSum "
+                 "(<2017-07) + NER train text; scripts/train_ner.py\n")
+        for lw, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n >= min_count and "\t" not in lw:
+                fh.write(f"{lw}\t{caps[lw] / n:.2f}\t{n}\n")
+    print(f"casing: {sum(1 for n in seen.values() if n >= min_count)} words, {time.time() - t0:.1f} s", flush=True)
+
+
 def retokenize(sents: list) -> list:
     """Re-split each corpus token with telaah's own tokeniser, as inference does ("(MK)" ->
     "(", "MK", ")"), the pieces inheriting the token's tag (B- on the first piece, I- on the
@@ -170,6 +204,10 @@ def score(model: str, featurize, sets: tuple[str, ...], retok: bool = True) -> N
 
 
 def main(argv: list[str]) -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # feature strings are gathered through sets and dicts of str, whose order follows the
+        # hash seed; a fixed seed makes the shipped models byte-for-byte reproducible
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dev", action="store_true", help="train on train splits only and score the dev splits")
     ap.add_argument("--clusters", action="store_true", help="rebuild clusters.tsv even if present")
@@ -195,6 +233,9 @@ def main(argv: list[str]) -> int:
     cpath = MODEL_DIR / "clusters.tsv"
     if args.clusters or not cpath.exists():
         build_clusters(root, [t for t, _ in train + dev], cpath)
+    casing_path = MODEL_DIR / "casing.tsv"
+    if args.clusters or not casing_path.exists():
+        build_casing(root, [t for t, _ in train + dev], casing_path)
     from telaah.entities.features import sentence_features
 
     out = Path(args.out)

@@ -46,8 +46,9 @@ def _found(text: str) -> list[tuple[str, str]]:
     # a section head's abbreviation is a role
     ("Saat dikonfirmasi, Kasi Penkum Kejati Sultra Dody Hermawan mengatakan pihaknya belum menerima audit.",
      ("Dody Hermawan", "PER"), ("Sultra Dody Hermawan", "PER")),
-    # a province's short form is no person
-    ("Sebelumnya, Kejati Sultra menyebut kerugian negara sekitar Rp12 miliar.", ("Sultra", "LOC"), ("Sultra", "PER")),
+    # a province's short form is no person; (session 26) here the regional office is one name
+    ("Sebelumnya, Kejati Sultra menyebut kerugian negara sekitar Rp12 miliar.", ("Kejati Sultra", "ORG"),
+     ("Sultra", "PER")),
     # an office of a place is no person
     ("Penyidik Satreskrim Polres Garut telah mengambil sampel makanan.", None, ("Polres Garut", "PER")),
 ])

@@ -40,7 +40,8 @@ def test_a_ministrys_short_name_no_list_holds_is_not_part_of_the_person():
 @pytest.mark.parametrize("text, org, person", [
     ("Di tengah penanganan darurat, anggota Komisi IV DPRD NTB Hj. Baiq Nurul Aini, S.Pd., menuding Dinas PUPR "
      "NTB mengabaikan peringatan.", "DPRD NTB", "Baiq Nurul Aini"),
-    ("Kepala Dinas PUPR NTB Ir. I Made Suarta Wijaya, M.T., membantah tudingan tersebut.", "PUPR NTB",
+    # (session 26) the office is "Dinas PUPR" with its province beside it (was "PUPR NTB")
+    ("Kepala Dinas PUPR NTB Ir. I Made Suarta Wijaya, M.T., membantah tudingan tersebut.", "Dinas PUPR",
      "I Made Suarta Wijaya"),
 ])
 def test_an_organisation_does_not_run_over_the_next_persons_honorific(text, org, person):

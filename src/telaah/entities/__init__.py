@@ -18,7 +18,48 @@ class EntityStage(ArticleStage):
     def __call__(self, article: Article, options: Options) -> None:
         from .recognize import recognize
 
-        article.mentions = _after_dateline(article, recognize(article.text, article.sentences))
+        article.mentions = _repeated_names(article, _after_dateline(article, recognize(article.text, article.sentences)))
+
+
+REPEATED_MIN_CHARS = 2  # names shorter than this are not looked for again
+
+
+def _repeated_names(article: Article, mentions: list) -> list:
+    """(session 26) One name, one reading per article: a name the recogniser found somewhere in
+    the article is a mention wherever else it stands there, in a body sentence, as whole words
+    ("massa FPI itu" after "FPI" was found elsewhere). Single words written mostly in lower case
+    in news ("Kota", "Polisi": ``model/casing.tsv``) are not carried over, nor names read with
+    two types."""
+    import re
+    from collections import Counter
+
+    from ..document import Mention
+    from .features import NAME_BANDS, casing_band
+
+    if not mentions or not article.sentences:
+        return mentions
+    types: dict[str, Counter] = {}
+    for m in mentions:
+        types.setdefault(m.text, Counter())[m.type] += 1
+    taken = sorted((m.start, m.end) for m in mentions)
+    added = []
+    text = article.text
+    for name, counts in types.items():
+        if len(counts) > 1 or len(name) < REPEATED_MIN_CHARS or not name[:1].isupper():
+            continue
+        if " " not in name and casing_band(name.lower()) not in (*NAME_BANDS, "unk"):
+            continue
+        (typ,) = counts
+        for hit in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            sentence = next((x for x in article.sentences if x.start <= s and e <= x.end), None)
+            if sentence is None:
+                continue
+            added.append(Mention(start=s, end=e, text=name, type=typ, sentence=sentence.id, origin="rule"))
+            taken.append((s, e))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _after_dateline(article: Article, mentions: list) -> list:

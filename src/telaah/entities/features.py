@@ -46,6 +46,36 @@ def clusters() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def casing() -> dict[str, float]:
+    """Lowercased word -> share of its mid-sentence uses in unlabelled news that are capitalised
+    (``model/casing.tsv``, which also gives how many uses): a name news repeats daily clusters
+    with the nouns beside it, and only its casing says it is a name."""
+    path = resources.files(__package__).joinpath("model", "casing.tsv")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, ratio, _uses = line.split("\t")
+            out[word] = float(ratio)
+    return out
+
+
+# casing-ratio bands (lower bounds) and their feature values
+CASING_BANDS = ((0.95, "all"), (0.7, "most"), (0.3, "some"), (0.05, "few"), (0.0, "none"))
+NAME_BANDS = ("all", "most")  # a word in these bands is mostly written as a name
+
+
+def casing_band(lw: str) -> str:
+    ratio = casing().get(lw)
+    if ratio is None:
+        return "unk"
+    return next(name for bound, name in CASING_BANDS if ratio >= bound)
+
+
+@lru_cache(maxsize=1)
 def gazetteer_index() -> dict[tuple[str, ...], frozenset[str]]:
     """Token tuple of each gazetteer name -> the feature labels it carries (TYPE and TYPE:kind)."""
     from ..text.tokens import words
@@ -170,9 +200,15 @@ def _word_parts(w: str) -> tuple[tuple[str, ...], str, str, str, bool]:
     is_role = lw in role_words()
     if is_role:
         f.append("role")
+    band = casing_band(lw)
+    f.append("cr=" + band)
     c = clusters().get(lw)
     if c:
-        f += [f"c{k}={cluster}" for k, cluster in enumerate(c)]
+        # clusters come from lowercased text, where a name news repeats daily ("Ahok") sits
+        # with the nouns it stands beside ("polisi"): a mostly capitalised word's clusters are
+        # features of their own, so the nouns' evidence does not carry over to it
+        mark = "N" if band in NAME_BANDS else ""
+        f += [f"c{k}{mark}={cluster}" for k, cluster in enumerate(c)]
     else:
         f.append("c=none")
     cid = c[1] if c and len(c) > 1 else "none"  # the "c1=" feature's value

@@ -58,7 +58,7 @@ from ..lang import load_lines, load_table, stopwords
 from ..text.degrees import degrees_only
 from ..text.tokens import text_tokens
 from .crf import CompiledCRF, ModelFormatError
-from .features import MAX_GAZ_LEN, FeatureIds, clusters, gazetteer_first_words, gazetteer_index
+from .features import MAX_GAZ_LEN, FeatureIds, casing, clusters, gazetteer_first_words, gazetteer_index
 from .names import acronym_fits, dotted_titles, named_after_words, name_articles, name_linkers, region_abbreviations, short_titles
 
 _lock = threading.Lock()
@@ -83,6 +83,7 @@ def load_model() -> tuple[CompiledCRF, CompiledCRF]:
             if _models is None:
                 pair = (_open(MODEL_NAMES[0]), _open(MODEL_NAMES[1]))
                 clusters()
+                casing()
                 gazetteer_index()
                 gazetteer_first_words()
                 _role_first_words()
@@ -529,7 +530,7 @@ def _fix_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tupl
       Sumatera Barat" the bracketed acronym goes to the name before it and "Sumatera Barat"
       stands alone (without a name right before, the bracket part is dropped);
     - a PER or ORG span ends before a capitalised headline verb ("Walhi Sumbar Soroti
-      Kerusakan Hutan" -> "Walhi Sumbar");
+      Kerusakan Hutan" -> "Walhi Sumbar"), a PER span before a figure or a colon;
     - a news agency ("JAKARTA (Reuters) -") is never a person, and neither is a name that ends
       in a province ("Walhi Sumbar"): both become ORG."""
     out: list[list] = []
@@ -543,6 +544,8 @@ def _fix_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tupl
                 s = close + 1
         if typ in ("PER", "ORG"):
             e = next((k for k in range(s, e) if is_headline_verb(words[k])), e)
+        if typ == "PER":  # no figure nor colon inside a person's name ("Djarot Saiful Hidayat [46,9%]")
+            e = next((k for k in range(s + 1, e) if words[k] == ":" or any(ch.isdigit() for ch in words[k])), e)
         if s >= e:
             continue
         if typ == "PER":
@@ -896,13 +899,20 @@ def _company_names(words: list[str], found: list[tuple[int, int, str]]) -> list[
     Windhu Tunggal Utama Abdul Khoir", "Bos PT Statika Joni Wijaya": the person follows the
     company), and where untagged words come between the form and a person's span ("PT Merial
     Esa Hardy Stefanus": where the company's name ends is not known; a name written whole
-    elsewhere in the run settles it at merging, ``restore_split_organisations``)."""
+    elsewhere in the run settles it at merging, ``restore_split_organisations``). A form left
+    out of an organisation's span right after it joins it, after a role too (session 26)."""
     forms = company_forms()
     tagged = {k for s, e, _ in found for k in range(s, e)}
     out = list(found)
+    org_at = {s: (s, e, t) for s, e, t in found if t == "ORG"}
     for k, w in enumerate(words):
-        if w not in forms or k in tagged or k + 1 >= len(words) or not _is_name_word(words[k + 1]) \
-                or (k and _is_name_word(words[k - 1])) or _role_ends_at(words, k):
+        if w not in forms or k in tagged or k + 1 >= len(words) or not _is_name_word(words[k + 1]):
+            continue
+        if k + 1 in org_at:  # "General Manager PT [Vale Indonesia]": the form belongs to the name
+            s, e, t = org_at[k + 1]
+            out = [x for x in out if x != (s, e, t)] + [(k, e, t)]
+            continue
+        if (k and _is_name_word(words[k - 1])) or _role_ends_at(words, k):
             continue
         m = k + 1
         # "PT NBM", "PT SAIC-GM Wuling"; not "PT Trans Distributor [NPWP] 03.275…"
@@ -1296,8 +1306,11 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
     for s, e, typ in found:
         role_start = None
         if typ == "PER":
+            s = _after_service_words(words, s, e)
             orig = s
             s2 = _strip_role(words, s, e)
+            if _after_service_words(words, s2, e + 1) >= e:
+                continue  # a role and its rank's service word, no name ("Kasat Reskrim AKP Pol." Budi)
             if s2 > s:
                 role_start = s
             s, e = _widen_to_gazetteer(words, s2, e)
@@ -1319,10 +1332,12 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
             first = cut if widened else orig
             if s > first:  # the organisation or place of the cut office is a mention too
                 kept.extend([a, b, t, None] for a, b, t in _office_parts(words, first, s))
+            s = _without_leading_titles(words, s, e)
         elif kept and s < kept[-1][1]:
             continue
         kept.append([s, e, typ, role_start])
     kept = _add_known_names(words, kept, name_starts)
+    kept = _add_region_abbreviations(words, kept)
     titles = short_titles()
     for k in kept:  # office parts cut from a person's span keep no honorific either
         if k[2] in ("ORG", "LOC"):
@@ -1339,6 +1354,46 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
         mentions.append(Mention(start=start, end=end, text=text[start:end], type=typ,
                                 sentence=sentence.id, role=role, origin="model"))
     return mentions
+
+
+def _after_service_words(words: list[str], s: int, e: int) -> int:
+    """(session 26) A person's span that starts with the service word of the rank before it
+    ("Kombes [Pol Yudhistira Pranata]") starts after it: the rank and its service are the role."""
+    services = _ranks()[2]
+    while s < e - 1 and words[s].lower() in services and words[s][:1].isupper():
+        s += 1
+        while s < e - 1 and words[s] == ".":
+            s += 1
+    return s
+
+
+def _without_leading_titles(words: list[str], s: int, e: int) -> int:
+    """(session 26) A person's span starts after the titles written short before the name
+    ("[H.] Ahmad Rifa'i Sulaiman", "[Ir.] I Made Suarta Wijaya"): the name is what merges
+    across articles, and the honorific stays readable in the text beside it."""
+    titles = dotted_titles()
+    while s + 2 < e and words[s] in titles and words[s + 1] == "." and words[s + 2][:1].isupper():
+        s += 2
+    return s
+
+
+def _add_region_abbreviations(words: list[str], kept: list[list]) -> list[list]:
+    """(session 26) A province's short form the model left untagged is a place ("Sekretaris
+    Daerah [NTB] Dr. H. Ahmad"): the table lists only forms that name nothing else. Not right
+    after an organisation (its regional branch) nor before another name word ("DKI Jakarta")."""
+    regions = region_abbreviations()
+    covered = {k: t for s, e, t, _ in kept for k in range(s, e)}
+    titles = dotted_titles()
+    added = []
+    for k, w in enumerate(words):
+        if w not in regions or k in covered:
+            continue
+        if covered.get(k - 1) == "ORG":
+            continue  # an organisation's regional branch ("DPD Hanura Sulsel"): part of its name
+        if k + 1 < len(words) and words[k + 1][:1].isupper() and words[k + 1] not in titles:
+            continue  # part of a longer name ("DKI Jakarta")
+        added.append([k, k + 1, "LOC", None])
+    return sorted(kept + added, key=lambda x: x[0]) if added else kept
 
 
 # Gazetteer kinds trusted to fill gaps the model left (multi-word names only: single words
