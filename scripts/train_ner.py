@@ -210,7 +210,7 @@ def main(argv: list[str]) -> int:
         os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dev", action="store_true", help="train on train splits only and score the dev splits")
-    ap.add_argument("--clusters", action="store_true", help="rebuild clusters.tsv even if present")
+    ap.add_argument("--clusters", action="store_true", help="rebuild clusters.tsv and casing.tsv even if present")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iter", type=int, default=150)

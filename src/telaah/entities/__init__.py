@@ -4,7 +4,10 @@ Cross-article merging of mentions into entities lives in ``telaah.entities.merge
 """
 from __future__ import annotations
 
-from ..document import Article
+import re
+from collections import Counter
+
+from ..document import Article, Mention
 from ..pipeline import ArticleStage, Options
 
 
@@ -30,10 +33,6 @@ def _repeated_names(article: Article, mentions: list) -> list:
     ("massa FPI itu" after "FPI" was found elsewhere). Single words written mostly in lower case
     in news ("Kota", "Polisi": ``model/casing.tsv``) are not carried over, nor names read with
     two types."""
-    import re
-    from collections import Counter
-
-    from ..document import Mention
     from .features import NAME_BANDS, casing_band
 
     if not mentions or not article.sentences:
@@ -54,8 +53,8 @@ def _repeated_names(article: Article, mentions: list) -> list:
             s, e = hit.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            sentence = next((x for x in article.sentences if x.start <= s and e <= x.end), None)
-            if sentence is None:
+            sentence = article.sentence_at(s)
+            if sentence is None or e > sentence.end:
                 continue
             added.append(Mention(start=s, end=e, text=name, type=typ, sentence=sentence.id, origin="rule"))
             taken.append((s, e))

@@ -28,21 +28,21 @@ _ASCII_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
 _CONTEXT_OFFSETS = (-2, -1, 1, 2)
 
 
-@lru_cache(maxsize=1)
-def clusters() -> dict[str, tuple[str, ...]]:
-    """Lowercased word -> cluster ids at several granularities (coarse to fine)."""
-    path = resources.files(__package__).joinpath("model", "clusters.tsv")
+def _model_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a table in ``model/`` (comments and blank lines skipped); none
+    when the file is missing, so an untrained checkout still tags (without those features)."""
+    path = resources.files(__package__).joinpath("model", name)
     try:
         text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
-        return {}
-    out = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        word, *ids = line.split("\t")
-        out[word] = tuple(ids)
-    return out
+        return []
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Lowercased word -> cluster ids at several granularities (coarse to fine)."""
+    return {word: tuple(ids) for word, *ids in _model_rows("clusters.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -50,17 +50,7 @@ def casing() -> dict[str, float]:
     """Lowercased word -> share of its mid-sentence uses in unlabelled news that are capitalised
     (``model/casing.tsv``, which also gives how many uses): a name news repeats daily clusters
     with the nouns beside it, and only its casing says it is a name."""
-    path = resources.files(__package__).joinpath("model", "casing.tsv")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, ratio, _uses = line.split("\t")
-            out[word] = float(ratio)
-    return out
+    return {word: float(ratio) for word, ratio, _uses in _model_rows("casing.tsv")}
 
 
 # casing-ratio bands (lower bounds) and their feature values

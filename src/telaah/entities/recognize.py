@@ -1309,7 +1309,7 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
             s = _after_service_words(words, s, e)
             orig = s
             s2 = _strip_role(words, s, e)
-            if _after_service_words(words, s2, e + 1) >= e:
+            if all(w == "." or _is_service_word(w) for w in words[s2:e]):
                 continue  # a role and its rank's service word, no name ("Kasat Reskrim AKP Pol." Budi)
             if s2 > s:
                 role_start = s
@@ -1356,11 +1356,15 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
     return mentions
 
 
+def _is_service_word(w: str) -> bool:
+    """A rank's service word as written after it ("Pol", "Inf", "TNI"), capitalised."""
+    return w[:1].isupper() and w.lower() in _ranks()[2]
+
+
 def _after_service_words(words: list[str], s: int, e: int) -> int:
     """(session 26) A person's span that starts with the service word of the rank before it
     ("Kombes [Pol Yudhistira Pranata]") starts after it: the rank and its service are the role."""
-    services = _ranks()[2]
-    while s < e - 1 and words[s].lower() in services and words[s][:1].isupper():
+    while s < e - 1 and _is_service_word(words[s]):
         s += 1
         while s < e - 1 and words[s] == ".":
             s += 1

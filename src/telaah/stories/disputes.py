@@ -275,11 +275,11 @@ def _predicate_after(article: Article, number: NumberClaim) -> list[str]:
     di- form it stands for ("34 anak kami rawat inap", "112 anak sudah kami tangani": "dirawat
     inap", "sudah ditangani"), so the table's passive verbs name what happened to the counted."""
     words = _clause_words_after(article, number)
-    agents = _cue_words("agent")
+    agents, auxiliaries = _cue_words("agent"), _cue_words("predicate")  # "sudah", "telah" may stand before
     for i, w in enumerate(words[:-1]):
         if w in agents:
             return words[:i] + ["di" + words[i + 1]] + words[i + 2:]
-        if w not in _cue_words("predicate"):  # auxiliaries ("sudah", "telah") may stand before
+        if w not in auxiliaries:
             break
     return words
 
