@@ -4,7 +4,6 @@ Cross-article merging of mentions into entities lives in ``telaah.entities.merge
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..document import Article, Mention
@@ -40,25 +39,40 @@ def _repeated_names(article: Article, mentions: list) -> list:
     types: dict[str, Counter] = {}
     for m in mentions:
         types.setdefault(m.text, Counter())[m.type] += 1
-    taken = sorted((m.start, m.end) for m in mentions)
-    added = []
     text = article.text
+    taken = bytearray(len(text))  # 1 where a mention already stands
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
     for name, counts in types.items():
         if len(counts) > 1 or len(name) < REPEATED_MIN_CHARS or not name[:1].isupper():
             continue
         if " " not in name and casing_band(name.lower()) not in (*NAME_BANDS, "unk"):
             continue
         (typ,) = counts
-        for hit in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
-            s, e = hit.span()
-            if any(a < e and s < b for a, b in taken):
+        for s, e in _whole_word_hits(text, name):
+            if any(taken[s:e]):
                 continue
             sentence = article.sentence_at(s)
             if sentence is None or e > sentence.end:
                 continue
             added.append(Mention(start=s, end=e, text=name, type=typ, sentence=sentence.id, origin="rule"))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _whole_word_hits(text: str, name: str):
+    """(start, end) of each place ``name`` stands in ``text`` as whole words: no letter, digit or
+    underscore on either side, nor a hyphen, nor a dot before ("e-KTP", "KPK.go"). A plain
+    substring search: one regex per name would be compiled per article."""
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "_.-") and not (after.isalnum() or after in "_-"):
+            yield i, i + n
+        i = text.find(name, i + 1)
 
 
 def _after_dateline(article: Article, mentions: list) -> list:
