@@ -119,9 +119,12 @@ def provinces() -> list[tuple[str, ...]]:
     import pycountry
 
     rows = []
+    # Jakarta is a city and a province at once, and news writes "DKI Jakarta" and "Jakarta" for
+    # the one place: both name it "Jakarta" so that they merge
+    same_as_city = {"Jakarta Raya": "Jakarta"}
     for s in pycountry.subdivisions.get(country_code="ID"):
-        rows.append((s.name, "LOC", s.name, "province", "ID", "iso3166-2 (pycountry)"))
-    rows += [("DKI Jakarta", "LOC", "Jakarta Raya", "province", "ID", "curated"),
+        rows.append((s.name, "LOC", same_as_city.get(s.name, s.name), "province", "ID", "iso3166-2 (pycountry)"))
+    rows += [("DKI Jakarta", "LOC", "Jakarta", "province", "ID", "curated"),
              ("DI Yogyakarta", "LOC", "Yogyakarta", "province", "ID", "curated"),
              ("Daerah Istimewa Yogyakarta", "LOC", "Yogyakarta", "province", "ID", "curated")]
     return rows

@@ -57,6 +57,9 @@ def test_titles_and_roles_are_not_part_of_the_name(text, name, role):
          {("Korea Utara", "LOC"), ("Rusia", "LOC")}),
         ("Sekretaris Jenderal PBB Antonio Guterres mengecam serangan itu.",
          {("PBB", "ORG"), ("Antonio Guterres", "PER")}),
+        # a province the model leaves untagged is a place, and an organisation's regional branch
+        ("Polisi dari Polda Jawa Tengah menangkap dua orang di Jawa Tengah.",
+         {("Jawa Tengah", "LOC"), ("Polda Jawa Tengah", "ORG")}),
     ],
 )
 def test_known_entities_in_sentences(text, expected):
@@ -119,6 +122,8 @@ def test_gazetteer_files_have_the_columns_and_no_duplicates():
         ("AFP", "Agence France-Presse", "ORG"),
         ("Erdoğan", "Recep Tayyip Erdogan", "PER"),
         ("Sergei Lavrov", "Sergey Lavrov", "PER"),
+        ("DKI Jakarta", "Jakarta", "LOC"),  # the city and the province are one place in news
+        ("Jakarta", "Jakarta", "LOC"),
     ],
 )
 def test_gazetteer_lookup(name, canonical, typ):

@@ -1406,7 +1406,7 @@ def _add_region_abbreviations(words: list[str], kept: list[list]) -> list[list]:
 # "Badan Usaha Milik Negara (BUMN)"); filling countries costs 0.14, all of it "Amerika
 # Serikat" that IDNER leaves unannotated, and is kept because a country is always a place
 # ("Korea Utara mengirim pasukan ...", which the model misses at the start of a sentence).
-_FILL_KINDS = frozenset({"LOC:country"})
+_FILL_KINDS = frozenset({"LOC:country", "LOC:province"})
 
 
 def _add_known_names(words: list[str], kept: list[list], starts: list[int] | None = None) -> list[list]:
@@ -1431,9 +1431,14 @@ def _add_known_names(words: list[str], kept: list[list], starts: list[int] | Non
                     covered[k] = True
         if not any(covered[i:i + n]):
             kinds = labels & _FILL_KINDS
-            if kinds:
+            if not kinds:
+                continue
+            branch = next((k for k in kept if k[1] == i and k[2] == "ORG"), None)
+            if branch is not None and "LOC:province" in kinds:
+                branch[1] = i + n  # an organisation's regional branch: "[Polda Jawa Tengah]"
+            else:
                 added.append([i, i + n, sorted(kinds)[0].split(":")[0], None])
-                after = i + n
+            after = i + n
     if not added:
         return kept
     return sorted(kept + added, key=lambda x: x[0])
