@@ -153,9 +153,12 @@ def test_shipped_scorer_is_a_logistic_model_over_known_features():
     model = load_scorer("story_scorer.json")
     assert set(model["features"]) <= set(FEATURES)
     assert 0.0 < model["threshold"] < 1.0
-    # more similarity never hurts, a longer gap never helps
-    assert all(model["weights"][f] > 0 for f in ("body", "entity", "title_body", "lead"))
-    assert model["weights"]["gap"] <= 0
+    # more similarity never hurts, a longer gap or another province never helps
+    weights = model["weights"]
+    assert all(weights[f] > 0 for f in ("body", "title_body", "lead", "name_rare"))
+    assert all(weights.get(f, 1.0) > 0 for f in ("member", "entity", "title", "title_lead"))
+    assert weights["gap"] <= 0
+    assert weights.get("place_clash", 0.0) <= 0
 
 
 def test_pair_features_see_a_headline_in_another_report_body():
@@ -204,3 +207,35 @@ def test_an_undated_article_may_join_a_story_closed_before_the_last_dated_one():
         make("flood-undated", FLOOD_2),
     ])
     assert sorted(sorted(s) for s in stories) == [["flood", "flood-undated"], ["match"]]
+
+
+def _with_mentions(article: Article) -> Article:
+    from telaah.entities import EntityStage
+
+    EntityStage()(article, Options())
+    return article
+
+
+def test_leads_in_two_provinces_clash_and_a_shared_province_does_not():
+    """Two reports of one kind of event in two provinces share the event's words, not its place
+    (probe 12: a landslide in Deli Serdang, Sumatera Utara and one in Banjarnegara, Jawa Tengah)."""
+    grouper = StoryGrouper()
+    sumut = _with_mentions(make("sumut", ["Tanah longsor menimbun rumah warga di Medan, Sumatera Utara, Senin.",
+                                          "Tim SAR masih mencari korban."], date(2026, 11, 16)))
+    jateng = _with_mentions(make("jateng", ["Tanah longsor menimbun rumah warga di Semarang, Jawa Tengah, Senin.",
+                                            "Tim SAR masih mencari korban."], date(2026, 11, 16)))
+    medan = _with_mentions(make("medan", ["Korban longsor di Medan bertambah menjadi tujuh orang.",
+                                          "Tim SAR masih mencari korban."], date(2026, 11, 17)))
+    grouper.add(sumut)
+    story = grouper.clusters[grouper.story_of["sumut"]]
+    assert grouper.pair_features(story, grouper.vectors(jateng))["place_clash"] == 1.0
+    assert grouper.pair_features(story, grouper.vectors(medan))["place_clash"] == 0.0
+
+
+def test_background_frequencies_know_common_name_words():
+    """A name word most news uses ("Kabupaten", "Jakarta") is no rare shared name in a small batch."""
+    from telaah.stories.grouping import background_df
+
+    docs, df = background_df()
+    assert df.get("N:jakarta", 0) > docs / 4
+    assert df.get("N:kabupaten", 0) > 20

@@ -53,6 +53,43 @@ def name_noise() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    """Words of names that news mostly writes in lower case ("Dinas Kesehatan", "Puskesmas",
+    "Kota"): as a name term they join two reports of unlike events in other towns that share an
+    office's name (``entities/model/casing.tsv``: under 70 % of 10 or more mid-sentence uses
+    capitalised)."""
+    from ..entities.features import _model_rows
+
+    return frozenset(w for w, ratio, uses in _model_rows("casing.tsv") if int(uses) >= 10 and float(ratio) < 0.7)
+
+
+# the capital: where most outlets' datelines are written, whatever the story's place
+_DESK_PLACES = frozenset({"Jakarta"})
+
+
+@lru_cache(maxsize=1)
+def _place_kind_words() -> frozenset[str]:
+    """Words that say what kind of place a name is, not which ("Kabupaten", "Jawa [Tengah]"):
+    ``lang/id/place_prefixes.tsv``, ``place_words.txt`` and the grouping's name noise."""
+    from ..entities.names import place_prefixes
+
+    return name_noise() | frozenset(place_prefixes()) | {w.lower() for w in load_lines("place_words.txt")}
+
+
+def _indonesian_place(name: str):
+    from ..entities.merge import _indonesian_place as known
+
+    return known(name)
+
+
+def _expanded_place(name: str) -> str:
+    """A place name with a province's short form written out ("Jateng" -> "Jawa Tengah")."""
+    from ..entities.names import expand_region
+
+    return " ".join(expand_region(w) for w in name.split())
+
+
 def firm_date(article: Article) -> date | None:
     """The date grouping may trust: given, or inferred from a date with its year. A weekday
     without a year ("Selasa (2/5)") fits several years, and a wrong year would keep two reports
@@ -104,7 +141,7 @@ def load_scorer(name: str) -> dict:
 
 # Every feature the scorer may use; a model file picks (and weighs) a subset.
 FEATURES = ("body", "member", "entity", "title", "title_body", "title_lead", "lead", "gap", "span", "size", "undated",
-            "name_rare", "title_names")
+            "name_rare", "title_names", "place_clash")
 # How many of the rarest shared name terms count in ``name_rare`` / ``title_names`` (a sum of
 # their rarities, so one very rare name weighs about as much as several common ones).
 RARE_NAMES = 3
@@ -122,7 +159,7 @@ class GroupingConfig:
     # neighbours abound; alone with a few others the same scores mislead far less. Measured on
     # the 78 multi-article gold stories, each analysed alone (``telaah eval stories-batch``).
     batch_articles: int = 12  # a batch of at most this many articles is small (0: never)
-    batch_threshold: float = 0.2  # the learned scorer's cut for a small batch
+    batch_threshold: float = 0.15  # the learned scorer's cut for a small batch (chosen again, session 27)
     # A person's batch may follow one storyline over weeks (a bribery trial: the demand, then
     # the verdict three weeks on), so a small batch looks back ``batch_window_days``; a report
     # more than ``confident_days`` after a story's last article joins it only with a score of
@@ -243,6 +280,7 @@ class _Features:
     title: Counter
     lead: Counter = field(default_factory=Counter)
     entity_scale: dict[str, float] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -255,6 +293,7 @@ class _Vectors:
     lookup: list[tuple[str, float]] | None = None  # its lookup terms, worked out once
     names: dict[str, float] = field(default_factory=dict)  # entity term -> rarity (idf scaled to 0..1)
     title_names: frozenset[str] = frozenset()  # its name words that its headline carries
+    places: frozenset[str] = frozenset()  # words of the places its lead names
 
 
 @dataclass
@@ -275,6 +314,7 @@ class _Cluster:
     terms: set[str] = field(default_factory=set)  # the lookup terms it is indexed under
     names: dict[str, float] = field(default_factory=dict)  # every member's entity terms with their rarity
     title_names: set[str] = field(default_factory=set)  # name words in some member's headline
+    places: set[str] = field(default_factory=set)  # words of the places its members' leads name
     closed: bool = False  # out of the time window: dropped from the index, vectors freed
 
     def __setstate__(self, state: dict) -> None:
@@ -282,6 +322,7 @@ class _Cluster:
         they start empty, so its later members still fill them."""
         state.setdefault("names", {})
         state.setdefault("title_names", set())
+        state.setdefault("places", set())
         self.__dict__.update(state)
 
 
@@ -363,7 +404,7 @@ class StoryGrouper:
         scale: dict[str, float] = {}
         if self.config.scorer is None and self.config.entity_weight <= 0:
             return out, scale
-        noise = name_noise()
+        noise = name_noise() | lowercase_words()
 
         def add(phrase: str, weight: float) -> None:
             key = "E:" + phrase
@@ -420,9 +461,29 @@ class StoryGrouper:
                 title=self._terms(title) if use_title else Counter(),
                 lead=self._terms(lead) if lead and self.config.scorer is not None else Counter(),
                 entity_scale=scale,
+                places=self._lead_places(article),
             )
             self._features[article.id] = cached
         return cached
+
+    def _lead_places(self, article: Article) -> frozenset[str]:
+        """Words of the places the lead names (its dateline included): two reports of one kind
+        of event in two provinces ("keracunan" in Wanasari, Jawa Tengah and in Teluk Damar,
+        Sulawesi Tenggara) share the event's words but not its place."""
+        if not article.mentions or not article.sentences or not self.config.lead_sentences:
+            return frozenset()
+        lead = {s.id for s in article.sentences[: self.config.lead_sentences]}
+        noise = _place_kind_words()
+        words = set()
+        for m in article.mentions:
+            if m.type != "LOC" or m.sentence not in lead:
+                continue
+            name = _expanded_place(m.text)
+            known = _indonesian_place(name)
+            if not known or known in _DESK_PLACES:
+                continue  # abroad, unknown (a venue, a misread name) or the capital's news desks
+            words.update(w for w in name.lower().split() if len(w) >= 3 and w not in noise)
+        return frozenset(words)
 
     def observe(self, article: Article) -> None:
         """Count the article's terms into the document frequencies (once per id)."""
@@ -505,6 +566,7 @@ class StoryGrouper:
             day=firm_date(article),
             names=self._rarity(f.entities) if f.entities else {},
             title_names=title_names,
+            places=f.places,
         )
 
     # -- grouping -------------------------------------------------------------------------
@@ -649,6 +711,7 @@ class StoryGrouper:
             "undated": 0.0 if (day and c.first) else 1.0,
             "name_rare": sum(heapq.nlargest(RARE_NAMES, shared)) if shared else 0.0,
             "title_names": sum(heapq.nlargest(RARE_NAMES, in_titles)) if in_titles else 0.0,
+            "place_clash": 1.0 if v.places and c.places and v.places.isdisjoint(c.places) else 0.0,
         }
 
     def _score(self, c: _Cluster, v: _Vectors) -> float:
@@ -698,6 +761,7 @@ class StoryGrouper:
         if v.names:
             cluster.names.update(v.names)
             cluster.title_names.update(v.title_names)
+        cluster.places.update(v.places)
         if v.day:
             cluster.first = v.day if cluster.first is None else min(cluster.first, v.day)
             last = cluster.last
