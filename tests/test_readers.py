@@ -124,7 +124,20 @@ def test_html_page_dated_after_the_machines_today_keeps_its_own_date(tmp_path):
     assert art.published == date(2099, 3, 25)
 
 
-@pytest.mark.parametrize("content", [b"<html><body></body></html>", b"<html><head><title>x</title></head><body><div>", b"<<<>>>"])
+def test_html_date_comes_from_the_markup_not_a_copyright_line(tmp_path):
+    """Probe 12: htmldate's free-text search read a footer's "© 2026" as 1 January 2026 (so
+    "kemarin" became 31 December 2025) and an event's date in the body as the page's."""
+    html = f"""<html><head><title>Warga Kaget</title></head><body><nav>Home | Kuningan</nav>
+    <div class="post"><h1>Warga Kaget</h1><p>{BODY}</p><p>Peristiwa itu terjadi Selasa malam (24/11/2026), kata warga.</p></div>
+    <footer>© 2026 Radar Contoh. All Rights Reserved.</footer></body></html>"""
+    p = tmp_path / "halaman.html"
+    p.write_text(html, encoding="utf-8")
+    [art] = read([p])
+    assert art.published is None
+
+
+@pytest.mark.parametrize("content", [b"<html><body></body></html>", b"<html><head><title>x</title></head><body><div>", b"<<<>>>",
+                                     b"<html><body><nav>Home | News</nav><footer>(c) 2026</footer></body></html>"])
 def test_html_without_article_is_reported(tmp_path, content):
     p = tmp_path / "kosong.html"
     p.write_bytes(content)
