@@ -451,3 +451,29 @@ def test_a_magnitude_is_never_one_of_the_dead():
                                               "bertambah menjadi sedikitnya 20 orang.")]).articles[0]
     keys = {n.text: figure_key(article, n) for n in article.numbers}
     assert keys == {"6,2": ("magnitudo", "magnitude"), "sedikitnya 20 orang": ("count", "dead")}
+
+
+def _one_story(*texts):
+    from telaah.analyze import analyze_articles
+
+    arts = [Article(f"a{i}", t, published=date(2026, 11, 25)) for i, t in enumerate(texts, 1)]
+    corpus = analyze_articles(arts, Options(extras={"one_story": True}))
+    return corpus, corpus.stories[0]
+
+
+def test_seized_sums_are_one_quantity():
+    """Probe 12: "menyita uang tunai sebesar Rp2,5 miliar" and "menyita uang tunai sekitar Rp 3
+    miliar" are two accounts of the money one raid seized."""
+    corpus, story = _one_story(
+        "KPK menetapkan Bupati Kuningan sebagai tersangka. Dalam OTT itu, tim menyita uang tunai sebesar Rp2,5 miliar.",
+        "KPK menyita uang tunai sekitar Rp 3 miliar dalam operasi tangkap tangan terhadap Bupati Kuningan.")
+    [dispute] = find_disputes(corpus, story)
+    assert dispute["head"] == "seized" and dispute["disputed"]
+
+
+def test_the_others_are_a_part_of_another_articles_total():
+    """Probe 12: "lima orang tersangka" and "empat tersangka lainnya" (besides the bupati) are one count."""
+    corpus, story = _one_story(
+        "KPK menetapkan lima orang sebagai tersangka dalam kasus suap proyek jalan di Kuningan.",
+        "Selain bupati, KPK juga menahan empat tersangka lainnya dalam kasus suap proyek jalan di Kuningan.")
+    assert not [d for d in find_disputes(corpus, story) if d["disputed"]]

@@ -1167,7 +1167,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         if toll or measure != "count":
             reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
         reports = _without_finds(reports)
-        reports = _single_referent_reports(reports, measure == "count")
+        reports = _without_others(_single_referent_reports(reports, measure == "count"))
         reports = [(a, n) for a, n in reports if (toll or not _is_background(a, n, start))
                    and not _other_event(a, n, events)
                    and not (head.startswith(NOUN_HEAD) and _is_single_thing(n))]
@@ -1180,6 +1180,15 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
                 out.append(found)
     out.sort(key=lambda d: (d["reports"][0]["date"] or "9999", order[d["reports"][0]["article"]]))
     return out
+
+
+def _without_others(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
+    """Figures of "the others" ("empat tersangka lain", "tiga orang lainnya") are parts of a total:
+    beside a figure that is no such part, in any article, they are left out (probe 12: "lima orang
+    tersangka" and "empat tersangka lainnya" are one count, not a dispute)."""
+    others = _cue_words("others")
+    whole = [(a, n) for a, n in reports if others.isdisjoint(_words(n.object or ""))]
+    return whole if whole else reports
 
 
 def _without_copies(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
