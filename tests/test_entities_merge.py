@@ -139,6 +139,14 @@ def test_a_declared_nickname_is_the_full_names_person_in_every_article():
     assert next(e for e in entities if e.id == a3.mentions[0].entity).name == "Suparman"
 
 
+def test_a_nickname_declared_with_atau_is_the_same_person():
+    """(probe 12) "Ahmad Fauzi atau yang akrab disapa Kang Fauzi"."""
+    a1 = article("a1", ["Bupati Ahmad Fauzi atau yang akrab disapa Kang Fauzi ditangkap.", "Kang Fauzi diam."],
+                 [("Ahmad Fauzi", "PER"), ("Kang Fauzi", "PER"), ("Kang Fauzi", "PER")])
+    merge_entities(Corpus([a1]))
+    assert len({m.entity for m in a1.mentions}) == 1
+
+
 def test_a_declared_nickname_stays_apart_from_a_namesakes_surname():
     """(pre-July IndoSum) "kata Soni sapaan karib Sumarsono" must not pull in Karan Soni, whose
     article writes "Soni" for him; and the entity is named by its most used spelling."""
