@@ -92,9 +92,11 @@ def test_the_one_told_is_not_the_company_described_later():
 
 
 @pytest.mark.parametrize("text, stance", [
-    # "bukan X, itu Y" corrects X by Y: the accuser's words, no denial (probe 10)
-    ("Itu bukan salah ketik, itu penggelembungan yang sistematis.", "assert"),
-    ("Ini bukan musibah, itu kelalaian.", "assert"),
+    # "bukan X, itu Y" corrects X by Y: the accuser's words, no denial (probe 10); since session
+    # 27 (probe 12) a Y that names a wrongdoing accuses
+    ("Itu bukan salah ketik, itu penggelembungan yang sistematis.", "accuse"),
+    ("Ini bukan musibah, itu kelalaian.", "accuse"),
+    ("Ini bukan musibah, itu ujian.", "assert"),
     # the flat rejections stay denials
     ("Bukan saya, itu mereka.", "deny"),
     ("Bukan itu.", "deny"),

@@ -226,6 +226,11 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         return "deny"
     if _calls_it_wrongdoing(lex, low):
         return "accuse"
+    if low[:1] and low[0] in _NAMING_LEAD and "bukan" in low[1:3]:
+        # "Ini bukan bencana alam, ini kelalaian": the clause after the comma names it (probe 12)
+        clauses = content[:200].split(",", 2)
+        if len(clauses) > 1 and _calls_it_wrongdoing(lex, _WORDS.findall(clauses[1])):
+            return "accuse"
     return stance
 
 
@@ -336,7 +341,8 @@ def _declines(lex: _Lexicon, low: list[str]) -> bool:
     comes within the first words, before any comma, after a subject with no verb of its own."""
     for k in range(min(REFUSAL_WORDS, len(low))):
         w = low[k]
-        if w in ("karena", "tapi", "tetapi", "namun", "jika", "kalau", "bahwa", "yang") or _verb_shaped(w, ("me", "ber", "di")):
+        if w in ("karena", "tapi", "tetapi", "namun", "jika", "kalau", "bahwa", "yang") \
+                or (_verb_shaped(w, ("me", "ber", "di")) and w not in lex.not_verb):
             return False
         for n in lex.refusal_lengths:
             if tuple(low[k : k + n]) in lex.refusals:
