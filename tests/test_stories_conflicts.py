@@ -152,3 +152,16 @@ def test_that_is_not_true_answers_the_accusation_just_made():
     ])
     [claim] = _run(a1, a2)
     assert (claim["assert"], claim["deny"]) == (["q2"], ["q3"])
+
+
+def test_a_pointer_denial_that_goes_on_to_say_why_answers_the_accusation():
+    """Session 27 (probe 12): wire copy's "membantah tuduhan itu, dengan mengatakan bahwa …"
+    points back to the accusation like "membantah tuduhan itu" does."""
+    a1 = _article("a1", [
+        ("Mehmet", "accuse", "Mehmet menuduh pemerintah gagal menegakkan peraturan bangunan.",
+         "pemerintah gagal menegakkan peraturan bangunan"),
+        ("Aydogan", "deny", "Aydogan membantah tuduhan itu, dengan mengatakan bahwa semua bangunan itu tua.",
+         "tuduhan itu, dengan mengatakan bahwa"),
+    ])
+    [claim] = _run(a1)
+    assert (claim["assert"], claim["deny"]) == (["q1"], ["q2"])

@@ -151,13 +151,19 @@ def _sentences_around(article: Article, offset: int) -> tuple[list, int | None]:
     return sentences, next((k for k, s in enumerate(sentences) if s.start <= offset < s.end), None)
 
 
+def _pointer_words(q: Quote) -> list[str]:
+    """The words of a denial's content up to its first comma: "membantah tuduhan itu, dengan
+    mengatakan bahwa …" (wire copy) denies "tuduhan itu" and then says why (probe 12)."""
+    return [w.lower() for w in re.findall(r"\w+", q.text.split(",", 1)[0])]
+
+
 def _antecedent(article: Article, q: Quote) -> tuple[int, int] | None:
     """Where the claim of an anaphoric denial is written. "Hal tersebut dibantah oleh Markus",
     "Namun, mereka membantahnya", "rumor itu dibantah X": the content is only a pointer (the
     annotators keep it so), so the claim is the sentence before plus what precedes the denial
     in its own sentence ("…, tuduhan yang telah dibantah oleh Qatar")."""
 
-    words = [w.lower() for w in re.findall(r"\w+", q.text)]
+    words = _pointer_words(q)
     if not words or len(words) > 4:
         return None
     pointer = lexicon().claim_nouns.keys() | _DEFINITE | {"nya"}
@@ -183,7 +189,7 @@ def _pointed_accusation(article: Article, q: Quote) -> Quote | None:
     """The accusation "membantah tudingan tersebut" answers: the last one made in the article
     within ``ACCUSATION_LOOKBACK`` sentences, which may stand further back than the sentence
     before ("Kami minta BPK turun," katanya, closes the accuser's paragraph)."""
-    words = [w.lower() for w in re.findall(r"\w+", q.text)]
+    words = _pointer_words(q)
     if not words or len(words) > 4 or not any(w.startswith(("tuduh", "tuding")) for w in words):
         return None
     return _last_accusation_before(article, q)
