@@ -401,3 +401,27 @@ def test_a_bracket_after_a_place_is_an_alias_only_when_it_spells_the_place(surfa
     merge_entities(corpus)
     (entity,) = corpus.entities
     assert entity.aliases == ([alias] if alias else [])
+
+
+def test_a_declared_place_is_cut_from_an_office_holders_name_and_is_no_person():
+    """(probe 12) "Kepala BPBD Deli Serdang Rahmat Hidayat Siregar" beside "Kabupaten Deli
+    Serdang": the person is Rahmat Hidayat Siregar, and "Bupati Deli Serdang" is the place, not
+    his partial name (the Bupati's denial was his)."""
+    a1 = article("a1", ["Kepala BPBD Deli Serdang Rahmat Hidayat Siregar mengatakan 29 warga tewas.",
+                        "Walhi menuding Pemerintah Kabupaten Deli Serdang lalai.",
+                        "Bupati Deli Serdang membantah tudingan itu."],
+                 [("Deli Serdang Rahmat Hidayat Siregar", "PER", "Kepala BPBD"), ("Deli Serdang", "LOC"),
+                  ("Deli Serdang", "PER", "Bupati")])
+    entities = merge_entities(Corpus([a1]))
+    people = [e.name for e in entities if e.type == "PER"]
+    assert people == ["Rahmat Hidayat Siregar"]
+    assert [m.type for m in a1.mentions if m.text == "Deli Serdang"] == ["LOC", "LOC", "LOC"]
+    assert next(m.role for m in a1.mentions if m.type == "PER") == "Kepala BPBD Deli Serdang"
+
+
+def test_a_town_that_is_also_a_given_name_stays_in_the_persons_name():
+    """"Kota Bima" declares a place, and "asisten pelatih, Bima Sakti" is still a person."""
+    a1 = article("a1", ["Banjir melanda Kota Bima.", "Kata asisten pelatih Timnas Indonesia, Bima Sakti, timnya siap."],
+                 [("Bima", "LOC"), ("Bima Sakti", "PER", "asisten pelatih Timnas Indonesia")])
+    merge_entities(Corpus([a1]))
+    assert [(m.text, m.type) for m in a1.mentions] == [("Bima", "LOC"), ("Bima Sakti", "PER")]

@@ -1027,6 +1027,86 @@ def repair_glued_names(corpus: Corpus) -> None:
                 per.role += glued
 
 
+_PREFIX_BEFORE = re.compile(r"([\w.]+)\s+$")
+
+
+def _declared_places(articles: Iterable[Article]) -> set[str]:
+    """Folded names the articles declare places by an administrative word: "Kabupaten Deli
+    Serdang" (as one mention, or "Deli Serdang" right after "Kabupaten"), "Kota Banjar"."""
+    places = set()
+    for article in articles:
+        for m in article.mentions:
+            if m.type != "LOC" or not m.text:
+                continue
+            level, core = admin_core(m.text)
+            if level is None:
+                before = _PREFIX_BEFORE.search(article.text[max(0, m.start - 30):m.start])
+                if before is None or admin_core(f"{before.group(1)} x")[0] is None:
+                    continue
+            if len(core) >= 3:
+                places.add(fold(core))
+    return places
+
+
+def split_declared_places(corpus: Corpus) -> None:
+    """(session 27, probe 12) A place the run declares ("Kabupaten Deli Serdang") that opens a
+    person's span ("Kepala BPBD [Deli Serdang Rahmat Hidayat Siregar]") is the office's place:
+    the person starts after it, the place is a mention of its own and ends the role. A person
+    mention that is only such a place ("Bupati [Deli Serdang]") is the place: the gazetteer has
+    no regencies, and as a person's partial name it made the BPBD head the Bupati's speaker."""
+    places = _declared_places(corpus.articles)
+    if not places:
+        return
+    for article in corpus.articles:
+        added = []
+        here = None  # the places this article declares, worked out when needed
+        for m in article.mentions:
+            if m.type != "PER" or not m.text:
+                continue
+            if fold(m.text) in places:
+                # after an office ("Bupati Deli Serdang"), or declared a place in this article: a
+                # person elsewhere may share a town's name ("Bima Sakti", "Kota Bima")
+                if here is None:
+                    here = _declared_places([article])
+                if m.role or fold(m.text) in here:
+                    m.type = "LOC"
+                continue
+            if not m.role or article.text[max(0, m.start - 3):m.start].rstrip()[-1:] in (",", ":", "("):
+                continue  # only an office's place right before opens its span ("Kepala BPBD Deli Serdang …")
+            words = m.text.split(" ")
+            for n in range(min(3, len(words) - 1), 0, -1):
+                head = " ".join(words[:n])
+                rest = " ".join(words[n:])
+                # a one-word town may be a given name ("Bima Sakti"): then two name words must follow
+                if fold(head) in places and rest[:1].isupper() and (n > 1 or len(words) - n >= 2):
+                    place_end = m.start + len(head)
+                    added.append(Mention(m.start, place_end, head, "LOC", sentence=m.sentence, origin="rule"))
+                    m.role = f"{m.role} {head}"
+                    m.start = place_end + 1
+                    m.text = article.text[m.start:m.end]
+                    break
+        if added:
+            _insert_mentions(article, added)
+
+
+def _insert_mentions(article: Article, added: list[Mention]) -> None:
+    """Put new mentions in text order, keeping every index into the list pointing at its mention
+    (quote speakers and figures' attributions hold indices)."""
+    old = article.mentions
+    merged = sorted(old + added, key=lambda x: x.start)
+    where = {id(m): i for i, m in enumerate(merged)}
+    remap = {i: where[id(m)] for i, m in enumerate(old)}
+    article.mentions = merged
+    for q in article.quotes:
+        for sp in (q.speaker, q.reported_by):
+            if sp is not None and sp.mention is not None:
+                sp.mention = remap.get(sp.mention, sp.mention)
+    for n in article.numbers:
+        idx = getattr(n, "attributed_mention", None)
+        if idx is not None:
+            n.attributed_mention = remap.get(idx, idx)
+
+
 def restore_split_organisations(corpus: Corpus) -> None:
     """A person-typed name that ends an organisation's name written whole elsewhere in the run,
     right after that name's other words, is that organisation ("smelter PT Sinar [Halmahera
@@ -1079,6 +1159,7 @@ def merge_entities(corpus: Corpus) -> list[Entity]:
     """Merge every mention of the corpus into entities (ids e1, e2, ... by first mention),
     setting ``Mention.entity``, capitals' ``links_to``, quote speakers' and number claims' entities."""
     repair_glued_names(corpus)
+    split_declared_places(corpus)
     restore_split_organisations(corpus)
     retype_named_offices(corpus)
     retype_lone_names(corpus)
