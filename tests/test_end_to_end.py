@@ -66,3 +66,18 @@ def test_sentences_lie_in_body_blocks(dossier):
         body = [b for b in art["blocks"] if b["kind"] in ("body", "dateline")]
         for s in art["sentences"]:
             assert any(b["start"] <= s["start"] and s["end"] <= b["end"] for b in body)
+
+
+def test_time_values_are_iso_at_their_granularity():
+    """DOSSIER.md: ``value`` is ISO 8601 at the stated granularity. A night ("Senin malam",
+    TimeML "2024-03-04TNI") is its day; the TIMEX3 value stays in ``timex`` (probe 12)."""
+    from datetime import date
+
+    from telaah.analyze import analyze_texts
+
+    d = analyze_texts(["Gempa terjadi Senin malam di Malatya, kata pejabat setempat."], published=date(2024, 3, 5))
+    [t] = [t for t in d["times"] if t["text"] == "Senin malam"]
+    assert (t["value"], t["granularity"], t["timex"]) == ("2024-03-04", "day", "2024-03-04TNI")
+    for t in d["times"]:
+        if t["granularity"] == "day":
+            date.fromisoformat(t["value"])

@@ -62,8 +62,9 @@ def to_dossier(corpus: Corpus) -> dict[str, Any]:
         for t in a.times:
             times.append({
                 "id": t.id, "article": a.id, "sentence": t.sentence, "start": t.start, "end": t.end,
-                "text": t.text, "value": t.value, "granularity": t.granularity, "anchor": t.anchor,
-                "type": t.type, "corrected": t.corrected, "warnings": list(t.warnings),
+                "text": t.text, "value": _iso_value(t.value, t.granularity), "granularity": t.granularity,
+                "anchor": t.anchor, "type": t.type, "corrected": t.corrected, "warnings": list(t.warnings),
+                "timex": t.value,
             })
     stories = [{
         "id": s.id, "title": s.title, "articles": list(s.articles), "summary": s.summary,
@@ -75,3 +76,12 @@ def to_dossier(corpus: Corpus) -> dict[str, Any]:
         "entities": entities, "quotes": quotes, "numbers": numbers, "times": times,
         "stories": stories,
     }
+
+
+def _iso_value(value: str | None, granularity: str | None) -> str | None:
+    """The spec's ``value``: ISO 8601 at the stated granularity. A day with a TimeML part of the
+    day ("2026-11-17TNI", night) or a clock time ("2026-11-18T22:30") is written as its day; the
+    full TIMEX3 value stays in ``timex`` (probe 12: "2026-11-17TNI" is no ISO date)."""
+    if value and granularity == "day" and len(value) > 10 and value[10] == "T":
+        return value[:10]
+    return value
