@@ -53,6 +53,12 @@ def casing() -> dict[str, float]:
     return {word: float(ratio) for word, ratio, _uses in _model_rows("casing.tsv")}
 
 
+def casing_uses() -> dict[str, tuple[float, int]]:
+    """Lowercased word -> (capitalised share, mid-sentence uses) of ``model/casing.tsv``, for
+    callers that weigh the share by how often it was seen (story grouping's name terms)."""
+    return {word: (float(ratio), int(uses)) for word, ratio, uses in _model_rows("casing.tsv")}
+
+
 # casing-ratio bands (lower bounds) and their feature values
 CASING_BANDS = ((0.95, "all"), (0.7, "most"), (0.3, "some"), (0.05, "few"), (0.0, "none"))
 NAME_BANDS = ("all", "most")  # a word in these bands is mostly written as a name

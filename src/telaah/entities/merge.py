@@ -865,7 +865,7 @@ def _office_region(surface: str, places: frozenset[str]) -> tuple[str, str, str]
         tail = " ".join(words[-n:])
         if n == 1 and tail in region_abbreviations():
             return " ".join(words[:-n]), _place_key(tail), tail
-        gaz = _indonesian_place(tail)
+        gaz = indonesian_place(tail)
         if gaz is False:  # a foreign place: "Mahkamah Agung Venezuela" is no regional office
             return None
         key = _place_key(tail)
@@ -885,7 +885,7 @@ def _region_pattern(region: str, written: frozenset[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=32768)
-def _indonesian_place(name: str) -> str | bool | None:
+def indonesian_place(name: str) -> str | bool | None:
     """The canonical name of an Indonesian province or city the gazetteer knows, False for a
     place it knows elsewhere (a country, a foreign city), None when it does not know the name."""
     gaz = _gazetteer()

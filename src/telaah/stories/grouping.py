@@ -59,9 +59,9 @@ def lowercase_words() -> frozenset[str]:
     "Kota"): as a name term they join two reports of unlike events in other towns that share an
     office's name (``entities/model/casing.tsv``: under 70 % of 10 or more mid-sentence uses
     capitalised)."""
-    from ..entities.features import _model_rows
+    from ..entities.features import casing_uses
 
-    return frozenset(w for w, ratio, uses in _model_rows("casing.tsv") if int(uses) >= 10 and float(ratio) < 0.7)
+    return frozenset(w for w, (ratio, uses) in casing_uses().items() if uses >= 10 and ratio < 0.7)
 
 
 # the capital: where most outlets' datelines are written, whatever the story's place
@@ -75,12 +75,6 @@ def _place_kind_words() -> frozenset[str]:
     from ..entities.names import place_prefixes
 
     return name_noise() | frozenset(place_prefixes()) | {w.lower() for w in load_lines("place_words.txt")}
-
-
-def _indonesian_place(name: str):
-    from ..entities.merge import _indonesian_place as known
-
-    return known(name)
 
 
 def _expanded_place(name: str) -> str:
@@ -473,13 +467,15 @@ class StoryGrouper:
         if not article.mentions or not article.sentences or not self.config.lead_sentences:
             return frozenset()
         lead = {s.id for s in article.sentences[: self.config.lead_sentences]}
+        from ..entities.merge import indonesian_place
+
         noise = _place_kind_words()
         words = set()
         for m in article.mentions:
             if m.type != "LOC" or m.sentence not in lead:
                 continue
             name = _expanded_place(m.text)
-            known = _indonesian_place(name)
+            known = indonesian_place(name)
             if not known or known in _DESK_PLACES:
                 continue  # abroad, unknown (a venue, a misread name) or the capital's news desks
             words.update(w for w in name.lower().split() if len(w) >= 3 and w not in noise)
