@@ -47,6 +47,7 @@ from .names import (
     nickname_marker_words,
     looks_like_acronym,
     name_parts,
+    place_prefixes,
     prefix_abbreviation,
     region_abbreviations,
     same_person_name,
@@ -1039,9 +1040,9 @@ def _declared_places(articles: Iterable[Article]) -> set[str]:
             if m.type != "LOC" or not m.text:
                 continue
             level, core = admin_core(m.text)
-            if level is None:
+            if level is None:  # "Kabupaten" written before the mention
                 before = _PREFIX_BEFORE.search(article.text[max(0, m.start - 30):m.start])
-                if before is None or admin_core(f"{before.group(1)} x")[0] is None:
+                if before is None or fold(before.group(1)).rstrip(".") not in place_prefixes():
                     continue
             if len(core) >= 3:
                 places.add(fold(core))

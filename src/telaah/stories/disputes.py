@@ -1101,10 +1101,6 @@ def _single_referent_reports(reports: list[tuple[Article, NumberClaim]],
         by_article.setdefault(a.id, []).append((a, n))
     kept = []
     for items in by_article.values():
-        if len(items) > 1:
-            # "18 orang lainnya ditangkap" beside the article's total: the others, a part
-            others = _cue_words("others")
-            items = [(a, n) for a, n in items if others.isdisjoint(_words(n.object or ""))] or items
         changing = [counted and _change_words(a, n)[0] for a, n in items]
         sources = [_source(a, n) for a, n in items]
         several = any(
@@ -1167,7 +1163,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         if toll or measure != "count":
             reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
         reports = _without_finds(reports)
-        reports = _without_others(_single_referent_reports(reports, measure == "count"))
+        reports = _single_referent_reports(_without_others(reports), measure == "count")
         reports = [(a, n) for a, n in reports if (toll or not _is_background(a, n, start))
                    and not _other_event(a, n, events)
                    and not (head.startswith(NOUN_HEAD) and _is_single_thing(n))]
@@ -1183,9 +1179,10 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
 
 
 def _without_others(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
-    """Figures of "the others" ("empat tersangka lain", "tiga orang lainnya") are parts of a total:
-    beside a figure that is no such part, in any article, they are left out (probe 12: "lima orang
-    tersangka" and "empat tersangka lainnya" are one count, not a dispute)."""
+    """Figures of "the others" ("empat tersangka lain", "18 orang lainnya ditangkap") are parts of
+    a total: beside a figure that is no such part, in the same article (session 12) or another
+    (probe 12: "lima orang tersangka" and "empat tersangka lainnya" are one count, not a
+    dispute), they are left out."""
     others = _cue_words("others")
     whole = [(a, n) for a, n in reports if others.isdisjoint(_words(n.object or ""))]
     return whole if whole else reports
