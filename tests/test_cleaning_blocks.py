@@ -105,6 +105,14 @@ CHROME = [
     # session 21 (probe 8): a breadcrumb with the single angle quotation mark
     ("Beranda  ›  Daerah  ›  Lombok Timur", "boilerplate"),
     ("Home › Nasional › Hukum", "boilerplate"),
+    # session 28 (probe 12): Tempo's ad prompt, editor's picks, a bracketed agency credit, a photo
+    # credit naming a press name, a reporter's byline closed by the outlet
+    ("Baca berita dengan sedikit iklan, klik di sini", "boilerplate"),
+    ("Pilihan Editor: Jejak Kasus Korupsi Kepala Daerah di Jawa Barat Sepanjang 2026", "boilerplate"),
+    ("(Sumber: ANTARA)", "credit"),
+    ("(Castro Suwito/Suara Merdeka)", "caption"),
+    ("Novi Christiastuti - detikNews", "boilerplate"),
+    ("Yoga Pratama - Warta Jateng", "boilerplate"),
 ]
 
 BODY = [
@@ -145,6 +153,9 @@ BODY = [
     '"Tak hanya keindahan kota itu yang dimunculkan dalam film," ujar Riri. (ANTARA / les)',
     "Belum ada komentar resmi dari pihak kepolisian hingga Senin malam.",
     "Aparat TNI/Polri berjaga di lokasi sejak pagi.",
+    "Pilihan editor majalah itu jatuh pada kisah para nelayan.",
+    "(Ia menolak menjawab pertanyaan wartawan.)",
+    "Jokowi - Prabowo Bertemu di Istana",
 ]
 
 
@@ -246,6 +257,10 @@ def test_title_duplicate_title_dateline_and_credit():
     ("WEDA, KABARTIMUR – Presiden", "WEDA", "KABARTIMUR"),
     ("JAKARTA, SUARASENAYAN - Presiden", "JAKARTA", "SUARASENAYAN"),
     ("Jakarta, BNPB - Presiden", None, None),
+    # session 28 (probe 12): a domain with a hyphen; a two-word press name alone is the outlet
+    ("TRIBUN-MEDAN.com, DELI SERDANG - Presiden", "DELI SERDANG", "TRIBUN-MEDAN.com"),
+    ("PIKIRAN RAKYAT - Presiden", None, "PIKIRAN RAKYAT"),
+    ("METRO - Presiden", "METRO", None),  # the city in Lampung
 ])
 def test_datelines(opening, place, outlet):
     art, _ = run_blocks("Judul Berita Ini\n\n" + opening + " Joko Widodo meresmikan jembatan itu pada Senin.\n")
@@ -399,6 +414,18 @@ def test_an_agency_in_the_dateline_is_the_credit(opening, credit):
 def test_a_credit_line_wins_over_the_dateline_agency():
     art, _ = run_blocks("Judul Berita Ini\n\nKalabahi, NTT (ANTARA) - Kapal tenggelam.\n\nSumber: Antara\n")
     assert art.credit == "Antara"
+
+
+def test_a_bracketed_source_line_is_the_credit():
+    art, _ = run_blocks("Judul Berita Ini\n\nANKARA - Gempa mengguncang Malatya.\n\n(Sumber: ANTARA)\n")
+    assert art.credit == "ANTARA"
+
+
+def test_a_reporters_byline_names_the_outlet():
+    art, blocks = run_blocks("Judul Berita Ini Cukup Panjang\n\nNovi Christiastuti - detikNews\n\n"
+                             "Ankara - Gempa mengguncang Malatya.\n")
+    assert art.outlet == "detikNews"
+    assert ("Novi Christiastuti - detikNews", "boilerplate") in blocks
 
 
 def test_a_trailing_desk_code_is_a_credit_not_a_body_sentence():

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..document import Article, Block
 from ..pipeline import ArticleStage, Options
-from .rules import SEARCH_MAX_LEN, chrome_prefilter, chrome_rules, dateline_patterns
+from .rules import SEARCH_MAX_LEN, byline_outlet, chrome_prefilter, chrome_rules, dateline_patterns
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')')
 TITLE_MAX_CHARS = 250
@@ -191,6 +191,10 @@ class BlockStage(ArticleStage):
                 if domain:
                     article.outlet = domain.group()
                     return
+                named = byline_outlet().search(article.text, b.start, b.end)
+                if named and named.end() == b.end:  # "Novi Christiastuti - detikNews"
+                    article.outlet = named.group("outlet")
+                    return
 
     @staticmethod
     def _captions_beside_credits(text: str, blocks: list[Block], joined_above: list[bool]) -> None:
@@ -290,7 +294,7 @@ class BlockStage(ArticleStage):
             if b.kind != "credit" or b.reason != "agency credit":
                 continue
             line = text[b.start:b.end]
-            value = re.sub(r"^(?:sumber|source)\s*:\s*", "", line, flags=re.IGNORECASE).strip(" ().")
+            value = re.sub(r"^(?:sumber|source)\s*:\s*", "", line.strip(" ()."), flags=re.IGNORECASE).strip(" ().")
             if value:
                 article.credit = value
                 return

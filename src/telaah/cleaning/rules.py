@@ -33,8 +33,10 @@ def chrome_rules(lang: str = "id") -> tuple[ChromeRule, ...]:
     for i, row in enumerate(load_table("boilerplate.tsv", lang), 2):
         if row["kind"] not in ("boilerplate", "credit", "caption") or row["match"] not in ("full", "prefix", "search"):
             raise DataFileError(f"{lang}/boilerplate.tsv row {i}: bad kind or match")
+        pattern = row["pattern"].replace("{OUTLET}", f"(?:{outlet_alternation(lang)})")
+        pattern = pattern.replace("{PRESSNAME}", press_name(lang))
         try:
-            rx = re.compile(row["pattern"], re.IGNORECASE)
+            rx = re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise DataFileError(f"{lang}/boilerplate.tsv row {i}: bad pattern ({exc})") from exc
         rules.append(ChromeRule(row["kind"], row["match"], row["reason"], rx))
@@ -98,6 +100,12 @@ def press_name(lang: str = "id") -> str:
     other = r"[A-Z][A-Za-z'.]*[A-Za-z]"
     return (rf"(?:{press}(?:\s+{other}){{0,2}}|{other}\s+{press}(?:\s+{other})?"
             rf"|{other}\s+{other}\s+{press})")
+
+
+@lru_cache(maxsize=None)
+def byline_outlet(lang: str = "id") -> re.Pattern:
+    """The publisher that closes a reporter's byline ("Novi Christiastuti - detikNews")."""
+    return re.compile(rf"[-–—|]\s*(?P<outlet>(?:{outlet_alternation(lang)})|{press_name(lang)})\s*$")
 
 
 @lru_cache(maxsize=None)
