@@ -222,6 +222,9 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
                 return "deny"
             if _own_side_never(lex, low, k):
                 return "deny"
+            if 0 < k <= DEFENDED_NAME + 1 and low[0] in lex.defended_lead and _names_after(text, start, k) \
+                    and _never_denial(lex, low[k:], 0):
+                return "deny"  # "Pak Fauzi tidak pernah meminta fee": the speaker defends the one named
     if _other_denial_form(content):
         return "deny"
     if _calls_it_wrongdoing(lex, low):
@@ -232,6 +235,16 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         if len(clauses) > 1 and _calls_it_wrongdoing(lex, _WORDS.findall(clauses[1])):
             return "accuse"
     return stance
+
+
+DEFENDED_NAME = 2  # name words after the honorific before "tidak pernah" ("Pak Ahmad Fauzi")
+def _names_after(text: str, start: int, k: int) -> bool:
+    """Is the one defended, between the honorific and "tidak pernah", a capitalised name ("Pak
+    Fauzi") or the speaker's client ("Klien kami", "Kliennya")?"""
+    words = _WORDS.findall(text[start:start + 120])[:k]
+    if words[0].lower().startswith("klien"):
+        return all(w.lower() in _FIRST_PERSON for w in words[1:])
+    return len(words) > 1 and all(_is_cap(w) for w in words[1:])
 
 
 OWN_SIDE_SUBJECT = 4  # words of an institution subject before "tidak pernah" ("partai dan fraksi")
