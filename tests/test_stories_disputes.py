@@ -477,3 +477,55 @@ def test_the_others_are_a_part_of_another_articles_total():
         "KPK menetapkan lima orang sebagai tersangka dalam kasus suap proyek jalan di Kuningan.",
         "Selain bupati, KPK juga menahan empat tersangka lainnya dalam kasus suap proyek jalan di Kuningan.")
     assert not [d for d in find_disputes(corpus, story) if d["disputed"]]
+
+
+def test_the_others_beside_another_count_are_that_counts_whole():
+    """Probe 12: "23 korban meninggal dunia. Lima orang lainnya masih hilang" gives the missing, all
+    of them; with "Empat warga lain masih dalam pencarian" and "Dua warga tidak ditemukan dan
+    dinyatakan hilang" it is one count of the missing, reported three ways."""
+    corpus, story = _one_story(
+        "Tim gabungan telah menemukan 23 korban meninggal dunia akibat longsor di Sibolangit. Lima orang lainnya masih hilang.",
+        "Korban meninggal dunia akibat longsor di Sibolangit mencapai 27 orang. Empat warga lain masih dalam pencarian.",
+        "Tim menemukan 29 korban meninggal dunia akibat longsor di Sibolangit. Dua warga tidak ditemukan dan dinyatakan hilang.")
+    missing = [d for d in find_disputes(corpus, story) if d["head"] == "missing"]
+    assert [sorted(d["values"]) for d in missing] == [[2.0, 4.0, 5.0]]
+
+
+def test_shelters_are_not_the_displaced():
+    """Probe 12: "sekitar 1.200 warga kini mengungsi di tiga titik pengungsian" counts 1,200 displaced
+    and three shelters; the three are no account of the displaced."""
+    corpus, story = _one_story(
+        "Jumlah pengungsi longsor Sibolangit melonjak menjadi 1.150 jiwa.",
+        "Kapolresta menyebut sekitar 1.200 warga kini mengungsi di tiga titik pengungsian akibat longsor Sibolangit.")
+    assert all(3.0 not in d["values"] for d in find_disputes(corpus, story))
+    article = corpus.articles[1]
+    keys = {n.text: figure_key(article, n) for n in article.numbers}
+    assert keys == {"sekitar 1.200 warga": ("count", "displaced"), "tiga titik": ("count", "noun:titik")}
+
+
+def test_a_toll_after_a_time_phrase_keeps_its_head():
+    """Probe 12: "…, dua hari lalu bertambah menjadi 34 orang" counts what "Jumlah korban tewas"
+    names (the dead), not the magnitude named on the way."""
+    from telaah.analyze import analyze_articles
+
+    article = analyze_articles([Article("a1", "Jumlah korban tewas akibat gempa magnitudo 6,1 yang melanda Provinsi "
+                                              "Malatya, Turki timur, dua hari lalu bertambah menjadi 34 orang, kata "
+                                              "AFAD pada Sabtu.", published=date(2026, 11, 14))]).articles[0]
+    keys = {n.text: figure_key(article, n) for n in article.numbers}
+    assert keys["34 orang"] == ("count", "dead")
+
+
+def test_a_toll_dated_to_the_evening_before_is_an_earlier_value():
+    """Probe 12: Friday's "Pada Kamis malam, kantor berita Anadolu melaporkan 21 orang tewas" beside
+    its own 27 is the earlier count, so 18, 27, 34 is a toll that rose."""
+    from telaah.analyze import analyze_articles
+
+    texts = [("Gempa mengguncang Malatya pada Kamis dini hari, menewaskan sedikitnya 18 orang, kata Menteri.", 12),
+             ("Jumlah korban tewas akibat gempa di Malatya bertambah menjadi 27 orang, kata Menteri.\n\n"
+              "Pada Kamis malam, kantor berita Anadolu melaporkan 21 orang tewas akibat gempa di Malatya.", 13),
+             ("Jumlah korban tewas akibat gempa di Malatya bertambah menjadi 34 orang, kata AFAD.", 14)]
+    arts = [Article(f"a{i}", t, published=date(2026, 11, d)) for i, (t, d) in enumerate(texts, 1)]
+    corpus = analyze_articles(arts, Options(extras={"one_story": True}))
+    [dead] = [d for d in find_disputes(corpus, corpus.stories[0]) if d["head"] == "dead"]
+    assert dead["change"] == "rising"
+    assert [r["earlier"] for r in dead["reports"] if r["value"] == 21.0] == [True]

@@ -364,14 +364,19 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
             # "jumlah korban tewas ... bertambah menjadi lima orang": a bare classifier figure
             # counts what the clause's subject names, further back
             head = head or _subject_head(before[-SUBJECT_WORDS:])
-            if head is None and before and _cue_words("predicate").issuperset(before) \
+            if head is None and before and _cue_words("predicate").issuperset(_untimed(article, number, before)) \
                     and _find_head(said) is None:
                 # "Jumlah korban meninggal akibat gempa di Malatya, Turki, mencapai 250 orang":
                 # the clause is only the predicate, its subject stands before the commas (not
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
                 # nor "tercatat empat orang mengalami luka berat": its own predicate says)
                 subject = _after_report_verb(_words_back_to(article, number, QUOTE_MARK))
-                head = _find_head(subject[-SUBJECT_WORDS:])
+                if "jumlah" in subject:
+                    # "Jumlah korban tewas akibat gempa magnitudo 6,1 yang melanda ..., dua hari
+                    # lalu bertambah menjadi 34 orang": what "jumlah" names, not the magnitude
+                    k = len(subject) - subject[::-1].index("jumlah")
+                    head = _subject_head(subject[k:k + REFERRED_WORDS], named_only=True)
+                head = head or _find_head(subject[-SUBJECT_WORDS:])
                 if head is None and subject:
                     # "Jumlah korban meninggal akibat longsor di ... (a long place), bertambah
                     # menjadi 10 orang", "SBNH menyebut korban tewas dalam ledakan ... mencapai 19
@@ -406,10 +411,19 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         prev = _figure_before(article, number)
         whole = figure_key(article, prev) if prev is not None else None
         head = whole[1] if whole else None
-    if head is None and measure == "count" and unit in _populations():
+    if head is None and measure == "count" and (unit in _populations() or unit in _cue_words("who")):
         # "delapan mahasiswa mengalami luka ringan": what happened to them, right after
         joiners = _cue_words("joiner")
-        said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners, _predicate_after(article, number)))
+        after = _predicate_after(article, number)
+        rest = set(_words(number.object or "")[1:])  # "empat warga lain masih dalam pencarian": past "lain"
+        while after and after[0] in rest:
+            after = after[1:]
+        table, _ = _heads()
+        generic = unit not in _populations()
+        # a generic noun's, up to an active verb whose object follows ("ratusan warga mengerumuni
+        # warung korban"); a population's may go on ("delapan mahasiswa mengalami luka ringan")
+        said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners
+                              and not (generic and w.startswith("me") and len(w) >= 6 and (w,) not in table), after))
         head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
     if head is None and measure == "count" and unit and kind != "classifier":
         head = _noun_with_predicate(article, number, unit)
@@ -417,12 +431,31 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         head = NOUN_HEAD + unit  # "1.500 tentara": the counted noun itself
     if head is None:
         return None
+    if head in _cue_words("toll") and unit in _cue_words("place_unit"):
+        # "mengungsi di tiga titik pengungsian": places, not people, whatever the clause says
+        return measure, NOUN_HEAD + unit
     if head in _cue_words("contest") and measure == "count" and unit and kind != "classifier" \
             and _find_head([unit]) != head:
         # "pemungutan suara ulang di 14 TPS", "suara dukungan hampir 12 ribu suporter": a
         # contest's counts are of its own unit ("suara"), a figure of another noun counts that
         head = NOUN_HEAD + unit
     return measure, head
+
+
+def _untimed(article: Article, number: NumberClaim, words: list[str]) -> list[str]:
+    """``words`` (of the figure's clause, before it) without those of a time expression there:
+    "…, dua hari lalu bertambah menjadi 34 orang" is only a predicate (probe 12)."""
+    sent = article.sentence_at(number.start)
+    lo = sent.start if sent else max(0, number.start - 80)
+    timed: list[str] = []
+    for t in article.times:
+        if lo <= t.start and t.end <= number.start:
+            timed += _words(article.text, t.start, t.end)
+    out = list(words)
+    for w in timed:
+        if w in out:
+            out.remove(w)
+    return out
 
 
 def _noun_with_predicate(article: Article, number: NumberClaim, unit: str) -> str | None:
@@ -760,7 +793,7 @@ def _dated_before(article: Article, number: NumberClaim) -> bool:
     sent = article.sentence_at(number.start)
     if ref is None or sent is None:
         return False
-    for t in _dates_in(article, _inner_sentence(article, sent, number), with_since=True):
+    for t in _dates_in(article, _inner_sentence(article, sent, number), with_since=True, types=("DATE", "TIME")):
         if _DAY.match(t.value) and t.value[:10] < ref.isoformat():
             return True
     return False
@@ -844,12 +877,13 @@ def _inner_sentence(article: Article, sent, number: NumberClaim) -> Span:
     return Span(lo, nxt.start() + 1 if nxt else sent.end)
 
 
-def _dates_in(article: Article, sent, *, with_since: bool = False) -> list:
+def _dates_in(article: Article, sent, *, with_since: bool = False, types: tuple[str, ...] = ("DATE",)) -> list:
     """The sentence's dates with a value, except (unless ``with_since``) those opening a period
-    that runs to now ("sejak 2014, 300 orang ditangkap")."""
+    that runs to now ("sejak 2014, 300 orang ditangkap"); with ``types`` ("DATE", "TIME"), also
+    a day's part or hour ("Pada Kamis malam")."""
     since = _cue_words("since")
     return [t for t in article.times
-            if t.type == "DATE" and t.value and sent.start <= t.start < sent.end
+            if t.type in types and t.value and sent.start <= t.start < sent.end
             and (with_since or not _opens_period(since, _words(article.text, sent.start, t.start)[-2:]))
             and not _comparison_base(article, sent.start, t.start)]
 
@@ -1163,7 +1197,7 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
         if toll or measure != "count":
             reports = [(a, n) for a, n in reports if not _is_background(a, n, start)]
         reports = _without_finds(reports)
-        reports = _single_referent_reports(_without_others(reports), measure == "count")
+        reports = _single_referent_reports(_without_others(reports, head), measure == "count")
         reports = [(a, n) for a, n in reports if (toll or not _is_background(a, n, start))
                    and not _other_event(a, n, events)
                    and not (head.startswith(NOUN_HEAD) and _is_single_thing(n))]
@@ -1178,14 +1212,30 @@ def find_disputes(corpus: Corpus, story: Story) -> list[dict]:
     return out
 
 
-def _without_others(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
+def _without_others(reports: list[tuple[Article, NumberClaim]], head: str) -> list[tuple[Article, NumberClaim]]:
     """Figures of "the others" ("empat tersangka lain", "18 orang lainnya ditangkap") are parts of
     a total: beside a figure that is no such part, in the same article (session 12) or another
     (probe 12: "lima orang tersangka" and "empat tersangka lainnya" are one count, not a
-    dispute), they are left out."""
+    dispute), they are left out. Others set against a figure of another count ("23 korban
+    meninggal dunia … Lima orang lainnya masih hilang") are that count's whole (probe 12)."""
     others = _cue_words("others")
-    whole = [(a, n) for a, n in reports if others.isdisjoint(_words(n.object or ""))]
+    whole = [(a, n) for a, n in reports
+             if others.isdisjoint(_words(n.object or "")) or _others_of_another_count(a, n, head)]
     return whole if whole else reports
+
+
+def _others_of_another_count(article: Article, number: NumberClaim, head: str) -> bool:
+    """Is the figure before these others (in their sentence or the one before) a count of
+    another head ("23 korban meninggal dunia. Lima orang lainnya masih hilang")?"""
+    sent = article.sentence_at(number.start)
+    if sent is None:
+        return False
+    prev_sent = _sentence_before(article, sent)
+    lo = prev_sent.start if prev_sent is not None else sent.start
+    before = [n for n in article.numbers if lo <= n.start and n.end <= number.start and n is not number]
+    prev = max(before, key=lambda n: n.start, default=None)
+    key = figure_key(article, prev) if prev is not None else None
+    return key is not None and key[0] == "count" and key[1] != head and not key[1].startswith(NOUN_HEAD)
 
 
 def _without_copies(reports: list[tuple[Article, NumberClaim]]) -> list[tuple[Article, NumberClaim]]:
