@@ -1338,6 +1338,7 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
         kept.append([s, e, typ, role_start])
     kept = _add_known_names(words, kept, name_starts)
     kept = _add_region_abbreviations(words, kept)
+    _take_in_regional_heads(words, kept)
     titles = short_titles()
     for k in kept:  # office parts cut from a person's span keep no honorific either
         if k[2] in ("ORG", "LOC"):
@@ -1354,6 +1355,27 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
         mentions.append(Mention(start=start, end=end, text=text[start:end], type=typ,
                                 sentence=sentence.id, role=role, origin="model"))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _regional_heads() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_table("org_heads.tsv") if r["position"] == "regional")
+
+
+def _take_in_regional_heads(words: list[str], kept: list[list]) -> None:
+    """An organisation right after "Dinas" is the regional office: "[Dinas] PUPR Kabupaten
+    Garut", not the ministry "PUPR" alone names (probe 12), with the place right after it
+    ("Kepala Dinas PUPR Kabupaten Garut, Deden"). In place; the word must be free."""
+    heads = _regional_heads()
+    ends = {k[1] for k in kept}
+    i = 0
+    while i < len(kept):
+        k = kept[i]
+        if k[2] == "ORG" and k[0] > 0 and words[k[0] - 1] in heads and k[0] not in ends:
+            k[0] -= 1
+            if i + 1 < len(kept) and kept[i + 1][2] == "LOC" and kept[i + 1][0] == k[1]:
+                k[1] = kept.pop(i + 1)[1]  # "Dinas PUPR [Kabupaten Garut]": whose office it is
+        i += 1
 
 
 def _is_service_word(w: str) -> bool:

@@ -1,0 +1,26 @@
+"""Session 28 (probe 12): a regency's "Dinas PUPR" is the regional office, never the national
+ministry the acronym alone names; the place after it says whose office it is. Sentences written
+for these tests."""
+from __future__ import annotations
+
+from telaah.analyze import analyze_texts
+
+
+def _entities(*texts: str) -> dict[str, str]:
+    return {e["name"]: e["type"] for e in analyze_texts(list(texts))["entities"]}
+
+
+def test_a_regional_office_is_not_the_ministry():
+    found = _entities(
+        "KUNINGAN - Bupati Kuningan diamankan KPK bersama Kepala Dinas PUPR Yayan Sofyan. "
+        "Kepala Dinas PUPR Kuningan Yayan Sofyan ikut diperiksa.",
+        "BANDUNG - Kejati menahan mantan Kepala Dinas PUPR Kabupaten Garut, Deden Sukmana.")
+    assert "Kementerian Pekerjaan Umum dan Perumahan Rakyat" not in found, found
+    assert found.get("Dinas PUPR Kuningan") == "ORG"
+    assert found.get("Dinas PUPR Kabupaten Garut") == "ORG"
+    assert found.get("Yayan Sofyan") == "PER" and found.get("Deden Sukmana") == "PER"
+
+
+def test_the_ministry_stays_the_ministry():
+    found = _entities("JAKARTA - Kementerian PUPR menyiapkan anggaran perbaikan jalan, kata Menteri PUPR.")
+    assert found.get("Kementerian Pekerjaan Umum dan Perumahan Rakyat") == "ORG", found
