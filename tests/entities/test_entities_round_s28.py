@@ -24,3 +24,12 @@ def test_a_regional_office_is_not_the_ministry():
 def test_the_ministry_stays_the_ministry():
     found = _entities("JAKARTA - Kementerian PUPR menyiapkan anggaran perbaikan jalan, kata Menteri PUPR.")
     assert found.get("Kementerian Pekerjaan Umum dan Perumahan Rakyat") == "ORG", found
+
+
+def test_a_name_known_only_as_a_person_is_a_person():
+    """Probe 12: the model read "Recep Tayyip Erdogan" as an organisation in one article, which
+    split the president in two."""
+    from telaah.entities.recognize import _known_persons
+
+    words = ["Presiden", "Recep", "Tayyip", "Erdogan", "dijadwalkan", "mengunjungi", "Malatya"]
+    assert _known_persons(words, [(1, 4, "ORG"), (6, 7, "LOC")]) == [(1, 4, "PER"), (6, 7, "LOC")]

@@ -1301,6 +1301,7 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
     """The mentions of one tagged sentence, after the post-rules of the module docstring
     (``name_starts``: as ``_add_known_names`` takes it)."""
     found = _refine_spans(words, _join_domains(text, spans, words, _fix_spans(words, _balance_brackets(words, decode(tags)))))
+    found = _known_persons(words, found)
     by_end = {e: (s, e, t) for s, e, t in found}
     kept: list[list] = []  # [start token, end token, type, role start token or None]
     for s, e, typ in found:
@@ -1376,6 +1377,19 @@ def _take_in_regional_heads(words: list[str], kept: list[list]) -> None:
             if i + 1 < len(kept) and kept[i + 1][2] == "LOC" and kept[i + 1][0] == k[1]:
                 k[1] = kept.pop(i + 1)[1]  # "Dinas PUPR [Kabupaten Garut]": whose office it is
         i += 1
+
+
+def _known_persons(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span of two or more words that the gazetteer knows only as a person's name is a person,
+    whatever type the model gave it ("Presiden [Recep Tayyip Erdogan] dijadwalkan …" read as an
+    organisation once split the president in two; probe 12)."""
+    idx = gazetteer_index()
+    out = []
+    for s, e, t in found:
+        if t != "PER" and e - s >= 2 and {"PER", "ORG", "LOC"} & idx.get(tuple(words[s:e]), frozenset()) == {"PER"}:
+            t = "PER"
+        out.append((s, e, t))
+    return out
 
 
 def _is_service_word(w: str) -> bool:
