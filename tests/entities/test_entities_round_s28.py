@@ -33,3 +33,16 @@ def test_a_name_known_only_as_a_person_is_a_person():
 
     words = ["Presiden", "Recep", "Tayyip", "Erdogan", "dijadwalkan", "mengunjungi", "Malatya"]
     assert _known_persons(words, [(1, 4, "ORG"), (6, 7, "LOC")]) == [(1, 4, "PER"), (6, 7, "LOC")]
+
+
+def test_the_client_named_in_a_counsels_role_is_the_same_person():
+    """Probe 12: in "Kuasa hukum Deden, Irfan Maulana, membantah …" the role is Irfan's; Deden is
+    the client, the "Deden Sukmana" named before, not a lawyer of his own."""
+    result = analyze_texts([
+        "BANDUNG - Kejaksaan menahan mantan Kepala Dinas PUPR Kabupaten Garut, Deden Sukmana, terkait "
+        "dugaan korupsi proyek jalan.\n\nKuasa hukum Deden, Irfan Maulana, membantah kliennya menerima "
+        "aliran dana."])
+    people = {e["name"] for e in result["entities"] if e["type"] == "PER"}
+    assert people == {"Deden Sukmana", "Irfan Maulana"}
+    [quote] = result["quotes"]
+    assert quote["speaker"]["text"] == "Irfan Maulana" and quote["stance"] == "deny"

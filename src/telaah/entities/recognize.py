@@ -1340,6 +1340,7 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
     kept = _add_known_names(words, kept, name_starts)
     kept = _add_region_abbreviations(words, kept)
     _take_in_regional_heads(words, kept)
+    _counsel_of_the_named(words, kept)
     titles = short_titles()
     for k in kept:  # office parts cut from a person's span keep no honorific either
         if k[2] in ("ORG", "LOC"):
@@ -1356,6 +1357,26 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
         mentions.append(Mention(start=start, end=end, text=text[start:end], type=typ,
                                 sentence=sentence.id, role=role, origin="model"))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _counsel_phrases() -> frozenset[tuple[str, ...]]:
+    """"kuasa hukum", "pengacara" …: the counsel phrases of ``conflict_cues.tsv``."""
+    return frozenset(tuple(r["term"].lower().split()) for r in load_table("conflict_cues.tsv") if r["kind"] == "counsel")
+
+
+def _counsel_of_the_named(words: list[str], kept: list[list]) -> None:
+    """"Kuasa hukum Deden, Irfan Maulana, membantah …": the counsel is the name after the comma;
+    the one named in the role is the client, who holds no such role (probe 12: the role kept
+    "Deden" apart from "Deden Sukmana"). In place: the role moves to the counsel's name."""
+    phrases = _counsel_phrases()
+    for k, nxt in zip(kept, kept[1:]):
+        if k[2] != "PER" or nxt[2] != "PER" or k[3] is None or nxt[3] is not None \
+                or k[1] >= len(words) or words[k[1]] != "," or nxt[0] != k[1] + 1:
+            continue
+        role = tuple(w.lower() for w in words[k[3]:k[0]])
+        if role in phrases:
+            nxt[3], k[3] = k[3], None
 
 
 @lru_cache(maxsize=1)
