@@ -263,3 +263,14 @@ def test_two_outlets_words_for_one_happening_count_as_one():
                          "Keributan di Bogor kemarin berjarak dekat dengan kericuhan di jalan raya."],
                   [(1, "kemarin", "2017-01-12", "day")], published=date(2017, 1, 13))
     assert [sorted(e["sources"]) for e in _run(a1, a2)] == [["a1", "a2"]]
+
+
+def test_opposite_happenings_of_one_day_are_two_events():
+    """Probe 12: "melanjutkan pencarian" and "menghentikan operasi pencarian" on the same Friday are
+    the search going on and its end, two events, though both articles' leads."""
+    going = _article("a1", ["MEDAN - Tim SAR gabungan melanjutkan pencarian korban longsor di Sibolangit pada Jumat."],
+                     [(0, "Jumat", "2026-11-20", "day")], published=date(2026, 11, 20))
+    ended = _article("a2", ["DELI SERDANG - Tim SAR gabungan resmi menghentikan operasi pencarian korban longsor di "
+                            "Sibolangit, Jumat (20/11/2026) sore."],
+                     [(0, "Jumat (20/11/2026)", "2026-11-20", "day")], published=date(2026, 11, 21))
+    assert sorted(e["sources"] for e in _run(going, ended)) == [["a1"], ["a2"]]

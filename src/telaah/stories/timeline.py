@@ -104,6 +104,24 @@ def _idf() -> tuple[float, dict[str, float]]:
     return unseen, idf
 
 
+@lru_cache(maxsize=1)
+def _opposites() -> frozenset[tuple[str, str]]:
+    """Stemmed pairs of words for opposite happenings (lang/id/event_opposites.tsv), both ways."""
+    try:
+        rows = load_table("event_opposites.tsv")
+    except DataFileError:
+        return frozenset()
+    pairs = {(stem(r["form"].lower()), stem(r["opposite"].lower())) for r in rows}
+    return frozenset(pairs | {(b, a) for a, b in pairs})
+
+
+def _opposite(a: list[str], b: list[str]) -> bool:
+    """Does one sentence tell what the other's opposite word undoes ("melanjutkan pencarian" /
+    "menghentikan operasi pencarian")? Not when either holds both words."""
+    sa, sb = set(a), set(b)
+    return any(x in sa and y in sb and y not in sa and x not in sb for x, y in _opposites())
+
+
 def similarity(a: list[str], b: list[str]) -> float:
     """Cosine of two sentences' stemmed words, each weighted by how rare it is in news at large:
     "menghantam … Queensland" ties two accounts of a cyclone more than "wilayah" or "Selasa" do."""
@@ -270,6 +288,8 @@ def _same_event(a: tuple, b: tuple, both_leads: bool) -> bool:
     every sentence). Two articles' leads need only share a word: a story's articles open with
     the day's main event, told in their own words ("Manchester United bermain imbang 1-1 dengan
     Everton" and "Manajer Manchester United, Jose Mourinho, enggan menyalahkan ofisial laga")."""
+    if _opposite(a[4], b[4]):
+        return False
     sim = similarity(a[4], b[4])
     if a[1] is b[1]:
         return sim >= SAME_EVENT_SIMILARITY and similarity(a[5], b[5]) >= SAME_ARTICLE_COMMON_SIMILARITY
