@@ -238,6 +238,8 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
 
 
 DEFENDED_NAME = 2  # name words after the honorific before "tidak pernah" ("Pak Ahmad Fauzi")
+
+
 def _names_after(text: str, start: int, k: int) -> bool:
     """Is the one defended, between the honorific and "tidak pernah", a capitalised name ("Pak
     Fauzi") or the speaker's client ("Klien kami", "Kliennya")?"""
