@@ -1381,6 +1381,7 @@ def _counsel_of_the_named(words: list[str], kept: list[list]) -> None:
 
 @lru_cache(maxsize=1)
 def _regional_heads() -> frozenset[str]:
+    """Words that make the office after them a regional government's ("Dinas"), org_heads.tsv."""
     return frozenset(r["word"] for r in load_table("org_heads.tsv") if r["position"] == "regional")
 
 

@@ -197,6 +197,11 @@ def _object_head(article: Article, number: NumberClaim) -> str | None:
     return found[-1][1] if found else None
 
 
+def _active_verb(word: str, table: dict) -> bool:
+    """A me- verb that is no table term ("menyelamatkan", "mengerumuni"): its object follows."""
+    return word.startswith("me") and len(word) >= 6 and (word,) not in table
+
+
 def _said_after_phrase(article: Article, number: NumberClaim) -> list[str]:
     """The words said of a figure's counted phrase right after it, in its clause: past the
     proper name that may end the phrase ("KM Mutiara Timur III"), up to ``PREDICATE_WORDS``
@@ -220,7 +225,7 @@ def _said_after_phrase(article: Article, number: NumberClaim) -> list[str]:
     out: list[str] = []
     for s, e in tokens[:PREDICATE_WORDS]:
         w = text[s:e].lower()
-        if w[0].isdigit() or w in halt or (w.startswith("me") and len(w) >= 6 and (w,) not in table):
+        if w[0].isdigit() or w in halt or _active_verb(w, table):
             break
         out.append(w)
     return out
@@ -371,18 +376,16 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
                 # "pasukan penyelam, 11 orang dari TNI AL dan 10 orang dari Basarnas": a list;
                 # nor "tercatat empat orang mengalami luka berat": its own predicate says)
                 subject = _after_report_verb(_words_back_to(article, number, QUOTE_MARK))
-                if "jumlah" in subject:
-                    # "Jumlah korban tewas akibat gempa magnitudo 6,1 yang melanda ..., dua hari
-                    # lalu bertambah menjadi 34 orang": what "jumlah" names, not the magnitude
-                    k = len(subject) - subject[::-1].index("jumlah")
-                    head = _subject_head(subject[k:k + REFERRED_WORDS], named_only=True)
+                # "Jumlah korban tewas akibat gempa magnitudo 6,1 yang melanda ..., dua hari lalu
+                # bertambah menjadi 34 orang": what "jumlah" names first, not the magnitude
+                named_at = len(subject) - subject[::-1].index("jumlah") if "jumlah" in subject else None
+                if named_at is not None:
+                    head = _subject_head(subject[named_at:named_at + REFERRED_WORDS], named_only=True)
                 head = head or _find_head(subject[-SUBJECT_WORDS:])
-                if head is None and subject:
-                    # "Jumlah korban meninggal akibat longsor di ... (a long place), bertambah
-                    # menjadi 10 orang", "SBNH menyebut korban tewas dalam ledakan ... mencapai 19
-                    # orang": the subject opens the clause, further back than that
-                    k = len(subject) - subject[::-1].index("jumlah") if "jumlah" in subject else 0
-                    head = _subject_head(subject[k:k + REFERRED_WORDS], named_only=True)
+                if head is None and subject and named_at is None:
+                    # "SBNH menyebut korban tewas dalam ledakan ... mencapai 19 orang": the
+                    # subject opens the clause, further back than that
+                    head = _subject_head(subject[:REFERRED_WORDS], named_only=True)
         if head is None and not number.unit and not number.object:
             # "penyelenggara menyebut jumlahnya lebih dari 60.000": the bare figure takes up
             # the count just given ("sekitar 15.000 orang ikut dalam aksi itu")
@@ -423,7 +426,7 @@ def figure_key(article: Article, number: NumberClaim) -> tuple[str, str] | None:
         # a generic noun's, up to an active verb whose object follows ("ratusan warga mengerumuni
         # warung korban"); a population's may go on ("delapan mahasiswa mengalami luka ringan")
         said = list(takewhile(lambda w: not w[0].isdigit() and w not in joiners
-                              and not (generic and w.startswith("me") and len(w) >= 6 and (w,) not in table), after))
+                              and not (generic and _active_verb(w, table)), after))
         head = _find_head(said[:PREDICATE_WORDS], stemmed=False)
     if head is None and measure == "count" and unit and kind != "classifier":
         head = _noun_with_predicate(article, number, unit)
@@ -524,6 +527,8 @@ def _referred_window(article: Article, number: NumberClaim) -> tuple[int, int] |
 def _numbers_before(article: Article, number: NumberClaim, lo: int) -> list[NumberClaim]:
     """The article's figures from ``lo`` up to ``number``, the latest first."""
     return [n for n in sorted(article.numbers, key=lambda n: -n.start) if lo <= n.start and n.end <= number.start]
+
+
 REFERRED_WORDS = 5  # words after "jumlah" that may name what the number counts
 
 
@@ -1231,10 +1236,8 @@ def _others_of_another_count(article: Article, number: NumberClaim, head: str) -
     if sent is None:
         return False
     prev_sent = _sentence_before(article, sent)
-    lo = prev_sent.start if prev_sent is not None else sent.start
-    before = [n for n in article.numbers if lo <= n.start and n.end <= number.start and n is not number]
-    prev = max(before, key=lambda n: n.start, default=None)
-    key = figure_key(article, prev) if prev is not None else None
+    before = _numbers_before(article, number, (prev_sent or sent).start)
+    key = figure_key(article, before[0]) if before else None
     return key is not None and key[0] == "count" and key[1] != head and not key[1].startswith(NOUN_HEAD)
 
 
