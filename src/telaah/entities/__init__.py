@@ -89,6 +89,8 @@ def _after_dateline(article: Article, mentions: list) -> list:
         return mentions
     out = []
     for m in mentions:
+        if m.end <= end and m.type != "LOC" and m.text.isupper() and _indonesian_place(m.text.title()):
+            m.type = "LOC"  # "GARUT - …": the dateline's place, whatever the model read in capitals
         if m.start < end < m.end:
             cut = m.end - len(article.text[end:m.end].lstrip())
             if cut >= m.end or not article.text[cut:cut + 1].isupper():
@@ -98,6 +100,12 @@ def _after_dateline(article: Article, mentions: list) -> list:
                 m.type = "ORG"  # "Bandung Barat - Polres Cimahi": the place was the dateline's
         out.append(m)
     return out
+
+
+def _indonesian_place(name: str):
+    from .merge import indonesian_place
+
+    return indonesian_place(name)
 
 
 def _org_openers() -> frozenset[str]:

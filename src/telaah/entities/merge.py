@@ -155,6 +155,16 @@ def role_words(role: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=32768)
+def _office_head(role: str) -> str:
+    """The first word of a role, its office's short form written out ("Menlu RI" -> "menteri",
+    "Kabid Humas" -> "kepala"; ``lang/id/office_abbreviations.tsv``)."""
+    from ..quotes.lexicon import _office_abbreviations
+
+    first = role_words(role)[0]
+    return _office_abbreviations().get(first, (first,))[0]
+
+
+@lru_cache(maxsize=32768)
 def roles_compatible(a: str | None, b: str | None) -> bool:
     """Whether two roles can describe one person: one is a prefix of the other ("Menteri" /
     "Menteri Luar Negeri"), or an abbreviation of it ("Menlu"). "Wakil Presiden" is not "Presiden"."""
@@ -489,7 +499,9 @@ class _Merger:
         heads = _org_head_words()
         for i, it in enumerate(others):
             head = it.surface.strip()
-            if it.mention.type != "ORG" or head not in heads or it.gaz:
+            if it.mention.type != "ORG":
+                continue
+            if head not in heads or it.gaz:
                 continue
             roots = {self.find(o.key) for o in others[:i]
                      if o.mention.type == "ORG" and o.surface.split()[0] == head and len(o.surface.split()) >= 2}
@@ -567,7 +579,8 @@ class _Merger:
             for _, k in (it.full_keys[0], it.full_keys[-1]):  # first and last part's skeletons
                 cands += index.get(k, [])
             for c in cands:
-                if self.find(c.key) != self.find(it.key) and same_person_name(it.full, c.full):
+                if self.find(c.key) != self.find(it.key) and same_person_name(it.full, c.full) \
+                        and (it.full_joined == c.full_joined or not self._roles_clash(it, c)):
                     self.union(it, c)
             for _, k in it.full_keys:
                 index.setdefault(k, []).append(it)
@@ -588,6 +601,24 @@ class _Merger:
         self._merge_regional_offices()
         self._merge_nicknames_elsewhere()
         self._merge_singles()
+
+    def _roles_clash(self, a: _Item, b: _Item) -> bool:
+        """(session 29) Whether two people named alike but not the same ("Ahmad Fauzi" and
+        "Ahmad Fauzi Rahman") in two articles hold offices that cannot be one person's
+        ("Direktur CV Maju Jaya" and "Bupati Garut"): then they are namesakes, not one person
+        written short. A name written out the same in both still merges."""
+        if not (a.full and b.full and a.full.content[:1] == b.full.content[:1]):
+            return False  # only a name written longer at its end ("Ahmad Fauzi [Rahman]")
+        # a one-word role is too often a misread office ("Presiden" for the president's spokesman)
+        ra = [r for r in self.cluster(a).roles if len(role_words(r)) >= 2]
+        rb = [r for r in self.cluster(b).roles if len(role_words(r)) >= 2]
+        if not (ra and rb):
+            return False
+        # offices are written many ways ("Kabid Humas", "Kepala Bidang Hubungan Masyarakat"):
+        # one office word in common ("kepala") is enough to keep them one person
+        if {_office_head(r) for r in ra} & {_office_head(r) for r in rb}:
+            return False
+        return not any(roles_compatible(x, y) for x in ra for y in rb)
 
     def _merge_admin_prefixes(self) -> None:
         """"Kabupaten Pesisir Selatan", "Pesisir Selatan" and "kota Semarang" / "Semarang" are
@@ -635,6 +666,8 @@ class _Merger:
                 split = _office_region(it.surface, places)
                 if split is None:
                     bare.setdefault(_place_key(it.surface), []).append(it)
+                    if it.gaz and it.gaz[1] == "regional_office" and _place_key(it.gaz[0]) != _place_key(it.surface):
+                        bare.setdefault(_place_key(it.gaz[0]), []).append(it)  # "Kejati": "Kejaksaan Tinggi"
                     continue
                 base, region, _ = split
                 regions_of.setdefault(it.art, set()).add(region)

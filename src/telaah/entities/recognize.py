@@ -435,6 +435,50 @@ def _role_before(words: list[str], s: int, spans_by_end: dict[int, tuple[int, in
     return found if found is not None else rank_start
 
 
+def _places_in_roles(words: list[str], kept: list[list]) -> None:
+    """(session 29) A name inside a person's role that the gazetteer knows only as a place is
+    that place, whatever the model typed ("Bupati [Garut] Ahmad Fauzi Rahman": the regency, not
+    an organisation). In place."""
+    for k in kept:
+        if k[2] != "PER" or k[3] is None:
+            continue
+        for x in kept:
+            if x[2] == "ORG" and k[3] <= x[0] and x[1] <= k[0]:
+                n, labels = _gaz_types(words, x[0], x[1])
+                if n == x[1] - x[0] and "LOC" in labels and "ORG" not in labels:
+                    x[2] = "LOC"
+
+
+def _role_after(words: list[str], e: int, starts: dict[int, str], spans: list[list]) -> tuple[int, int] | None:
+    """(session 29) The role in apposition after a person's name that has none before it
+    ("Ahmad Fauzi, [Direktur CV Maju Jaya], ditahan"): a role phrase and the office's
+    capitalised words up to a comma, a full stop or a lower-case word. Not when a person's name
+    follows it (then the role is that person's: "…, Ketua RT Budi Santoso")."""
+    if e + 1 >= len(words) or words[e] != "," or not words[e + 1][:1].isupper():
+        return None
+    n = _role_len_at(words, e + 1, len(words))
+    if not n:
+        return None
+    b = e + 1 + n
+    limit = b + MAX_OFFICE_WORDS
+    while b < len(words) and b < limit and words[b] not in (",", ".") and _is_office_word(words, b):
+        if starts.get(b) == "PER":
+            return None
+        b += 1
+    if b < len(words) and (starts.get(b) == "PER" or (words[b] == "," and starts.get(b + 1) == "PER")):
+        return None
+    if b + 1 < len(words) and words[b] == "," and _role_len_at(words, b + 1, len(words)):
+        return None  # a list of people and their offices: "(Yenny Wahid), Menteri Sosial Khofifah …, Wali Kota …"
+    if any("PER" in _gaz_types(words, i, b)[1] for i in range(e + 1 + n, b)):
+        return None  # a known person's name after the office ("Menteri Sosial Khofifah Indar Parawansa")
+    named = next((x for x in spans if x[0] < b <= x[1] and x[2] == "ORG"), None)
+    if named is not None and (words[named[0]] in company_forms() or words[named[0]] in _org_heads()[0]):
+        return e + 1, b  # ends in a company's or an office's name ("Direktur CV Maju Jaya")
+    if b - 2 >= e + 1 + n and all(_is_person_word(words, i) and not _gaz_types(words, i, b)[0] for i in (b - 2, b - 1)):
+        return None  # the office ends in what reads as a name ("… Kabupaten Kendal Agus Rifai")
+    return e + 1, b
+
+
 MAX_OFFICE_WORDS = 8  # capitalised words of an office's name between a role word and a name
 
 
@@ -462,6 +506,8 @@ def _office_parts(words: list[str], a: int, b: int) -> list[tuple[int, int, str]
         else:
             labels = _gaz_types(words, i, b)[1]
             typ = "ORG" if "ORG" in labels or not labels else "LOC"
+            if typ == "ORG" and i + n < b and words[i + n] in region_abbreviations():
+                n += 1  # its regional branch: "Kepala Seksi Penerangan Hukum [Kejati Jabar]"
         out.append((i, i + n, typ))
         i += n
     return out
@@ -706,6 +752,21 @@ def _after_place_cue(words: list[str], s: int, e: int, tagged: dict[int, str]) -
     return False
 
 
+# organisation heads that also open names of places: a building ("Kantor Kementerian Sosial"), a
+# compound ("Markas Brimob") or a union of countries ("Uni Soviet"), which IDNER tags as places
+_PLACE_LIKE_HEADS = frozenset({"Kantor", "Markas", "Uni", "Pusat"})
+
+
+def _opens_as_organisation(words: list[str], s: int, e: int) -> bool:
+    """Whether the place's span ``words[s:e]`` opens with an organisation: an office's head
+    word ("Kejaksaan Tinggi Jawa Barat") or a name the gazetteer knows only as an organisation
+    followed by a province ("Kejati Jabar")."""
+    if words[s] in _org_heads()[0] and words[s] not in _PLACE_LIKE_HEADS:
+        return True
+    n, labels = _gaz_types(words, s, e)
+    return 0 < n < e - s and "ORG" in labels and "LOC" not in labels and _region_tail(words, s, e) == e - s - n
+
+
 def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Session 13 (wire copy and protest news), by general rules:
 
@@ -752,6 +813,8 @@ def _refine_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[t
             continue
         if typ == "PER" and _after_place_cue(words, s, e, tagged):
             typ = "LOC"
+        if typ == "LOC" and e - s >= 2 and _opens_as_organisation(words, s, e):
+            typ = "ORG"  # "Kejaksaan Tinggi Jawa Barat menahan": a name an office word opens is the office's
         if typ == "ORG" and _is_acronym_word(words, e - 1) and e < len(words) and e not in tagged \
                 and _is_acronym_word(words, e) and len(words[e]) <= 3 \
                 and (e + 1 == len(words) or not _is_name_word(words[e + 1])):
@@ -785,7 +848,24 @@ def _refine_spans_s13b(words: list[str], found: list[tuple[int, int, str]]) -> l
     found = [x for x in found if not degrees_only(words[x[0]:x[1]])]
     found = _drop_trailing_honorifics(words, found)
     found = _titled_persons(words, found)
+    found = _regional_branches(words, found)
     return sorted(_article_names(words, _role_cued_names(words, found)))
+
+
+def _regional_branches(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(session 29) An organisation followed at once by a province's short form tagged as a
+    place is its regional branch ("[Kejati Jabar] menahan", "[Polda Sulsel]"): one name, so the
+    province's prosecutors are not the prosecution service plus a place."""
+    regions = region_abbreviations()
+    out: list[list] = []
+    for s, e, typ in sorted(found):
+        prev = out[-1] if out else None
+        if (typ == "LOC" and e - s == 1 and words[s] in regions and prev is not None
+                and prev[2] == "ORG" and prev[1] == s):
+            prev[1] = e
+            continue
+        out.append([s, e, typ])
+    return [tuple(x) for x in out]
 
 
 def _titled_persons(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1341,11 +1421,13 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
     kept = _add_region_abbreviations(words, kept)
     _take_in_regional_heads(words, kept)
     _counsel_of_the_named(words, kept)
+    _places_in_roles(words, kept)
     titles = short_titles()
     for k in kept:  # office parts cut from a person's span keep no honorific either
         if k[2] in ("ORG", "LOC"):
             k[1] = _without_honorific_tail(words, k[0], k[1], titles)
     mentions = []
+    starts = {k[0]: k[2] for k in kept}
     for s, e, typ, role_start in kept:
         start, end = spans[s][0], spans[e - 1][1]
         role = None
@@ -1354,6 +1436,10 @@ def _mentions(text: str, sentence: Sentence, spans: list[tuple[int, int]], words
             role_end -= 1
         if role_start is not None and role_start <= role_end and words[role_end] != ",":
             role = text[spans[role_start][0]:spans[role_end][1]]
+        elif typ == "PER" and role_start is None:
+            after = _role_after(words, e, starts, kept)
+            if after is not None:
+                role = text[spans[after[0]][0]:spans[after[1] - 1][1]]
         mentions.append(Mention(start=start, end=end, text=text[start:end], type=typ,
                                 sentence=sentence.id, role=role, origin="model"))
     return mentions
@@ -1451,7 +1537,12 @@ def _add_region_abbreviations(words: list[str], kept: list[list]) -> list[list]:
         if w not in regions or k in covered:
             continue
         if covered.get(k - 1) == "ORG":
-            continue  # an organisation's regional branch ("DPD Hanura Sulsel"): part of its name
+            # an organisation's regional branch ("DPD Hanura Sulsel", "Kejati Jabar Tahan …"):
+            # part of its name
+            branch = next((x for x in kept if x[1] == k and x[2] == "ORG"), None)
+            if branch is not None:
+                branch[1] = k + 1
+            continue
         if k + 1 < len(words) and words[k + 1][:1].isupper() and words[k + 1] not in titles:
             continue  # part of a longer name ("DKI Jakarta")
         added.append([k, k + 1, "LOC", None])
