@@ -113,6 +113,14 @@ CHROME = [
     ("(Castro Suwito/Suara Merdeka)", "caption"),
     ("Novi Christiastuti - detikNews", "boilerplate"),
     ("Yoga Pratama - Warta Jateng", "boilerplate"),
+    # session 29 (probe 13): a wire byline without a colon, Reuters' currency note and footer, a comment
+    # counter, a byline split by middle dots with a reading time, a copyright line naming the site first
+    ("Oleh Ananda Pratiwi", "boilerplate"),
+    ("($1 = 16.250 rupiah)", "credit"),
+    ("Standar Kami: Prinsip Kepercayaan Thomson Reuters.", "boilerplate"),
+    ("Komentar (0) | Tulis komentar", "boilerplate"),
+    ("Lensahukum.id · Senin, 9 November 2026 · 11.40 WIB · Waktu baca 3 menit", "boilerplate"),
+    ("© SuaraPantura.id 2026", "boilerplate"),
 ]
 
 BODY = [
@@ -125,6 +133,8 @@ BODY = [
     "Foto-foto kerusakan beredar luas di media sosial sejak pagi.",
     "Nama tersangka belum diumumkan polisi hingga Selasa malam.",
     "Oleh karena itu pemerintah akan menambah anggaran bantuan.",
+    "Oleh Presiden, anggaran itu dialihkan ke daerah bencana.",
+    "Standar keselamatan kami sudah sesuai aturan, kata direktur.",
     "Facebook dan Twitter menghapus ratusan akun palsu, kata juru bicara perusahaan.",
     "Bagikan bantuan secara merata, kata Gubernur kepada para camat.",
     "Tag nama korban sudah dipasang oleh tim DVI di rumah sakit.",

@@ -256,3 +256,66 @@ def test_bad_stdin_lines_are_summarised():
     probs = list(read_inputs(["-"], stdin=stream))
     assert len(probs) == 6 and "and 45 more lines skipped" in probs[-1].reason
     assert "pretty-printed JSON" in probs[0].reason
+
+
+MARKDOWN = """---
+title: "Kadis PU Jember Ajukan Praperadilan"
+date: 2026-11-09T11:40:00+07:00
+author: Redaksi Lensa Hukum
+site_name: Lensahukum.id
+tags: [korupsi, praperadilan]
+---
+
+# Kadis PU Jember Ajukan Praperadilan
+
+*Lensahukum.id · Senin, 9 November 2026 · 11.40 WIB*
+
+**Surabaya, Lensahukum.id** — Tersangka kasus dugaan korupsi proyek jalan, Teguh Santoso, mengajukan praperadilan.
+
+> **Baca juga:** [Jaksa Agung Minta Kejati Percepat Perkara](https://lensahukum.id/nasional/x)
+
+---
+
+"Klien kami tidak pernah menerima uang sepeser pun," kata Sugeng.
+"""
+
+
+def test_markdown_front_matter_and_markup(tmp_path):
+    """Session 29 (probe 13): a clipped Markdown article is read, its front matter gives title,
+    date and outlet, and its markup is gone from the text every offset points into."""
+    p = tmp_path / "praperadilan.md"
+    p.write_text(MARKDOWN, encoding="utf-8")
+    [art] = read([p])
+    assert isinstance(art, Article) and art.input_kind == "markdown"
+    assert art.title == "Kadis PU Jember Ajukan Praperadilan"
+    assert str(art.published) == "2026-11-09" and art.outlet == "Lensahukum.id"
+    assert "**" not in art.text and "](" not in art.text and "\n#" not in art.text and "---" not in art.text
+    assert "Baca juga: Jaksa Agung Minta Kejati Percepat Perkara" in art.text
+    assert art.text.count("Kadis PU Jember Ajukan Praperadilan") == 1
+    assert art.raw == MARKDOWN.encode("utf-8")
+
+
+def test_markdown_edge_cases(tmp_path):
+    only_front = tmp_path / "kosong.md"
+    only_front.write_text("---\ntitle: x\n---\n\n", encoding="utf-8")
+    plain = tmp_path / "tanpa-front.markdown"
+    plain.write_text("Jakarta - Harga cabai naik lagi di pasar induk, kata pedagang.\n", encoding="utf-8")
+    bad_date = tmp_path / "tanggal.md"
+    bad_date.write_text("---\ndate: kemarin sore\n---\nJakarta - Harga cabai naik lagi, kata pedagang.\n",
+                        encoding="utf-8")
+    problem, art, dated = read([only_front, plain, bad_date])
+    assert isinstance(problem, InputProblem) and problem.code == "E002"
+    assert art.text.startswith("Jakarta - Harga cabai") and art.title is None
+    assert dated.published is None and any("not an ISO date" in w for w in dated.warnings)
+
+
+def test_a_folders_own_notes_are_not_articles(tmp_path):
+    (tmp_path / "README.md").write_text("# Catatan\n\nBerkas ini menjelaskan isi folder.", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("Sumber data: arsip redaksi.", encoding="utf-8")
+    (tmp_path / "berita.md").write_text("Jakarta - Harga cabai naik lagi, kata pedagang.", encoding="utf-8")
+    items = read([tmp_path])
+    assert [i.id for i in items if isinstance(i, Article)] == ["berita"]
+    assert [type(i) for i in items].count(IgnoredFile) == 2
+    # named on the command line, a README.md is read like any article
+    [named] = read([tmp_path / "README.md"])
+    assert isinstance(named, Article)

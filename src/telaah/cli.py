@@ -131,7 +131,7 @@ def cmd_analyze(args) -> int:
         names = ", ".join(i.path for i in result.ignored[:5])
         more = f" and {len(result.ignored) - 5} more" if len(result.ignored) > 5 else ""
         print(f"telaah: note: ignored {len(result.ignored)} file(s) that are not articles "
-              f"(.txt .html .jsonl .xml/.rss/.atom): {names}{more}", file=sys.stderr)
+              f"(.txt .html .md .jsonl .xml/.rss/.atom; a folder's README.md and such are notes): {names}{more}", file=sys.stderr)
     dossier = result.dossier()
     validate(dossier)
     payload = json.dumps(dossier, ensure_ascii=False, indent=1)

@@ -146,7 +146,7 @@ class Article:
     published_inferred: dict[str, str] | None = None
     duplicate_of: str | None = None
     raw: bytes | None = None  # the original input (HTML) for the store; never in the dossier
-    input_kind: str = "text"  # text | html | jsonl | feed
+    input_kind: str = "text"  # text | html | markdown | jsonl | feed
     warnings: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

@@ -17,13 +17,15 @@ from ..errors import InputError
 from .feed import read_feed
 from .html import read_html
 from .jsonl import read_json_document, read_jsonl_lines
+from .markdown import read_markdown
 from .text import read_text
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 FEED_EXT = {".xml", ".rss", ".atom", ".feed"}
-KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT
+MARKDOWN_EXT = {".md", ".markdown"}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT | MARKDOWN_EXT
 DEFAULT_MAX_BYTES = 20_000_000
 
 
@@ -41,7 +43,7 @@ class InputProblem:
 
 @dataclass
 class IgnoredFile:
-    """A file inside a directory that is not an article type (README.md, images): noted, not failed."""
+    """A file inside a directory that is not an article (README.md, images): noted, not failed."""
 
     path: str
 
@@ -77,7 +79,27 @@ def kind_of(path: Path) -> str | None:
         return "jsonl"
     if ext in FEED_EXT:
         return "feed"
+    if ext in MARKDOWN_EXT:
+        return "markdown"
     return None
+
+
+# a folder's own documents, written in Markdown like clipped articles but never one
+_PROJECT_DOCUMENTS = frozenset({"readme", "changelog", "changes", "license", "licence", "contributing",
+                                "sources", "notes", "index", "todo", "key"})
+
+
+def _project_document(name: str) -> bool:
+    """Whether a Markdown file met while walking a folder is the folder's own note ("README.md",
+    "SOURCES.md"): skipped there, read when named on the command line."""
+    stem, _, ext = name.rpartition(".")
+    return f".{ext.lower()}" in MARKDOWN_EXT and stem.lower() in _PROJECT_DOCUMENTS
+
+
+def walked_article(path: Path) -> bool:
+    """Whether a file met while walking a folder is read as an article: not hidden, of a known
+    kind, and not the folder's own note."""
+    return not path.name.startswith(".") and kind_of(path) is not None and not _project_document(path.name)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -119,6 +141,8 @@ def read_file(path: Path, display: str, published=None, max_bytes: int = DEFAULT
             yield read_html(data, display, path.stem, published)
         elif kind == "feed":
             yield from read_feed(data, display, path.stem, published)
+        elif kind == "markdown":
+            yield read_markdown(data, display, path.stem, published)
         else:
             yield read_text(data, display, path.stem, published)
     except InputError as exc:
@@ -139,7 +163,7 @@ def read_inputs(paths: Iterable[str], published=None, max_bytes: int = DEFAULT_M
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root) / name
-                    if name.startswith(".") or kind_of(child) is None:
+                    if not walked_article(child):
                         yield IgnoredFile(str(child))
                         continue
                     yield from read_file(child, str(child), published, max_bytes)

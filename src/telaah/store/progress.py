@@ -50,7 +50,7 @@ class ProgressBar:
 def estimate_articles(paths) -> int | None:
     """About how many articles the inputs hold (for the bar's length): a file is one, a JSONL
     file one a non-empty line, a feed one an item or entry; None for standard input."""
-    from ..readers import kind_of
+    from ..readers import kind_of, walked_article
 
     total = 0
 
@@ -79,7 +79,7 @@ def estimate_articles(paths) -> int | None:
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
                     child = Path(root) / name
-                    if not name.startswith(".") and kind_of(child) is not None:
+                    if walked_article(child):
                         total += count(child)
         else:
             total += count(p)
