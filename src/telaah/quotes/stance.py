@@ -207,7 +207,8 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     clauses = content[:160].split(",", 2)
     first = _WORDS.findall(clauses[0])
     if _declines(lex, first) or (
-            len(clauses) > 1 and first[:1] and (first[0] in lex.topic_prep or " ".join(first) in lex.deflections)
+            len(clauses) > 1 and first[:1]
+            and (first[0] in lex.topic_prep or first[0] in _QUESTION_TOPIC or " ".join(first) in lex.deflections)
             and _declines(lex, _WORDS.findall(clauses[1]))):
         return "unconfirmed"  # also after a topic ("Soal jumlah izin, saya belum bisa sampaikan …") or a put-off ("Nanti saja, …")
     if tuple(low[:2]) in lex.content_demands and low[2:3] != [] and low[2] not in lex.not_demand:
@@ -234,9 +235,18 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
         clauses = content[:200].split(",", 2)
         if len(clauses) > 1 and _calls_it_wrongdoing(lex, _WORDS.findall(clauses[1])):
             return "accuse"
+    if low[:1] and low[0] in _NAMING_LEAD:
+        # "Itu murni kecelakaan, bukan kelalaian": named an accident, the wrongdoing rejected (probe 13)
+        clauses = content[:200].split(",", 2)
+        second = _WORDS.findall(clauses[1]) if len(clauses) > 1 else []
+        if second[:1] == ["bukan"] and any(tuple(second[1:1 + n]) in lex.wrongdoings for n in (1, 2, 3)):
+            return "deny"
     return stance
 
 
+# an embedded question fronted as the topic of a refusal: "Apakah ada unsur kelalaian atau tidak,
+# kami belum bisa sampaikan" (probe 13)
+_QUESTION_TOPIC = frozenset({"apakah", "benarkah", "siapa", "kapan", "bagaimana"})
 DEFENDED_NAME = 2  # name words after the honorific before "tidak pernah" ("Pak Ahmad Fauzi")
 
 

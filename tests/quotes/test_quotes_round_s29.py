@@ -1,0 +1,33 @@
+"""Stances from an analyst's probe (session 29, probe 13), through the whole pipeline: a refusal
+after a fronted question or with its object fronted, an accident named instead of a wrongdoing,
+and a rhetorical "Mana mungkin …?" that rejects the charge."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from telaah.analyze import analyze_articles
+from telaah.document import Article
+from telaah.pipeline import Options
+
+
+def _stances(text: str) -> list[str]:
+    article = analyze_articles([Article(id="a", text=text, published=date(2026, 10, 15))],
+                               Options(workers=1)).articles[0]
+    return [q.stance for q in article.quotes]
+
+
+@pytest.mark.parametrize("sentence,stance", [
+    ('"Apakah ada unsur kelalaian atau tidak, kami belum bisa sampaikan. Semua masih menunggu hasil Labfor," '
+     'kata Agus.', "unconfirmed"),
+    ('"Penyebab pasti ledakan belum bisa kami simpulkan. Kami masih menunggu hasil Labfor," kata Agus.',
+     "unconfirmed"),
+    ('"Itu murni kecelakaan, bukan kelalaian. Kami turut berduka," ujar Hendra.', "deny"),
+    ('"Mana mungkin kami membiarkan pekerja kami sendiri bekerja di dekat mesin yang bocor?" kata Hendra.', "deny"),
+    # not a wrongdoing rejected, nor a refusal: the statements stay as they were
+    ('"Itu kecelakaan, bukan bencana alam," ujar Hendra.', "assert"),
+    ('"Siapa pelakunya, kami sudah tahu," kata Agus.', "assert"),
+])
+def test_stances_of_probe_13(sentence, stance):
+    assert _stances("Judul Berita\n\nKENDAL - " + sentence) == [stance]
