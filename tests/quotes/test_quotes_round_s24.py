@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from stancekit import stances
 
 from telaah.analyze import analyze_articles
 from telaah.document import Article
@@ -12,9 +13,7 @@ from telaah.pipeline import Options
 
 
 def _stances(text: str) -> list[str]:
-    article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 5))],
-                               Options(workers=1)).articles[0]
-    return [q.stance for q in article.quotes]
+    return stances(text, date(2026, 11, 5))
 
 
 @pytest.mark.parametrize("sentence,stance", [

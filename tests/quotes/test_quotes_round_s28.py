@@ -8,16 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from telaah.analyze import analyze_articles
-from telaah.document import Article
-from telaah.pipeline import Options
+from stancekit import stances
 
 
 def _stances(text: str) -> list[str]:
-    article = analyze_articles([Article(id="a", text=text, published=date(2026, 11, 26))],
-                               Options(workers=1)).articles[0]
-    return [q.stance for q in article.quotes]
+    return stances(text, date(2026, 11, 26))
 
 
 @pytest.mark.parametrize("sentence,stance", [

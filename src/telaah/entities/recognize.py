@@ -752,16 +752,18 @@ def _after_place_cue(words: list[str], s: int, e: int, tagged: dict[int, str]) -
     return False
 
 
-# organisation heads that also open names of places: a building ("Kantor Kementerian Sosial"), a
-# compound ("Markas Brimob") or a union of countries ("Uni Soviet"), which IDNER tags as places
-_PLACE_LIKE_HEADS = frozenset({"Kantor", "Markas", "Uni", "Pusat"})
+@lru_cache(maxsize=1)
+def _place_like_heads() -> frozenset[str]:
+    """Organisation heads that also open names of places ("Kantor …", "Uni Soviet"):
+    ``org_heads.tsv`` position ``place_like``."""
+    return frozenset(r["word"] for r in load_table("org_heads.tsv") if r["position"] == "place_like")
 
 
 def _opens_as_organisation(words: list[str], s: int, e: int) -> bool:
     """Whether the place's span ``words[s:e]`` opens with an organisation: an office's head
     word ("Kejaksaan Tinggi Jawa Barat") or a name the gazetteer knows only as an organisation
     followed by a province ("Kejati Jabar")."""
-    if words[s] in _org_heads()[0] and words[s] not in _PLACE_LIKE_HEADS:
+    if words[s] in _org_heads()[0] and words[s] not in _place_like_heads():
         return True
     n, labels = _gaz_types(words, s, e)
     return 0 < n < e - s and "ORG" in labels and "LOC" not in labels and _region_tail(words, s, e) == e - s - n

@@ -47,6 +47,7 @@ class _Lexicon:
     intent_disowned: frozenset = frozenset()  # "(tidak) bermaksud": an intent imputed, disowned
     fault_disowned: frozenset = frozenset()  # "(Klien kami tidak) lalai": a fault imputed, disowned
     defended_lead: frozenset = frozenset()  # "Pak (Fauzi) tidak pernah …": the one the speaker defends
+    question_topic: frozenset = frozenset()  # "Apakah … atau tidak, kami belum bisa sampaikan": a fronted question
     verdicts: tuple = ()  # "keliru", "tidak memiliki dasar": said of an anaphor or a claim noun, a denial
     claim_verdicts: tuple = ()  # "palsu": a denial only said of a claim noun ("tuduhan itu palsu")
     denial_lead: frozenset = frozenset()  # "Jadi sekali lagi, tidak …": words before a rejecting negation
@@ -110,7 +111,7 @@ def lexicon() -> _Lexicon:
                   "emphatic": set(), "purpose": set(), "ignorance": set(), "victim": set(), "charge": set(),
                   "negation": set(), "negation_nominal": set(), "negation_emphatic": set(), "demand_link": set(),
                   "needs_link": set(), "purpose_link": set(), "not_clause_opener": set(), "intent_disowned": set(), "fault_disowned": set(),
-                  "defended_lead": set(),
+                  "defended_lead": set(), "question_topic": set(),
                   "noun_cue": set(), "not_demand": set(), "own_side": set(), "claim_issuing": set(),
                   "slandered": set(), "light_verb": set()}
     refusals: list = []
@@ -192,6 +193,7 @@ def lexicon() -> _Lexicon:
         intent_disowned=frozenset(sets["intent_disowned"]),
         fault_disowned=frozenset(sets["fault_disowned"]),
         defended_lead=frozenset(sets["defended_lead"]),
+        question_topic=frozenset(sets["question_topic"]),
         denial_lead=frozenset(sets["denial_lead"]),
         comp_only=frozenset(sets["comp_only"]),
         topic_prep=frozenset(sets["topic_prep"]),

@@ -208,7 +208,7 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     first = _WORDS.findall(clauses[0])
     if _declines(lex, first) or (
             len(clauses) > 1 and first[:1]
-            and (first[0] in lex.topic_prep or first[0] in _QUESTION_TOPIC or " ".join(first) in lex.deflections)
+            and (first[0] in lex.topic_prep or first[0] in lex.question_topic or " ".join(first) in lex.deflections)
             and _declines(lex, _WORDS.findall(clauses[1]))):
         return "unconfirmed"  # also after a topic ("Soal jumlah izin, saya belum bisa sampaikan …") or a put-off ("Nanti saja, …")
     if tuple(low[:2]) in lex.content_demands and low[2:3] != [] and low[2] not in lex.not_demand:
@@ -244,9 +244,6 @@ def _content_deny(text: str, start: int, end: int, stance: str) -> str:
     return stance
 
 
-# an embedded question fronted as the topic of a refusal: "Apakah ada unsur kelalaian atau tidak,
-# kami belum bisa sampaikan" (probe 13)
-_QUESTION_TOPIC = frozenset({"apakah", "benarkah", "siapa", "kapan", "bagaimana"})
 DEFENDED_NAME = 2  # name words after the honorific before "tidak pernah" ("Pak Ahmad Fauzi")
 
 

@@ -87,9 +87,10 @@ def read_markdown(data: bytes, display: str, stem: str, published=None) -> Artic
     plain = markdown_to_text(body)
     if not plain.strip():
         raise InputError(display, "the Markdown file holds front matter but no article text", "E002")
-    day = _parse_date(_first(meta, DATE_KEYS))
-    if meta and _first(meta, DATE_KEYS) and day is None:
-        warnings.append(f"front matter date {_first(meta, DATE_KEYS)!r} is not an ISO date; ignored")
+    written_date = _first(meta, DATE_KEYS)
+    day = _parse_date(written_date)
+    if written_date and day is None:
+        warnings.append(f"front matter date {written_date!r} is not an ISO date; ignored")
     url = _first(meta, URL_KEYS)
     return Article(id=stem, text=plain, source=display, url=url if url and "://" in url else None,
                    title=_first(meta, TITLE_KEYS), published=day or published,
